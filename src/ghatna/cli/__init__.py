@@ -1,0 +1,34 @@
+"""The ``ghatna`` command: a thin layer over the library's functions."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ghatna")
+@click.option("--config", type=click.Path(dir_okay=False), default=None,
+              help="Settings file layered over the defaults (also $GHATNA_CONFIG).")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, verbose: int) -> None:
+    """ghatna: code political events from Hindi news."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+
+
+def _register() -> None:
+    from . import articles
+
+    for module in (articles,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,7 @@
+"""ingest, articles, show, stats."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -1,0 +1,88 @@
+"""Settings in one object: package defaults layered under an optional user file.
+
+The defaults live in ``ghatna/data/settings.toml``. A user file (``--config FILE`` or
+``$GHATNA_CONFIG``) is merged over them table by table; naming a file that does not
+exist is an error, never a silent fall-back to the defaults.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All tunable values, as nested tables: ``settings["clean"]["artefacts"]``."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    source: str = "defaults"
+
+    def __getitem__(self, table: str) -> dict[str, Any]:
+        try:
+            return self.values[table]
+        except KeyError:
+            raise ConfigError(f"settings have no table [{table}]") from None
+
+    def get(self, table: str, key: str, default: Any = None) -> Any:
+        return self.values.get(table, {}).get(key, default)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> "Settings":
+        """Defaults, with ``path`` (or ``$GHATNA_CONFIG``) layered over them."""
+        text = resources.files("ghatna").joinpath("data/settings.toml").read_text("utf-8")
+        values = tomllib.loads(text)
+        path = path or os.environ.get("GHATNA_CONFIG") or None
+        source = "defaults"
+        if path:
+            user = Path(path)
+            if not user.is_file():
+                raise ConfigError(f"settings file {user} does not exist; create it or drop --config")
+            try:
+                values = _merge(values, tomllib.loads(user.read_text("utf-8")))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"settings file {user} is not valid TOML: {exc}") from None
+            source = str(user)
+        return cls(values, source)
+
+    def with_overrides(self, overrides: dict[str, Any]) -> "Settings":
+        return Settings(_merge(self.values, overrides), self.source)
+
+
+def data_text(name: str) -> str:
+    """Read a UTF-8 file shipped under ``ghatna/data``."""
+    return resources.files("ghatna").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+def data_lines(name: str, user_file: str | None = None) -> list[str]:
+    """Non-comment, non-blank lines of a shipped data file plus an optional user file."""
+    texts = [data_text(name)]
+    if user_file:
+        path = Path(user_file)
+        if not path.is_file():
+            raise ConfigError(f"data file {path} does not exist")
+        texts.append(path.read_text("utf-8"))
+    lines = []
+    for text in texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                lines.append(line)
+    return lines
