@@ -1,4 +1,8 @@
-"""The ``ghatna`` command: a thin layer over the library's functions."""
+"""The ``ghatna`` command: a thin layer over the library's functions.
+
+Each ``cli/<topic>.py`` module exposes ``register(main, train, evaluate)`` which adds
+its commands to the top-level group or to the ``train`` and ``eval`` groups.
+"""
 
 from __future__ import annotations
 
@@ -23,12 +27,21 @@ def main(ctx: click.Context, config: str | None, verbose: int) -> None:
     ctx.obj["config"] = config
 
 
+@main.group()
+def train() -> None:
+    """Train ghatna's models from annotated data."""
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score ghatna against gold files."""
+
+
 def _register() -> None:
     from . import articles
 
     for module in (articles,):
-        for command in module.COMMANDS:
-            main.add_command(command)
+        module.register(main, train, evaluate)
 
 
 _register()

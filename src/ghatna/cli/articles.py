@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+
+def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
+    pass
