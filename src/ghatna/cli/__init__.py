@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles
+    from . import articles, events
 
-    for module in (articles,):
+    for module in (articles, events):
         module.register(main, train, evaluate)
 
 

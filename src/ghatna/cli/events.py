@@ -1,0 +1,177 @@
+"""code, eval events, events: thin wrappers over ghatna.coding, ghatna.event_eval and the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..errors import GhatnaError, InputError
+from .common import db_option, db_path, emit_json, fail, load_settings
+
+
+def _processor(ctx: click.Context, patterns: str | None):
+    from ..coding import Processor
+
+    return Processor(load_settings(ctx), patterns)
+
+
+def _read_jsonl(path: str):
+    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    try:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{n} is not a JSON object: {exc}") from None
+            if not isinstance(item, dict) or "text" not in item:
+                raise InputError(f"{path}:{n} needs a \"text\" field")
+            yield item
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def _readable(record: dict) -> str:
+    def side(refs):
+        return ", ".join(f"{r['text']}[{r.get('code') or r.get('country') or r.get('org') or '?'}]"
+                         for r in refs) or "-"
+    ev = record["evidence"]
+    extra = [x for x in (record["mode"], record["aux_mode"]) if x]
+    where = record["location"]["name"] or record["location"]["text"] if record["location"] else None
+    parts = [f"{record['event']}{'/' + '/'.join(extra) if extra else ''}",
+             f"{side(record['actor'])} -> {side(record['recipient'])}",
+             f"cameo {record['cameo']}", f"trigger '{ev['trigger']['text']}'"]
+    if record["date"]:
+        parts.append(f"date {record['date']}")
+    if where:
+        parts.append(f"at {where}")
+    parts.append(f"conf {record['confidence']}")
+    return "  ".join(parts)
+
+
+def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
+
+    @main.command("code")
+    @click.argument("text", required=False)
+    @click.option("--input", "input_path", metavar="FILE.jsonl",
+                  help='Lines {"id", "text", "date"?}; "-" reads standard input.')
+    @click.option("--date", "date", metavar="YYYY-MM-DD", help="Publication date of TEXT.")
+    @click.option("--json", "as_json", is_flag=True, help="One JSON line per input line.")
+    @click.option("--patterns", metavar="FILE", help="Extra event patterns (YAML).")
+    @click.pass_context
+    def code_cmd(ctx, text, input_path, date, as_json, patterns):
+        """Code the political events of TEXT, or of every line of --input."""
+        if bool(text) == bool(input_path):
+            raise click.UsageError("give either TEXT or --input FILE.jsonl")
+        try:
+            proc = _processor(ctx, patterns)
+            items = _read_jsonl(input_path) if input_path else [{"id": "text", "text": text, "date": date}]
+            for item in items:
+                out = proc.code_text(str(item.get("text") or ""), id=str(item.get("id", "")),
+                                     date=item.get("date") or date)
+                if as_json:
+                    emit_json(out)
+                    continue
+                if input_path:
+                    click.echo(f"# {out['id']}")
+                if not out["events"]:
+                    click.echo("(no events)")
+                for rec in out["events"]:
+                    click.echo(_readable(rec))
+        except GhatnaError as exc:
+            fail(exc)
+
+    @evaluate.command("events")
+    @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--docs", "docs", type=click.Path(file_okay=False), default=None,
+                  help="Folder with the source files named by seed-form gold lines (\"doc\").")
+    @db_option
+    @click.option("--json", "as_json", is_flag=True, help="The full report as JSON.")
+    @click.option("--patterns", metavar="FILE", help="Extra event patterns (YAML).")
+    @click.pass_context
+    def eval_events_cmd(ctx, gold, docs, db, as_json, patterns):
+        """Score the coder on GOLD (format of EVENTS.md): P/R/F1 overall and per type."""
+        from ..event_eval import evaluate as run_eval, read_gold
+
+        try:
+            proc = _processor(ctx, patterns)
+            rows = read_gold(gold)
+            articles = _stored_articles(db, load_settings(ctx), rows) if db else None
+            report = run_eval(rows, proc, docs_dir=docs, articles=articles)
+        except GhatnaError as exc:
+            fail(exc)
+            return
+        if as_json:
+            emit_json(report.to_dict())
+            return
+        o = report.overall
+        click.echo(f"sentences {report.sentences}  P {o.precision:.3f}  R {o.recall:.3f}  "
+                   f"F1 {o.f1:.3f}  (tp {o.tp} fp {o.fp} fn {o.fn})")
+        for name, s in sorted(report.per_type.items()):
+            click.echo(f"  {name:<10} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+                       f"(tp {s.tp} fp {s.fp} fn {s.fn})")
+        for m in report.misses:
+            g = m["gold"]
+            click.echo(f"MISS  {m['id']}: {g['event']} {g.get('actor')} -> {g.get('recipient')}")
+        for x in report.extras:
+            click.echo(f"EXTRA {x['id']}: {x['event']} {x['actor']} -> {x['recipient']} "
+                       f"'{x['trigger']}' ({x['pattern']})")
+        if report.unresolved:
+            click.echo(f"anchors not found: {', '.join(report.unresolved)}")
+
+    @main.command("events")
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "gdelt", "plover"]),
+                  default="table", show_default=True)
+    @click.option("--type", "etype", help="Only this PLOVER type.")
+    @click.option("--actor", "actor", help="Only events with this actor/recipient code (ISO3 or IGO:X).")
+    @click.option("--since", help="Events dated on or after YYYY-MM-DD.")
+    @click.option("--until", help="Events dated on or before YYYY-MM-DD.")
+    @click.pass_context
+    def events_cmd(ctx, db, fmt, etype, actor, since, until):
+        """List stored events."""
+        from ..event_export import export, filter_records
+
+        settings = load_settings(ctx)
+        try:
+            from ..store import Store  # provided by the store module
+        except ImportError:
+            fail(InputError("this build has no event store yet; use `ghatna code` instead"))
+            return
+        try:
+            store = Store(db_path(db, settings))
+            records = list(_store_events(store, etype, actor, since, until))
+        except GhatnaError as exc:
+            fail(exc)
+            return
+        records = filter_records(records, etype=etype, actor=actor, since=since, until=until)
+        click.echo(export(records, fmt), nl=False)
+
+
+def _store_events(store, etype, actor, since, until):
+    try:
+        return store.events(type=etype, actor=actor, since=since, until=until)
+    except TypeError:
+        return store.events()
+
+
+def _stored_articles(db: str, settings, rows):
+    """Articles named by seed-form gold lines, read from the store by their doc name."""
+    try:
+        from ..store import Store
+    except ImportError:
+        raise InputError("this build has no store yet; use --docs DIR") from None
+    store = Store(db_path(db, settings))
+    out = {}
+    for row in rows:
+        doc = row.get("doc")
+        if doc and doc not in out:
+            art = store.article_by_doc(doc) if hasattr(store, "article_by_doc") else None
+            if art is not None:
+                out[doc] = art
+    return out
+

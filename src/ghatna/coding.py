@@ -1,0 +1,104 @@
+"""Code events in free text or files: the library behind ``ghatna code`` and ``ghatna eval events``.
+
+Text goes through the configured pipeline (``[pipeline] stages``) up to and including the
+``events`` stage. Stages that are not installed in this build are skipped with a log
+message, and when no sentence splitter is available a plain splitter at ``।``, ``?``, ``!``
+and full stops is used, so coding works at every stage of the project's growth.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import regex
+
+from . import CODER
+from .clauses import tokenize
+from .errors import PipelineError
+from .events import Coder
+from .model import Article, Sentence
+from .pipeline import Pipeline, registered
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+_SENT_END = regex.compile(r"(?<=[।?!॥]|(?<!\p{Lu}\p{Ll}?)\.)\s+|\n+")
+
+
+@dataclass
+class Processor:
+    """Builds the pipeline once; turns text into an Article with events."""
+
+    settings: Settings
+    patterns_file: str | None = None
+
+    def __post_init__(self) -> None:
+        self.coder = Coder.from_settings(self.settings, self.patterns_file)
+        try:
+            specs = registered()
+        except ImportError as exc:
+            log.info("pipeline modules missing (%s); using the plain sentence splitter", exc)
+            specs = {}
+        names = [n for n in self.settings["pipeline"]["stages"]
+                 if n in specs and n not in ("events", "clean", "langid")]
+        self.pipeline = None
+        if names:
+            try:
+                self.pipeline = Pipeline(self.settings, names)
+            except PipelineError as exc:
+                log.info("pipeline %s cannot run (%s); using the plain sentence splitter", names, exc)
+
+    def article(self, text: str, *, doc: str = "", date: str | None = None,
+                title: str = "") -> Article:
+        art = Article(raw=(title + "\n\n" + text) if title else text, doc=doc, date=date,
+                      title=title, text=text, language="hi")
+        if self.pipeline is not None:
+            try:
+                art = self.pipeline(art)
+            except PipelineError:
+                log.warning("pipeline failed on %s; coding with the plain splitter", doc,
+                            exc_info=True)
+        if not art.sentences:
+            art.sentences = plain_sentences(art.title, art.text)
+        art.events = self.coder.code(art)
+        return art
+
+    def code_text(self, text: str, *, id: str = "", date: str | None = None) -> dict[str, Any]:
+        """One ``ghatna code --json`` output line for one input line."""
+        art = self.article(text, doc=id, date=date)
+        return {"id": id, "events": records(art)}
+
+    def code_lines(self, items: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        for item in items:
+            yield self.code_text(str(item.get("text") or ""), id=str(item.get("id", "")),
+                                 date=item.get("date"))
+
+
+def plain_sentences(title: str, text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    if title.strip():
+        s = len(title) - len(title.lstrip())
+        t = title.strip()
+        out.append(Sentence(0, "title", s, s + len(t), t, tokenize(t)))
+    pos = 0
+    for piece in _SENT_END.split(text) + [""]:
+        if piece is None:
+            continue
+        start = text.find(piece, pos) if piece else len(text)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            t = piece.strip()
+            out.append(Sentence(len(out), "body", start + lead, start + lead + len(t), t, tokenize(t)))
+        pos = start + len(piece)
+    return out
+
+
+def records(article: Article) -> list[dict[str, Any]]:
+    sents = {s.index: s for s in article.sentences}
+    out = []
+    for ev in article.events:
+        sent = sents.get(ev.sentence_index)
+        out.append(ev.to_record(article.id, article.doc, sent.text if sent else "", CODER))
+    return out

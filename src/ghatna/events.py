@@ -1,0 +1,474 @@
+"""The ``events`` stage: PLOVER events from the clauses of each sentence.
+
+For every sentence the coder
+
+1. analyses its clauses and postposition arguments (:mod:`ghatna.clauses`), with
+   pronouns and group phrases marked for coreference (:mod:`ghatna.coref`);
+2. finds the triggers of the pattern dictionary (:mod:`ghatna.patterns`), keeps those the
+   sentence presents as events (a bare noun only where it happened, not a participle that
+   modifies a noun, not an infinitive governed by another trigger of the clause);
+3. fills actor and recipient from the pattern's argument frame, resolves anaphors,
+   splits coordinated parties of symmetric types, records the reporter of reported
+   speech, the mode and aux_mode (:mod:`ghatna.modality`), the context, the location
+   (a place named with ``में`` in the clause) and the date (``ghatna.dates`` when present).
+
+Sentences about sports or entertainment (``event_filters.txt``) yield nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import CODER
+from .clauses import (CLAUSE_WORDS, CONNECTORS, COPULA, GENITIVE, HARD_PUNCT, Analysis, Arg,
+                      _np_left, analyse, free_runs, tokenize)
+from .coref import ArticleMemory, find_anaphors, ref_key
+from .model import ActorRef, Article, Event, Mention, Sentence
+from .modality import aux_mode, is_passive, tense_hint, verb_group
+from .patterns import Match, PatternSet, load_patterns
+from .pipeline import stage
+from .settings import Settings, data_lines
+
+log = logging.getLogger(__name__)
+
+HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
+EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बाद"), ("के", "बीच"), ("पर",))
+PLACE_TYPES = frozenset("place city location loc region province state district town gpe capital".split())
+ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
+ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
+# Tokens after a participle showing it is the clause's verb, not a noun modifier.
+VERBAL_FOLLOWERS = frozenset(
+    "है हैं था थे थी थीं गया गई गए गये गयी जा जाएगा जाएगी जाएंगे जाएँगे जाने जाते रहा रही "
+    "रहे चुका चुकी चुके सकता सकती सकते दिया दी दिए लिया ली लिए नहीं भी ही हुए हुई तो "
+    "था। हैं। और तथा एवं व".split())
+SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
+PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
+
+
+@dataclass
+class CoderConfig:
+    default_to_publication_date: bool = True
+    min_confidence: float = 0.0
+
+
+class Coder:
+    """Codes the events of an Article; built once, used for many articles."""
+
+    def __init__(self, patterns: PatternSet, filters: list[tuple[str, ...]],
+                 contexts: list[tuple[str, str]], config: CoderConfig,
+                 resolve_date: Callable[..., Any] | None = None):
+        self.patterns = patterns
+        self.filters = filters
+        self.contexts = contexts
+        self.config = config
+        self.resolve_date = resolve_date
+
+    @classmethod
+    def from_settings(cls, settings: Settings, patterns_file: str | None = None) -> "Coder":
+        cfg = settings.values.get("events", {})
+        pfile = patterns_file or cfg.get("patterns_file") or None
+        patterns = load_patterns(pfile)
+        filters = [tuple(line.split()) for line in data_lines("event_filters.txt",
+                                                                cfg.get("filters_file") or None)]
+        contexts = []
+        for line in data_lines("event_contexts.tsv"):
+            word, ctx = line.split("\t")
+            contexts.append((word, ctx))
+        config = CoderConfig(
+            default_to_publication_date=bool(cfg.get("default_to_publication_date", True)),
+            min_confidence=float(cfg.get("min_confidence", 0.0)))
+        return cls(patterns, filters, contexts, config, _date_resolver())
+
+    # ------------------------------------------------------------------ article
+    def code(self, article: Article) -> list[Event]:
+        memory = ArticleMemory()
+        events: list[Event] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in article.mentions:
+            by_sentence.setdefault(m.sentence_index, []).append(m)
+        for sent in article.sentences:
+            if not sent.tokens:
+                sent = Sentence(sent.index, sent.part, sent.start, sent.end, sent.text,
+                                tokenize(sent.text))
+            mentions = [m for m in by_sentence.get(sent.index, []) if m.label != "ANAPHOR"]
+            anaphors = find_anaphors(sent.index, sent.text, sent.tokens)
+            an = analyse(sent, mentions + anaphors)
+            memory.observe_mentions(mentions)
+            if not self._filtered(an.tokens):
+                events.extend(self._code_sentence(an, article, memory))
+            self._observe_sentence(an, memory)
+        self._fill_dates(events, article)
+        return [e for e in events if e.confidence >= self.config.min_confidence]
+
+    def _filtered(self, tokens: list[str]) -> bool:
+        for phrase in self.filters:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if tuple(tokens[i:i + n]) == phrase:
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ sentence
+    def _code_sentence(self, an: Analysis, article: Article, memory: ArticleMemory) -> list[Event]:
+        for clause in an.clauses:
+            if clause.reporter is not None:
+                memory.observe_speaker(self._refs_of(clause.reporter, an, memory))
+        matches = [m for m in self.patterns.match(an.tokens) if self._licensed(m, an)]
+        matches = self._drop_subordinate(matches, an)
+        out = []
+        for m in matches:
+            ev = self._build(m, an, article, memory)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _licensed(self, m: Match, an: Analysis) -> bool:
+        toks = an.tokens
+        if m.pattern.kind == "nominal":
+            if an.sentence.part == "title":
+                return True
+            prev = toks[max(0, m.first - 3):m.first]
+            if any(t in HAPPENED_BEFORE for t in prev):
+                return True
+            nxt = tuple(toks[m.last + 1:m.last + 3])
+            return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
+        last = toks[m.last]
+        if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS):
+            j = m.last + 1
+            if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
+                j += 1
+            if j < len(toks):
+                nxt = toks[j]
+                if not (nxt in VERBAL_FOLLOWERS or nxt in HARD_PUNCT or nxt in CLAUSE_WORDS
+                        or nxt in CONNECTORS or j in an.marker_tokens):
+                    return False  # participle modifying a noun: background
+        return True
+
+    def _drop_subordinate(self, matches: list[Match], an: Analysis) -> list[Match]:
+        """An infinitive trigger governed by a later trigger of its clause is not coded
+        on its own (``सहयोग बढ़ाने को लेकर सहमति बनी`` is one AGREE)."""
+        keep = []
+        for k, m in enumerate(matches):
+            last = an.tokens[m.last]
+            ci = an.clause_of(m.first)
+            governed = last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2 and any(
+                an.clause_of(o.first) == ci and o.pattern.kind != "nominal"
+                for o in matches[k + 1:])
+            if not governed:
+                keep.append(m)
+        return keep
+
+    def _build(self, m: Match, an: Analysis, article: Article, memory: ArticleMemory) -> Event | None:
+        pat = self.patterns
+        p = m.pattern
+        tinfo = pat.types[p.type]
+        ci = an.clause_of(m.first)
+        clause = an.clauses[ci]
+        toks = an.tokens
+        # verb group and modality
+        verbal_end = toks[m.last] not in ("मिलकर", "मिल-जुलकर") and p.kind != "nominal"
+        if verbal_end:
+            group = verb_group(toks, m.last + 1, clause.end)
+        else:
+            group = verb_group(toks, max(m.last + 1, clause.end - 4), clause.end) or \
+                [t for t in toks[max(m.last + 1, clause.end - 3):clause.end]]
+        has_neg = any("नहीं" in w.split() for w in p.raw_words)
+        before = toks[:an.clauses[ci].start]
+        mode = aux_mode(toks, m.first, m.last, clause.start, clause.end, trigger_has_negator=has_neg,
+                        group=group, sentence_tokens_before=before)
+        passive = verbal_end and is_passive(group)
+        actor_roles = ("agent",) if passive else p.actor
+        recip_roles = p.recipient + (("subj",) if passive else ())
+        used: set[int] = set()
+        actor, actor_arg = self._fill(actor_roles, m, an, ci, memory, used, as_actor=True)
+        if not actor and clause.prev is not None and not passive:
+            actor, actor_arg = self._fill(("ne", "subj"), m, an, clause.prev, memory, used,
+                                          as_actor=True, anywhere=True)
+        if actor_arg is not None:
+            used.update(range(actor_arg.np_start, actor_arg.np_end))
+        symmetric = tinfo.symmetric or p.mutual
+        if symmetric and len({ref_key(a) for a in actor} - {None}) >= 2:
+            recipient, recip_arg = [], None  # "X और Y ने बैठक की": the parties are both named
+        else:
+            recipient, recip_arg = self._fill(recip_roles, m, an, ci, memory, used, as_actor=False)
+        if not recipient and actor_arg is not None and actor_arg.role == "ke_beech":
+            pass
+        if not recipient:
+            recipient = self._background_agent(m, an, ci, memory, actor_arg, recip_arg)
+        if not recipient and self._reciprocal(an, clause):
+            recipient = [ActorRef(**vars(r)) for r in actor]
+        if not recipient:
+            recipient = self._addressee(an, memory, actor)
+        actor, recipient = _arrange(actor, recipient, symmetric)
+        if tinfo.symmetric is False and actor_arg is not None and actor_arg.role == "ke_beech" \
+                and not recipient and len({ref_key(a) for a in actor}) > 1:
+            actor, recipient = actor[:1], actor[1:]
+        first_s, _ = an.char_span(m.first, m.first + 1)
+        _, last_e = an.char_span(m.last, m.last + 1)
+        reporter = self._refs_of(clause.reporter, an, memory) if clause.reporter else []
+        conf = 0.75 if p.kind != "nominal" else 0.6
+        conf += 0.1 if any(a.entity_id for a in actor) else (-0.15 if not actor else 0)
+        conf += 0.05 if any(r.entity_id for r in recipient) else 0
+        ev = Event(
+            event=p.type, sentence_index=an.sentence.index,
+            trigger_text=an.sentence.text[first_s:last_e], trigger_start=first_s,
+            trigger_end=last_e, pattern=p.id, cameo=p.cameo,
+            quad_code=pat.quad(p.cameo, p.type), mode=p.mode, aux_mode=mode,
+            context=self._contexts(an.tokens), actor=actor, recipient=recipient,
+            location=self._location(an, ci), confidence=max(0.05, min(0.99, conf)),
+            reported_by=reporter)
+        if self.resolve_date is not None:
+            self._date(ev, an, article, mode)
+        return ev
+
+    # ------------------------------------------------------------------ arguments
+    def _fill(self, roles: tuple[str, ...], m: Match, an: Analysis, ci: int,
+              memory: ArticleMemory, used: set[int], *, as_actor: bool,
+              anywhere: bool = False) -> tuple[list[ActorRef], Arg | None]:
+        clause = an.clauses[ci]
+        limit = clause.end if anywhere else m.first
+        for role in roles:
+            for arg in self._args_for(role, m, an, ci, limit):
+                if any(t in used for t in range(arg.np_start, arg.np_end)):
+                    continue
+                if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
+                    continue
+                refs = self._refs_of(arg, an, memory, subject=(role == "subj"))
+                if refs:
+                    return refs, arg
+                if not as_actor and role in ("gen", "ko") and _has_participle(an, arg):
+                    # "X की ओर से लगाए गए प्रतिबंधों की आलोचना": X is who is criticised
+                    refs = self._background_agent(m, an, ci, memory, None, arg)
+                    if refs:
+                        return refs, arg
+        return [], None
+
+    def _args_for(self, role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Arg]:
+        clause = an.clauses[ci]
+        if role == "subj":
+            runs = free_runs(an, ci, limit)
+            return [Arg("subj", s, e, e, e, an.mentions_in(s, e)) for s, e in runs]
+        if role == "gen":
+            g = self._genitive(m, an, clause.start)
+            return [g] if g else []
+        args = [a for a in an.args_in(ci) if a.role == role]
+        before = sorted([a for a in args if a.marker_end <= m.first], key=lambda a: -a.marker_start)
+        after = [a for a in args if a.marker_start > m.last] if limit >= clause.end or \
+            m.pattern.kind == "nominal" else []
+        return before + after
+
+    def _genitive(self, m: Match, an: Analysis, floor: int) -> Arg | None:
+        """``X की आलोचना``: the genitive phrase right before the predicate noun (adjectives
+        and an intervening ``Y ने`` phrase allowed: ``अभियान का रूस ने समर्थन किया``)."""
+        toks = an.tokens
+        j = m.first - 1
+        skipped = 0
+        while j >= floor and skipped <= 3:
+            if toks[j] in GENITIVE:
+                start = _np_left(an, j, floor)
+                if start < j:
+                    return Arg("gen", start, j, j, j + 1, an.mentions_in(start, j))
+                return None
+            ne = next((a for a in an.args if a.role == "ne" and a.marker_end == j + 1), None)
+            if ne is not None:
+                j = ne.np_start - 1
+                continue
+            if j in an.marker_tokens or toks[j] in HARD_PUNCT or toks[j] in COPULA:
+                return None
+            skipped += 1
+            j -= 1
+        return None
+
+    def _refs_of(self, arg: Arg | None, an: Analysis, memory: ArticleMemory,
+                 subject: bool = False) -> list[ActorRef]:
+        if arg is None:
+            return []
+        refs: list[ActorRef] = []
+        for gs, ge, group in an.conjuncts(arg.np_start, arg.np_end):
+            if not group and ge - gs <= 2:
+                # a short name the NER did not mark ("वांग ने", "वांग यी और लावरोव")
+                s, e = an.char_span(gs, ge)
+                probe = Mention(an.sentence.index, s, e, an.sentence.text[s:e], "PER")
+                refs.extend(memory.resolve_name(probe))
+            for mention in group:
+                if subject and mention.entity is not None and \
+                        (mention.entity.type or "").lower() in PLACE_TYPES:
+                    continue
+                if mention.label == "ANAPHOR":
+                    refs.extend(memory.resolve(mention))
+                elif mention.entity is None:
+                    refs.extend(memory.resolve_name(mention) or [ActorRef.from_mention(mention)])
+                else:
+                    refs.append(ActorRef.from_mention(mention))
+        return _dedupe(refs)
+
+    def _background_agent(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory,
+                          actor_arg: Arg | None, recip_arg: Arg | None) -> list[ActorRef]:
+        """``X की ओर से लगाए गए प्रतिबंधों की आलोचना``: the agent of the criticised act."""
+        if m.pattern.type not in ("ACCUSE", "REJECT", "PROTEST", "THREATEN"):
+            return []
+        for a in sorted(an.args_in(ci), key=lambda a: -a.marker_start):
+            if a.role == "agent" and a.marker_end <= m.first and a is not actor_arg:
+                refs = self._refs_of(a, an, memory)
+                if refs:
+                    return refs
+        return []
+
+    def _reciprocal(self, an: Analysis, clause) -> bool:
+        toks = an.tokens[clause.start:clause.end]
+        text = " ".join(toks)
+        return "एक - दूसरे" in text or "एक दूसरे" in text or "एक-दूसरे" in text or "परस्पर" in toks
+
+    def _addressee(self, an: Analysis, memory: ArticleMemory, actor: list[ActorRef]) -> list[ActorRef]:
+        """``X को दिए संदेश में`` / ``X के साथ हुई बातचीत में``: X is addressed by the sentence."""
+        toks = an.tokens
+        akeys = {ref_key(a) for a in actor}
+        for a in an.args:
+            if a.role not in ("ko", "ke_saath", "se"):
+                continue
+            j = a.marker_end
+            if j + 1 < len(toks) and toks[j] in ADDRESSEE_VERBS and toks[j + 1] in ADDRESSEE_NOUNS:
+                refs = [r for r in self._refs_of(a, an, memory) if ref_key(r) not in akeys]
+                if refs:
+                    return refs
+        return []
+
+    # ------------------------------------------------------------------ attributes
+    def _contexts(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        for word, ctx in self.contexts:
+            if ctx not in out and any(t.startswith(word) for t in tokens):
+                out.append(ctx)
+        return out
+
+    def _location(self, an: Analysis, ci: int) -> dict[str, Any] | None:
+        best = None
+        for pool in (an.args_in(ci), an.args):
+            for a in pool:
+                if a.role != "me":
+                    continue
+                for group in an.conjunct_heads(a.np_start, a.np_end):
+                    for mention in group:
+                        ent = mention.entity
+                        is_place = (ent is not None and (ent.type or "").lower() in PLACE_TYPES) \
+                            or mention.label in ("LOC", "GPE", "LOCATION", "PLACE")
+                        is_country = ent is not None and (ent.type or "").lower() == "country"
+                        if not (is_place or is_country):
+                            continue
+                        rank = 2 if is_place and not is_country else 1
+                        if best is None or rank > best[0]:
+                            best = (rank, mention)
+            if best:
+                break
+        if best is None:
+            return None
+        mention = best[1]
+        ent = mention.entity
+        return {"text": mention.text, "name": ent.name if ent else None,
+                "country": ent.country if ent else None,
+                "lat": getattr(ent, "lat", None) if ent else None,
+                "lon": getattr(ent, "lon", None) if ent else None}
+
+    def _date(self, ev: Event, an: Analysis, article: Article, mode: str | None) -> None:
+        try:
+            res = self.resolve_date(an.sentence.text, article.date, tense_hint(mode))
+        except Exception:  # a date we cannot read must not lose the event
+            log.debug("date resolution failed on %r", an.sentence.text, exc_info=True)
+            res = None
+        if res is not None:
+            ev.date, ev.date_precision, ev.date_text = res.date, res.precision, res.text
+
+    def _fill_dates(self, events: list[Event], article: Article) -> None:
+        """An undated event takes the date of the same event named elsewhere in the
+        article (same type and place, or same type and parties); otherwise, if set, the
+        publication date for events reported as having just happened."""
+        dated = [e for e in events if e.date]
+        for ev in events:
+            if ev.date:
+                continue
+            for other in dated:
+                if other.event != ev.event:
+                    continue
+                same_place = ev.location and other.location and \
+                    ev.location.get("name") and ev.location.get("name") == other.location.get("name")
+                keys = {ref_key(r) for r in ev.actor + ev.recipient} - {None}
+                okeys = {ref_key(r) for r in other.actor + other.recipient} - {None}
+                if same_place or (keys and keys == okeys):
+                    ev.date, ev.date_precision, ev.date_text = other.date, other.date_precision, other.date_text
+                    break
+            if not ev.date and self.config.default_to_publication_date and article.date \
+                    and ev.aux_mode in (None, "negation"):
+                ev.date, ev.date_precision, ev.date_text = article.date[:10], "day", None
+
+    # ------------------------------------------------------------------ memory
+    def _observe_sentence(self, an: Analysis, memory: ArticleMemory) -> None:
+        for a in an.args:
+            refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(a.np_start, a.np_end)
+                    for m in g if m.entity is not None]
+            memory.observe_group(refs)
+            if a.role == "ne" and refs:
+                memory.observe_actor(refs)
+                memory.observe_speaker([r for r in refs])
+        for ci in range(len(an.clauses)):
+            for s, e in free_runs(an, ci, an.clauses[ci].end):
+                refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(s, e)
+                        for m in g if m.entity is not None]
+                memory.observe_group(refs)
+
+
+def _has_participle(an: Analysis, arg: Arg) -> bool:
+    toks = an.tokens[arg.np_start:arg.np_end]
+    return any(t in ("गए", "गई", "गये", "गयी") or (t.endswith(("ाए", "ाये")) and k + 1 < len(toks))
+               for k, t in enumerate(toks))
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen, out = set(), []
+    for r in refs:
+        k = (r.entity_id or r.text, r.country, r.org)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _arrange(actor: list[ActorRef], recipient: list[ActorRef], symmetric: bool
+             ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Keep a party on one side; split a coordinated pair of a symmetric event."""
+    rkeys = {ref_key(r) for r in recipient} - {None}
+    if rkeys and actor:
+        rest = [a for a in actor if ref_key(a) not in rkeys]
+        if rest and symmetric:
+            actor = rest
+    if symmetric and not recipient:
+        keys = []
+        for a in actor:
+            k = ref_key(a)
+            if k and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            recipient = [a for a in actor if ref_key(a) != keys[0]]
+            actor = [a for a in actor if ref_key(a) == keys[0]]
+    return actor, recipient
+
+
+def _date_resolver() -> Callable[..., Any] | None:
+    try:
+        mod = importlib.import_module("ghatna.dates")
+    except ImportError:
+        return None
+    return getattr(mod, "resolve_date", None)
+
+
+@stage("events", requires=("sentences", "mentions"), assigns=("events",), hindi_only=True)
+def make(settings: Settings) -> Callable[[Article], Article]:
+    coder = Coder.from_settings(settings)
+
+    def run(article: Article) -> Article:
+        article.events = coder.code(article)
+        return article
+
+    return run
