@@ -225,6 +225,7 @@ class Article:
     doc: str
     source: str | None = None
     title: str = ""
+    title_hint: str | None = None
     date: str | None = None
     url: str | None = None
     byline: str | None = None
