@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from .errors import GhatnaError
@@ -62,6 +63,11 @@ class IngestSummary:
         }
 
 
+def samples_dir() -> str:
+    """The folder of sample articles shipped with ghatna."""
+    return str(resources.files("ghatna").joinpath("data", "samples"))
+
+
 def article_from_item(item: RawItem) -> Article | None:
     """An Article from a raw item; None when an HTML page has no article text."""
     content, title, date, url = item.content, item.title, item.date, item.url
@@ -104,8 +110,12 @@ class Processor:
         if not article.text.strip() and not article.title.strip():
             entry.outcome, entry.reason = "error", "nothing left after cleaning"
             return entry, None
+        notes = []
+        if article.meta.get("encoding"):
+            notes.append(f"decoded from {article.meta['encoding']}")
         if not article.is_hindi:
-            entry.reason = f"language {article.language or 'unknown'}: stored, not analysed"
+            notes.append(f"language {article.language or 'unknown'}: stored, not analysed")
+        entry.reason = "; ".join(notes) or None
         return entry, article
 
 

@@ -8,7 +8,7 @@ import click
 from tqdm import tqdm
 
 from ..errors import GhatnaError
-from ..ingest import ingest
+from ..ingest import ingest, samples_dir
 from ..readers import FORMATS, Defaults
 from ..readers.base import check_date
 from ..store import Store
@@ -32,7 +32,8 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.command(epilog=EXIT_STATUS_HELP)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--samples", is_flag=True, help="Also ingest the sample articles shipped with ghatna.")
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--source", help="News source name for inputs that carry none.")
@@ -45,8 +46,11 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def ingest_cmd(ctx, paths, db, date, source, url, fmt, field_map, workers, as_json, quiet):
+def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, workers, as_json, quiet):
     """Read articles from PATHS (files, folders, globs, - for stdin) into the database."""
+    paths = list(paths) + ([samples_dir()] if samples else [])
+    if not paths:
+        raise click.UsageError("name at least one PATH (or - for standard input), or --samples")
     settings = load_settings(ctx)
     try:
         defaults = Defaults(check_date(date, "--date"), source, url)

@@ -92,7 +92,7 @@ class _Reader:
         try:
             html, _ = decode_bytes(data, name)
         except InputError as exc:
-            yield Problem(name, str(exc).split("] ", 1)[-1])
+            yield Problem(name, exc.reason)
             return
         yield RawItem(input=name, doc=Path(name).name, content=html, kind="html",
                       date=self.defaults.date, source=self.defaults.source, url=self.defaults.url)

@@ -47,7 +47,7 @@ def read_warc(stream: BinaryIO, name: str, defaults: Defaults,
                 try:
                     html = decode_bytes(body, url or where)[0]
                 except InputError as exc:
-                    yield Problem(where, str(exc).split("] ", 1)[-1])
+                    yield Problem(where, exc.reason)
                     continue
             crawl_date = normalise_date(record.rec_headers.get_header("WARC-Date"))
             yield RawItem(input=where, doc=url or where, content=html, kind="html", url=url,

@@ -60,6 +60,7 @@ class Defaults:
 
 
 _BINARY_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_LATIN_CODEPAGE = regex.compile(r"^(cp125[0-8]|iso8859_\d+|latin_1|mac_(roman|latin2|iceland))$")
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -67,30 +68,39 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Decode a file's bytes; returns (text, encoding). Raises InputError for binary
     or undecodable data."""
     if not data.strip():
-        raise InputError(f"{name}: empty file")
+        raise InputError(name, "empty file")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise InputError(f"{name}: UTF-16 byte-order mark but undecodable content") from None
+            raise InputError(name, "UTF-16 byte-order mark but undecodable content") from None
     head = data[:8192]
     if b"\x00" in head:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+        raise InputError(name, "binary file (contains NUL bytes), not text")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         best = charset_normalizer.from_bytes(data).best()
         if best is None or best.encoding is None:
-            raise InputError(f"{name}: not UTF-8 and no known text encoding fits; "
-                             f"convert it to UTF-8") from None
-        text, encoding = str(best), best.encoding
+            raise InputError(name, "not UTF-8 and no known text encoding fits; "
+                                   "convert it to UTF-8") from None
+        encoding = best.encoding
+        # Short Western texts fool the detector between the Latin code pages; files
+        # from Windows are cp1252 far more often than any other of them.
+        if _LATIN_CODEPAGE.match(encoding):
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text = str(best)
+        else:
+            text = str(best)
     sample = text[:8192]
     if sample and len(_BINARY_CONTROL.findall(sample)) > max(4, len(sample) // 100):
-        raise InputError(f"{name}: binary file (control characters), not text")
+        raise InputError(name, "binary file (control characters), not text")
     if not text.strip():
-        raise InputError(f"{name}: empty file")
+        raise InputError(name, "empty file")
     return text, encoding
 
 
@@ -128,4 +138,4 @@ def check_date(value: str | None, what: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InputError(f"{what}: {value!r} is not a date of the form YYYY-MM-DD") from None
+        raise InputError(what, f"{value!r} is not a date of the form YYYY-MM-DD") from None

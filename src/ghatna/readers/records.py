@@ -20,7 +20,7 @@ class FieldMap:
         self.fields = {kind: list(settings_readers.get(f"{kind}_fields", [])) for kind in self.KINDS}
         for kind, name in (overrides or {}).items():
             if kind not in self.KINDS:
-                raise InputError(f"--map {kind}={name}: the kinds are {', '.join(self.KINDS)}")
+                raise InputError(f"--map {kind}={name}", f"the kinds are {', '.join(self.KINDS)}")
             self.fields[kind] = [name]
 
     def get(self, record: dict[str, Any], kind: str) -> Any:
@@ -90,7 +90,7 @@ def read_json(data: bytes, name: str, fields: FieldMap, defaults: Defaults,
         text, _ = decode_bytes(data, name)
         payload = json.loads(text)
     except InputError as exc:
-        yield Problem(name, str(exc).split("] ", 1)[-1])
+        yield Problem(name, exc.reason)
         return
     except json.JSONDecodeError as exc:
         yield Problem(name, f"malformed JSON ({exc.msg} at line {exc.lineno})")
@@ -116,7 +116,7 @@ def read_csv(stream: BinaryIO, name: str, fields: FieldMap, defaults: Defaults,
     try:
         decode_bytes(head, name)
     except InputError as exc:
-        yield Problem(name, str(exc).split("] ", 1)[-1])
+        yield Problem(name, exc.reason)
         return
     text_stream = io.TextIOWrapper(_Prefixed(head, stream), encoding="utf-8-sig", errors="replace",
                                    newline="")

@@ -17,7 +17,7 @@ def read_text(data: bytes, name: str, defaults: Defaults) -> Iterator[RawItem | 
     try:
         text, encoding = decode_bytes(data, name)
     except InputError as exc:
-        yield Problem(name, str(exc).split("] ", 1)[-1])
+        yield Problem(name, exc.reason)
         return
     # A file named 2024-03-12-something.txt carries its publication date.
     m = _DATED_NAME.match(Path(name).name)
