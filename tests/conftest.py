@@ -58,3 +58,20 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+def synthetic_jsonl(path: Path, n: int) -> Path:
+    """``n`` distinct Hindi articles as JSON Lines, built from the bundled samples'
+    sentences (each article gets a numbered headline so all are different)."""
+    from ghatna.ingest import samples_dir
+
+    sentences = []
+    for f in sorted(Path(samples_dir()).glob("*.txt")):
+        lines = [ln for ln in f.read_text("utf-8").splitlines()[1:] if len(ln) > 40]
+        sentences.extend(lines)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            body = "\n".join(sentences[(i * 7 + k) % len(sentences)] for k in range(5))
+            out.write(json.dumps({"id": i, "title": f"समाचार संख्या {i}: {sentences[i % len(sentences)][:40]}",
+                                  "text": body, "date": "2024-05-14"}, ensure_ascii=False) + "\n")
+    return path

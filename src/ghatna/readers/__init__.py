@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import os
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import BinaryIO, Iterator
 
 from ..settings import Settings
 from .archives import read_feed, read_warc
-from .base import Defaults, Problem, RawItem
+from .base import Defaults, Prefixed, Problem, RawItem
 from .records import FieldMap, read_csv, read_json, read_jsonl
 from .text import read_text
 
@@ -132,8 +133,9 @@ def read_inputs(paths: list[str], settings: Settings, *, fmt: str | None = None,
     for spec in paths:
         if spec == "-":
             stream = stdin or sys.stdin.buffer
-            head = stream.peek(4096) if hasattr(stream, "peek") else b""
-            yield from reader.read_stream(stream, "-", fmt or _sniff(head))
+            head = stream.read(4096)
+            rejoined = io.BufferedReader(Prefixed(head, stream))
+            yield from reader.read_stream(rejoined, "-", fmt or _sniff(head))
             continue
         path = Path(spec)
         if path.is_dir():

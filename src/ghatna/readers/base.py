@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 import charset_normalizer
 import regex
@@ -139,3 +140,23 @@ def check_date(value: str | None, what: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise InputError(what, f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+class Prefixed(io.RawIOBase):
+    """A binary stream that first returns ``head`` and then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.stream.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any, BinaryIO, Iterator
 
-from .base import Defaults, Problem, RawItem, decode_bytes, normalise_date
+from .base import Defaults, Prefixed, Problem, RawItem, decode_bytes, normalise_date
 from ..errors import InputError
 
 
@@ -118,7 +118,7 @@ def read_csv(stream: BinaryIO, name: str, fields: FieldMap, defaults: Defaults,
     except InputError as exc:
         yield Problem(name, exc.reason)
         return
-    text_stream = io.TextIOWrapper(_Prefixed(head, stream), encoding="utf-8-sig", errors="replace",
+    text_stream = io.TextIOWrapper(Prefixed(head, stream), encoding="utf-8-sig", errors="replace",
                                    newline="")
     try:
         dialect = csv.Sniffer().sniff(head.decode("utf-8", "ignore")[:8192], delimiters=",;\t|")
@@ -134,23 +134,3 @@ def read_csv(stream: BinaryIO, name: str, fields: FieldMap, defaults: Defaults,
         yield Problem(f"{name}#{count + 1}", f"malformed CSV ({exc})")
     if count == 0:
         yield Problem(name, "no rows after the header")
-
-
-class _Prefixed(io.RawIOBase):
-    """A binary stream that first returns ``head`` and then the rest of ``stream``."""
-
-    def __init__(self, head: bytes, stream: BinaryIO):
-        self.head, self.stream = head, stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self.head:
-            n = min(len(buffer), len(self.head))
-            buffer[:n] = self.head[:n]
-            self.head = self.head[n:]
-            return n
-        data = self.stream.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
