@@ -44,15 +44,10 @@ from typing import Any
 
 import regex
 
+from .hindi import L as _L, R as _R, alternation as _alternation, fold as _fold
 from .settings import data_text
 
-_L = r"(?<![\p{L}\p{M}\p{N}])"
-_R = r"(?![\p{L}\p{M}\p{N}])"
 _DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-# Consonants that take a nukta, with their precomposed forms (U+0958..U+095F).
-_NUKTA = {"क": "\u0958", "ख": "\u0959", "ग": "\u095a", "ज": "\u095b", "ड": "\u095c",
-          "ढ": "\u095d", "फ": "\u095e", "य": "\u095f"}
-_PRECOMPOSED = {v: k for k, v in _NUKTA.items()}
 
 
 @dataclass
@@ -77,37 +72,6 @@ class DateResolution:
     start: int
     end: int
     kind: str = ""
-
-
-def _flex(word: str) -> str:
-    """A pattern matching ``word`` with or without nukta, and ँ/ं either way."""
-    out = []
-    chars = list(word)
-    i = 0
-    while i < len(chars):
-        c = _PRECOMPOSED.get(chars[i], chars[i])
-        if c in _NUKTA:
-            out.append(f"(?:{c}\u093c?|{_NUKTA[c]})")
-            if i + 1 < len(chars) and chars[i + 1] == "\u093c":
-                i += 1
-        elif c in "ँं":
-            out.append("[ँं]")
-        elif c == " ":
-            out.append(r"\s+")
-        else:
-            out.append(regex.escape(c))
-        i += 1
-    return "".join(out)
-
-
-def _alternation(words) -> str:
-    return "(?:" + "|".join(_flex(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-def _fold(word: str) -> str:
-    """A lookup key: precomposed nukta letters split, nukta dropped, ँ as ं, spaces single."""
-    word = "".join(_PRECOMPOSED.get(c, c) for c in word)
-    return " ".join(word.replace("\u093c", "").replace("ँ", "ं").split())
 
 
 @dataclass(frozen=True)
