@@ -163,3 +163,30 @@ def test_user_cue_file(tmp_path):
     assert find_quotes(art, load_cues()) == []
     [q] = find_quotes(art, load_cues(str(extra)))
     assert names(q) == ["Wang Yi"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("गृह मंत्री बोले- सीमा पर शांति बनाए रखेंगे", "सीमा पर शांति बनाए रखेंगे"),
+    ("लावरोव ने कहा: प्रतिबंध स्वीकार्य नहीं हैं।", "प्रतिबंध स्वीकार्य नहीं हैं"),
+])
+def test_direct_speech_after_colon_or_dash(cues, text, said):
+    [q] = find_quotes(article((text, [])), cues)
+    assert (q.kind, q.text, q.sentence_index) == ("direct", said, 0)
+
+
+def test_open_quote_in_headline_does_not_run_into_body(cues):
+    art = article(
+        ("“सहयोग बढ़ेगा", []),
+        ("वांग यी ने कहा कि दोनों देश साथ हैं।", [("वांग यी", "PER", WANG)]),
+    )
+    assert [q.kind for q in find_quotes(art, cues)] == ["indirect"]
+
+
+def test_pronoun_lookback_is_limited(cues):
+    rows = [("शीर्षक", []), ("वांग यी ने बैठक की।", [("वांग यी", "PER", WANG)])]
+    rows += [("दोनों देशों के बीच व्यापार बढ़ा है।", [])] * 5
+    rows += [("उन्होंने कहा कि बातचीत जारी रहेगी।", [])]
+    q = find_quotes(article(*rows), cues)[-1]
+    assert q.speaker == []
+    near = find_quotes(article(*(rows[:3] + rows[-1:])), cues)[-1]
+    assert names(near) == ["Wang Yi"]

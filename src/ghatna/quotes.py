@@ -7,6 +7,9 @@ cue. A quotation may run over several sentences; it becomes one :class:`Quote` p
 sentence, each with the same speaker. Short quoted phrases with no cue (“कीमती संपदा”)
 are terms, not speech.
 
+A speech verb followed by a colon or dash (``शाह बोले- …``, common in headlines) also
+introduces direct speech, up to the end of the sentence.
+
 Indirect speech is ``X ने कहा कि …``, ``X का कहना/मानना है कि …``, ``X बोले कि …`` and
 ``X के मुताबिक/अनुसार, …``: the speech runs from after कि (or the cue) to the end of the
 sentence.
@@ -58,6 +61,7 @@ class Cues:
 
     verb: Any
     verb_then_ki: Any
+    verb_then_colon: Any
     according: Any
     before_quote: Any
     pron_erg: frozenset[str]
@@ -85,6 +89,7 @@ def load_cues(user_file: str | None = None) -> Cues:
     return Cues(
         verb=regex.compile(verb),
         verb_then_ki=regex.compile(rf"{verb}{_AUX}\s*,?\s+कि{R}"),
+        verb_then_colon=regex.compile(rf"{verb}{_AUX}\s*(?::|\s[-–—]|[-–—]\s)\s*(?=[\p{{L}}\p{{N}}])"),
         according=regex.compile(according + r"\s*[,:]?\s*"),
         before_quote=regex.compile(rf"(?:{verb}{_AUX}(?:\s+कि)?|{according})\s*[,:\-–—]?\s*$"),
         pron_erg=frozenset(fold(w) for w in prons["ergative"]),
@@ -358,6 +363,12 @@ def find_quotes(article: Article, cues: Cues, min_words: int = 6, lookback: int 
             kind = next(k for k in ("erg", "gen", "nom") if m.group(k))
             _add_indirect(quotes, sent, m.end(), _find_agent(sent, m.start(), kind, ms, cues),
                           speakers, spans)
+        for m in cues.verb_then_colon.finditer(sent.text):
+            if inside(m.start()):
+                continue  # "शाह बोले- …": direct speech without quotation marks
+            kind = next(k for k in ("erg", "gen", "nom") if m.group(k))
+            _add_indirect(quotes, sent, m.end(), _find_agent(sent, m.start(), kind, ms, cues),
+                          speakers, spans, kind="direct")
         for m in cues.according.finditer(sent.text):
             if inside(m.start()):
                 continue
@@ -381,14 +392,14 @@ def _cue_agent(sentence: Sentence, cue: Any, mentions: dict[int, list[Mention]],
 
 
 def _add_indirect(quotes: list[Quote], sent: Sentence, start: int, agent: _Agent | None,
-                  speakers: _Speakers, direct: list[tuple[int, int]]) -> None:
+                  speakers: _Speakers, direct: list[tuple[int, int]], kind: str = "indirect") -> None:
     s, e = _trim(sent.text, start, len(sent.text))
     if s >= e or sent.text[s] in "“\"‘" or any(ds <= s + 1 and s <= de for ds, de in direct):
         return  # empty, or the speech is a direct quotation already found
     if len(_WORD.findall(sent.text[s:e])) < 2:
         return
     speaker, speaker_text = _speaker_of(agent, speakers)
-    quotes.append(Quote(sent.index, s, e, sent.text[s:e], "indirect", speaker, speaker_text))
+    quotes.append(Quote(sent.index, s, e, sent.text[s:e], kind, speaker, speaker_text))
 
 
 @stage("quotes", requires=("sentences", "mentions"), assigns=("quotes",), hindi_only=True)
