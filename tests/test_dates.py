@@ -138,3 +138,14 @@ def test_impossible_date_is_not_resolved():
 def test_parse_pub_date(raw, iso):
     day = parse_pub_date(raw)
     assert (day.isoformat() if day else None) == iso
+
+
+@pytest.mark.parametrize("sentence, pub, date, precision, text", [
+    ("पिछले साल 12 मार्च को दोनों देशों ने समझौता किया।", TUE, "2020-03-12", "day", "पिछले साल 12 मार्च को"),
+    ("इस साल मार्च में चुनाव हुए।", TUE, "2021-03-01", "month", "इस साल मार्च में"),
+    ("साल 2019 अगस्त में अनुच्छेद 370 हटाया गया।", None, "2019-08-01", "month", "साल 2019 अगस्त में"),
+])
+def test_year_before_a_yearless_date(sentence, pub, date, precision, text):
+    res = resolve_date(sentence, pub)
+    assert (res.date, res.precision, res.text) == (date, precision, text)
+    assert len(find_date_expressions(sentence)) == 1

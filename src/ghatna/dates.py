@@ -19,7 +19,7 @@ What is covered, and how it resolves (``pub`` is the publication date):
 * explicit dates in Devanagari or Latin digits: ``15 अगस्त 2021``, ``१५ अगस्त``,
   ``12 मार्च को``, ``मार्च 2020``, ``2019 में``, ``23/03/2021``, ``2021-03-23``. A date
   without a year takes the year that puts it on or before ``pub`` (on or after for a
-  future verb).
+  future verb), or the year just before it (``पिछले साल 12 मार्च को``).
 
 Without a publication date, relative expressions resolve to nothing, while explicit
 dates (with a year) still resolve.
@@ -145,7 +145,23 @@ def find_date_expressions(sentence_text: str) -> list[DateExpression]:
         if kept and expr.start < kept[-1].end:
             continue
         kept.append(expr)
-    return kept
+    return _merge_years(sentence_text, kept, lex)
+
+
+def _merge_years(text: str, exprs: list[DateExpression], lex: _Lexicon) -> list[DateExpression]:
+    """Join a year before a year-less date: "पिछले साल 12 मार्च को", "2019 मार्च में"."""
+    out: list[DateExpression] = []
+    for expr in exprs:
+        prev = out[-1] if out else None
+        if (prev is not None and expr.kind in ("dmy", "month") and "y" not in expr.parts
+                and regex.fullmatch(r"\s*,?\s*", text[prev.end:expr.start])
+                and (prev.kind == "year" and not prev.text.endswith(("में", "को"))
+                     or prev.kind == "span" and lex.units.get(_fold(prev.parts["unit"])) == "year")):
+            parts = dict(expr.parts, year_of=prev.kind, year_parts=prev.parts)
+            out[-1] = DateExpression(text[prev.start:expr.end], prev.start, expr.end, expr.kind, parts)
+            continue
+        out.append(expr)
+    return out
 
 
 _BOUNDARY = regex.compile(r"(?<![\p{L}\p{M}])कि(?![\p{L}\p{M}])|[।.?!;,:“”\"‘’]")
@@ -237,6 +253,18 @@ def resolve_expression(expr: DateExpression, sentence_text: str,
             core = regex.sub(r"\s+(?:को|में)$", "", expr.text).translate(_DEV_DIGITS)
             parsed = dateparser.parse(core, settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
             return out(parsed.date(), "day") if parsed else None
+        if "year_of" in p:  # a year-less date after its year
+            yp = p["year_parts"]
+            if p["year_of"] == "year":
+                year = int(yp.get("y") or yp["y2"])
+            elif pub is None:
+                return None
+            else:
+                year = pub.year + lex.modifiers[_fold(yp["mod"])]
+            month = lex.months[_fold(p["m"])]
+            if expr.kind == "dmy":
+                return out(dt.date(year, month, int(p["d"])), "day")
+            return out(dt.date(year, month, 1), "month")
         if expr.kind in ("dmy", "mdy"):
             month, day = lex.months[_fold(p["m"])], int(p["d"])
             if "y" in p:
