@@ -190,3 +190,14 @@ def test_pronoun_lookback_is_limited(cues):
     assert q.speaker == []
     near = find_quotes(article(*(rows[:3] + rows[-1:])), cues)[-1]
     assert names(near) == ["Wang Yi"]
+
+
+def test_stage_is_registered_after_segment():
+    import ghatna.quotes  # noqa: F401  (registers the stage)
+    from ghatna.pipeline import STAGE_MODULES, _REGISTRY
+
+    spec = _REGISTRY["quotes"]
+    assert spec.requires == ("sentences", "mentions") and spec.assigns == ("quotes",)
+    assert spec.hindi_only and "ghatna.quotes" in STAGE_MODULES
+    stages = Settings.load()["pipeline"]["stages"]
+    assert stages.index("quotes") > stages.index("segment")
