@@ -194,10 +194,11 @@ def test_pronoun_lookback_is_limited(cues):
 
 def test_stage_is_registered_after_segment():
     import ghatna.quotes  # noqa: F401  (registers the stage)
-    from ghatna.pipeline import STAGE_MODULES, _REGISTRY
+    from ghatna.errors import PipelineError
+    from ghatna.pipeline import STAGE_MODULES, _REGISTRY, Pipeline
 
     spec = _REGISTRY["quotes"]
     assert spec.requires == ("sentences", "mentions") and spec.assigns == ("quotes",)
     assert spec.hindi_only and "ghatna.quotes" in STAGE_MODULES
-    stages = Settings.load()["pipeline"]["stages"]
-    assert stages.index("quotes") > stages.index("segment")
+    with pytest.raises(PipelineError, match="requires mentions"):
+        Pipeline(Settings.load(), ["clean", "langid", "segment", "quotes"])
