@@ -130,3 +130,21 @@ def test_kill_9_leaves_store_consistent_and_rerun_completes(tmp_path):
     done = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert counts(db)[0] == 1500
+
+
+def test_near_duplicate_is_stored_and_noted(settings, db, tmp_path):
+    body = ("केंद्रीय मंत्रिमंडल ने बुधवार को नई कृषि निर्यात नीति को मंजूरी दी। "
+            "वाणिज्य मंत्री ने कहा कि इससे किसानों की आय बढ़ेगी और निर्यात दोगुना होगा। "
+            "विपक्षी दलों ने नीति की आलोचना करते हुए कहा कि छोटे किसानों को इसका लाभ नहीं मिलेगा। "
+            "नीति के तहत बंदरगाहों पर नए भंडारण केंद्र बनाए जाएंगे और परिवहन पर सब्सिडी दी जाएगी।")
+    (tmp_path / "a.txt").write_text("कृषि निर्यात नीति को मंजूरी\n\n" + body, "utf-8")
+    (tmp_path / "b.txt").write_text("मंत्रिमंडल ने दी नई निर्यात नीति को हरी झंडी\n\n"
+                                    + body.replace("बुधवार", "गुरुवार"), "utf-8")
+    (tmp_path / "c.txt").write_text(ARTICLE, "utf-8")
+    with Store.from_settings(db, settings) as store:
+        summary = ingest([str(tmp_path)], store, settings, workers=1)
+        rows = {r["doc"]: r["near_duplicate_of"] for r in store.query(
+            "SELECT doc, near_duplicate_of FROM articles")}
+        first = store.query("SELECT id FROM articles WHERE doc='a.txt'")[0]["id"]
+    assert summary.outcomes["stored"] == 3
+    assert rows == {"a.txt": None, "b.txt": first, "c.txt": None}

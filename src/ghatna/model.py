@@ -241,6 +241,8 @@ class Article:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    simhash: int | None = None
+    near_duplicate_of: str | None = None
     done: list[str] = field(default_factory=list)
 
     @property

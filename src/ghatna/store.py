@@ -19,7 +19,9 @@ from typing import Any, Iterator
 
 from . import CODER
 from .errors import NotFound, StoreError
+from .dedup import MASK64, bands, distance
 from .model import Article, OffsetMap
+from .settings import Settings
 
 MIGRATIONS: list[str] = [
     # 1: articles, sentences, mentions, events, quotes, the ingest log
@@ -79,6 +81,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX ingest_log_article ON ingest_log(article_id);
     """,
+    # 2: near-duplicate fingerprints (SimHash, indexed by four 16-bit bands)
+    """
+    ALTER TABLE articles ADD COLUMN simhash INTEGER;
+    ALTER TABLE articles ADD COLUMN near_duplicate_of TEXT;
+    CREATE TABLE simhash_bands (
+        band INTEGER NOT NULL, value INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, value, article_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -102,9 +114,10 @@ class LogEntry:
 class Store:
     """An SQLite database of articles and everything found in them."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False):
+    def __init__(self, path: str | Path, *, readonly: bool = False, near_duplicate_bits: int = 3):
         self.path = str(path)
         self.readonly = readonly
+        self.near_duplicate_bits = near_duplicate_bits
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise NotFound(f"database {self.path} does not exist; run `ghatna ingest` first")
         try:
@@ -115,6 +128,10 @@ class Store:
             self._migrate()
         else:
             self._check_version()
+
+    @classmethod
+    def from_settings(cls, path: str | Path, settings: Settings, *, readonly: bool = False) -> "Store":
+        return cls(path, readonly=readonly, near_duplicate_bits=int(settings["dedup"]["max_bits"]))
 
     def _connect(self) -> sqlite3.Connection:
         if self.readonly and self.path != ":memory:":
@@ -220,6 +237,11 @@ class Store:
                             entry.outcome = "duplicate"
                             entry.reason = f"same article as {existing}"
                     else:
+                        near = self._near_duplicate(conn, article)
+                        if near:
+                            article.near_duplicate_of, bits = near
+                            note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ)"
+                            entry.reason = f"{entry.reason}; {note}" if entry.reason else note
                         self._insert_article(conn, article)
                         entry.article_id = article.id
                 conn.execute(
@@ -232,15 +254,33 @@ class Store:
                 final.append(entry)
         return final
 
+    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int] | None:
+        """The stored article nearest to ``a`` by SimHash, if within the threshold."""
+        if a.simhash is None:
+            return None
+        best: tuple[str, int] | None = None
+        for band, value in enumerate(bands(a.simhash & MASK64)):
+            for row in conn.execute(
+                    "SELECT b.article_id, a.simhash FROM simhash_bands b JOIN articles a "
+                    "ON a.id = b.article_id WHERE b.band=? AND b.value=?", (band, value)):
+                bits = distance(a.simhash, row["simhash"])
+                if bits <= self.near_duplicate_bits and (best is None or bits < best[1]):
+                    best = (row["article_id"], bits)
+        return best
+
     def _insert_article(self, conn: sqlite3.Connection, a: Article) -> None:
         conn.execute(
             "INSERT INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
             "language, language_confidence, raw_format, raw, text, title_raw_start, offsets, meta, "
-            "stages, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "stages, created_at, simhash, near_duplicate_of) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (a.id, a.content_hash, a.doc, a.source, a.title, a.byline, a.dateline, a.date, a.url,
              a.language, a.language_confidence, a.raw_format, a.raw, a.text, a.title_raw_start,
              json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
-             json.dumps(a.done), _now()))
+             json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of))
+        if a.simhash is not None:
+            conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
+                             [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
         conn.executemany(
             "INSERT INTO sentences(article_id, idx, part, start, end, text) VALUES (?,?,?,?,?,?)",
             [(a.id, s.index, s.part, s.start, s.end, s.text) for s in a.sentences])
@@ -302,7 +342,7 @@ class Store:
         article_id = self.resolve_id(article_id)
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
         data = {k: row[k] for k in ("id", "title", "byline", "dateline", "date", "source", "url",
-                                     "language", "doc", "text")}
+                                     "language", "doc", "near_duplicate_of", "text")}
         data["sentences"] = [dict(r) | {"index": r["idx"]} for r in self.conn.execute(
             "SELECT idx, part, start, end, text FROM sentences WHERE article_id=? ORDER BY idx",
             (article_id,))]
@@ -372,6 +412,7 @@ class Store:
             "schema_version": self._version(),
             "articles": one("SELECT COUNT(*) FROM articles"),
             "hindi_articles": one("SELECT COUNT(*) FROM articles WHERE language='hi'"),
+            "near_duplicates": one("SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
             "languages": {r[0] or "unknown": r[1] for r in self.conn.execute(
                 "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")},
             "sentences": one("SELECT COUNT(*) FROM sentences"),
