@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import regex
 
 from .model import Article
@@ -28,13 +29,13 @@ def simhash(text: str, shingle: int = 3) -> int | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < shingle + 2:
         return None
-    weights = [0] * 64
-    for i in range(len(words) - shingle + 1):
-        digest = hashlib.blake2b(" ".join(words[i:i + shingle]).encode("utf-8"), digest_size=8)
-        value = int.from_bytes(digest.digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(
+        hashlib.blake2b(" ".join(words[i:i + shingle]).encode("utf-8"), digest_size=8).digest()
+        for i in range(len(words) - shingle + 1))
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(-1, 64)
+    # Bit k of the result is set when most shingles have bit k set (big-endian order).
+    majority = bits.sum(axis=0) * 2 > bits.shape[0]
+    return int.from_bytes(np.packbits(majority).tobytes(), "big")
 
 
 def bands(value: int) -> list[int]:
