@@ -148,3 +148,13 @@ def test_near_duplicate_is_stored_and_noted(settings, db, tmp_path):
         first = store.query("SELECT id FROM articles WHERE doc='a.txt'")[0]["id"]
     assert summary.outcomes["stored"] == 3
     assert rows == {"a.txt": None, "b.txt": first, "c.txt": None}
+
+
+def test_html_without_article_text_is_a_problem(settings, db, tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text("<html><head><title>होम</title></head><body><nav><a href='/'>होम</a>"
+                    "<a href='/desh'>देश</a></nav></body></html>", "utf-8")
+    with Store(db) as store:
+        summary = ingest([str(page)], store, settings, workers=1)
+    assert summary.problems == [(str(page), "no article text found in the page")]
+    assert summary.exit_code == EXIT_NOTHING
