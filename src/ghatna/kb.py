@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from .errors import ConfigError
 from .model import Entity
-from .translit import ascii_fold, is_devanagari, keys, normalise, romanise
+from .translit import ascii_fold, is_devanagari, keys, loose, normalise, romanise
 
 log = logging.getLogger(__name__)
 
@@ -311,15 +311,6 @@ def _form_words(text: str) -> tuple[str, ...]:
     return tuple(normalise(w) for w in _WORD.findall(text))
 
 
-def _loose(plain: str) -> str:
-    """Latin folded further for fuzzy comparison (vowel digraphs, doubled letters)."""
-    for src, dst in (("ee", "i"), ("oo", "u"), ("ai", "e"), ("au", "o"), ("ou", "u"),
-                     ("ph", "f"), ("w", "v"), ("y", "i"), ("sh", "s"), ("x", "s"),
-                     ("z", "j"), ("ch", "c"), ("q", "k"), ("ck", "k"), ("h", "")):
-        plain = plain.replace(src, dst)
-    return regex.sub(r"(.)\1+", r"\1", plain).replace(" ", "")
-
-
 def _deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))} if len(key) >= 5 else set()
 
@@ -394,7 +385,7 @@ class KnowledgeBase:
         exact: dict[str, list[tuple[str, str]]] = {}
         by_key: dict[str, set[str]] = {}
         by_del: dict[str, set[str]] = {}
-        loose: dict[str, set[str]] = {}
+        loose_forms: dict[str, set[tuple[str, ...]]] = {}
         for entry in self.entries.values():
             forms = set()
             for text, kind in entry.forms():
@@ -410,18 +401,18 @@ class KnowledgeBase:
             for text in forms:
                 if len(text) > 60:
                     continue
-                comparable.add(_loose(romanise(text)))
+                comparable.add(tuple(loose(w) for w in text.split()))
                 for k in keys(text):
                     if len(k) < self.min_key:
                         continue
                     by_key.setdefault(k, set()).add(entry.id)
                     for d in _deletes(k):
                         by_del.setdefault(d, set()).add(entry.id)
-            loose[entry.id] = comparable
+            loose_forms[entry.id] = comparable
         self._index = exact
         self._by_key = by_key
         self._by_del = by_del
-        self._loose = loose
+        self._loose = loose_forms
 
     @property
     def index(self) -> dict[str, list[tuple[str, str]]]:
@@ -448,8 +439,14 @@ class KnowledgeBase:
                 for i, kind in self.index.get(norm, [])]
 
     def fuzzy(self, text: str, types: Iterable[str] | None = None,
-              threshold: float | None = None) -> list[Candidate]:
-        """Candidates found by phonetic key (one deletion allowed), confirmed by rapidfuzz."""
+              threshold: float | None = None, deletions: bool = True,
+              min_prior: float = 0.0) -> list[Candidate]:
+        """Candidates found by phonetic key (one deletion allowed), confirmed by rapidfuzz.
+
+        The score is the rapidfuzz ratio of the sound-alike forms (:func:`loose`) of the
+        text and the entry's closest spelling, less a penalty when the keys differ by a
+        deletion; a multi-word spelling whose words do not pair up is not compared.
+        """
         self.index  # noqa: B018 - builds the key tables
         threshold = self.fuzzy_threshold if threshold is None else threshold
         wanted = set(types) if types else None
@@ -459,7 +456,7 @@ class KnowledgeBase:
                 continue
             near = set(self._by_key.get(k, ()))
             penalty: dict[str, float] = {i: 0.0 for i in near}
-            if len(k) >= 5:
+            if len(k) >= 5 and deletions:
                 for other in (self._by_del.get(k, ()), self._by_key_set(_deletes(k)),
                               self._by_del_set(_deletes(k))):
                     for i in other:
@@ -469,13 +466,23 @@ class KnowledgeBase:
                 found[ident] = min(found.get(ident, pen), pen)
         if not found:
             return []
-        mine = _loose(romanise(text))
+        mine = tuple(loose(w) for w in text.split())
+        joined = "".join(mine)
         out = []
         for ident, pen in found.items():
             entry = self.entries[ident]
             if wanted and entry.type not in wanted:
                 continue
-            best = max((fuzz.ratio(mine, other) for other in self._loose[ident]), default=0.0)
+            if entry.prior < min_prior:
+                continue
+            best = 0.0
+            for other in self._loose[ident]:
+                if len(other) < len(mine):
+                    continue
+                if len(other) == len(mine) > 1 and any(
+                        fuzz.ratio(a, b) < 50 for a, b in zip(mine, other)):
+                    continue
+                best = max(best, fuzz.ratio(joined, "".join(other)))
             score = best - pen
             if score >= threshold:
                 out.append(Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "name", text))

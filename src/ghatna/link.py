@@ -29,10 +29,11 @@ from .kb import Candidate, Entry, KnowledgeBase
 from .model import Article, Entity, Mention, Sentence
 from .pipeline import stage
 from .settings import Settings
-from .translit import normalise, romanise
+from .translit import loose, normalise
 
 log = logging.getLogger(__name__)
 
+_LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s]")
 _JOINERS = {"-", "‐", "–", ".", "'", "’", "‘", "_", "/"}
@@ -43,7 +44,12 @@ _SUFFIXES = (("ियों", "ी"), ("ियों", "ि"), ("ियां", 
 LABELS = {"country": "GPE", "igo": "ORG", "person": "PER", "organisation": "ORG",
           "party": "ORG", "armed_group": "ORG", "place": "LOC", "agent": "ORG"}
 STATE_TYPES = {"country"}
-FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation")
+# Endings of inflected Hindi verbs, adjectives and plurals: a single word ending so is
+# not tried as an unseen spelling of a name.
+_INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
+              "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
+FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
+                      "person")
 
 
 @dataclass
@@ -99,10 +105,13 @@ def words_of(text: str, tokens: Iterable[tuple[int, int]] | None = None
 class Linker:
     """Everything the stage needs, built once: the knowledge base and its matchers."""
 
-    def __init__(self, kb: KnowledgeBase, fuzzy: bool = True, min_fuzzy_chars: int = 4):
+    def __init__(self, kb: KnowledgeBase, fuzzy: bool = True, min_fuzzy_chars: int = 6,
+                 single_threshold: float = 88.0, multi_threshold: float = 80.0):
         self.kb = kb
         self.fuzzy_enabled = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
+        self.single_threshold = single_threshold
+        self.multi_threshold = multi_threshold
         self.index = kb.index
         self.first_max: dict[str, int] = {}
         for form in self.index:
@@ -122,6 +131,11 @@ class Linker:
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
+        try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
+            from spacy.lang.hi.stop_words import STOP_WORDS
+            self.stopwords |= {normalise(w) for w in STOP_WORDS}
+        except ImportError:  # pragma: no cover
+            pass
         self.ambiguous = set(kb.ambiguous)
 
     # --- matching -------------------------------------------------------------------
@@ -208,17 +222,18 @@ class Linker:
                     continue
                 if any(words[k].norm in self.stopwords for k in idx):
                     continue
-                if any(not regex.search(r"\p{L}", words[k].norm) for k in idx):
+                if any(not _LETTER.search(words[k].norm) for k in idx):
                     continue
                 surface = text[words[i].start:words[i + length - 1].end]
                 if length == 1:
-                    if words[i].norm in self.ambiguous:
+                    if words[i].norm in self.ambiguous or words[i].norm.endswith(_INFLECTED):
                         continue
-                    if len(romanise(surface).replace(" ", "")) < self.min_fuzzy_chars:
+                    if len(loose(surface)) < self.min_fuzzy_chars:
                         continue
-                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=80.0)
+                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=self.single_threshold,
+                                          deletions=False, min_prior=1.0)
                 else:
-                    cands = self.kb.fuzzy(surface)
+                    cands = self.kb.fuzzy(surface, threshold=self.multi_threshold)
                 if cands:
                     hit = _Span(i, i + length, cands, "name", method="fuzzy")
                     break
@@ -431,7 +446,9 @@ def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Ment
 def build_linker(settings: Settings, user_dir: str | None = None) -> Linker:
     kb = KnowledgeBase.from_settings(settings, user_dir)
     return Linker(kb, fuzzy=bool(settings.get("kb", "fuzzy", True)),
-                  min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 4)))
+                  min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 6)),
+                  single_threshold=float(settings.get("kb", "single_word_threshold", 88.0)),
+                  multi_threshold=float(settings.get("kb", "multi_word_threshold", 80.0)))
 
 
 @stage("link", requires=("sentences",), assigns=("mentions",), hindi_only=True)

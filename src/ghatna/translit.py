@@ -24,6 +24,17 @@ from functools import lru_cache
 
 import regex
 
+_P0 = regex.compile(r"([\s\-_.,'’]+)")
+_P1 = regex.compile(r"[\s\-_.,'’]+")
+_P2 = regex.compile(r"\s+")
+_P3 = regex.compile(r"[^a-z0-9 ]+")
+_P4 = regex.compile(r"c(?=[eiy])")
+_P5 = regex.compile(r"c(?!h)")
+_P6 = regex.compile(r"g(?=[eiy])")
+_P7 = regex.compile(r"g[eiy]")
+_P8 = regex.compile(r"\bx")
+_P9 = regex.compile(r"(.)\1+")
+
 VIRAMA = "\u094d"
 NUKTA = "\u093c"
 ANUSVARA = "\u0902"
@@ -165,16 +176,16 @@ def romanise(text: str) -> str:
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     for pair, single in _SPLIT_VOWELS:
         text = text.replace(pair, single)
-    words = regex.split(r"([\s\-_.,'’]+)", text)
+    words = _P0.split(text)
     out = []
     for part in words:
         if not part:
             continue
-        if regex.fullmatch(r"[\s\-_.,'’]+", part):
+        if _P1.fullmatch(part):
             out.append(" ")
         else:
             out.append(_romanise_word(part))
-    return regex.sub(r"\s+", " ", "".join(out)).strip()
+    return _P2.sub(" ", "".join(out)).strip()
 
 
 def ascii_fold(text: str) -> str:
@@ -182,8 +193,8 @@ def ascii_fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("_", " ").replace("-", " ")
-    text = regex.sub(r"[^a-z0-9 ]+", "", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    text = _P3.sub("", text)
+    return _P2.sub(" ", text).strip()
 
 
 # --- phonetic key -----------------------------------------------------------------
@@ -207,10 +218,10 @@ def _word_key(word: str, soft_g: bool, latin: bool) -> str:
         return ""
     if latin:
         # English spelling: c before e/i/y is s, otherwise k; "ch" stays an affricate.
-        word = regex.sub(r"c(?=[eiy])", "s", word)
-        word = regex.sub(r"c(?!h)", "k", word)
+        word = _P4.sub("s", word)
+        word = _P5.sub("k", word)
         if soft_g:
-            word = regex.sub(r"g(?=[eiy])", "j", word)
+            word = _P6.sub("j", word)
         if word.startswith("x"):
             word = "s" + word[1:]
     for src, dst in _DIGRAPHS:
@@ -245,7 +256,7 @@ def keys(text: str) -> tuple[str, ...]:
     latin = not _DEVANAGARI.search(text)
     plain = ascii_fold(text) if latin else romanise(text)
     words = plain.split()
-    variants = (False, True) if latin and regex.search(r"g[eiy]", plain) else (False,)
+    variants = (False, True) if latin and _P7.search(plain) else (False,)
     out = []
     for soft in variants:
         key = "".join(_word_key(w, soft, latin) for w in words)
@@ -262,3 +273,26 @@ def key(text: str) -> str:
 
 def is_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
+
+
+_LOOSE_CLASS = str.maketrans({"c": "j", "z": "j", "f": "p", "q": "k", "w": "v", "x": "s",
+                              "y": "i", "h": None, " ": None})
+
+
+@lru_cache(maxsize=200_000)
+def loose(text: str) -> str:
+    """A sound-alike Latin form for fuzzy comparison: like :func:`keys` but keeping vowels."""
+    latin = not _DEVANAGARI.search(text)
+    plain = ascii_fold(text) if latin else romanise(text)
+    if latin:
+        plain = _P4.sub("s", plain)
+        plain = _P5.sub("k", plain)
+        plain = _P8.sub("s", plain)
+    for src, dst in _DIGRAPHS:
+        plain = plain.replace(src, dst)
+    plain = plain.replace("y", "i")
+    for src, dst in (("ee", "i"), ("oo", "u"), ("ai", "e"), ("ei", "e"), ("au", "o"),
+                     ("ou", "u"), ("ia", "ya"), ("iy", "i")):
+        plain = plain.replace(src, dst)
+    plain = plain.translate(_LOOSE_CLASS)
+    return _P9.sub(r"\1", plain)
