@@ -204,6 +204,27 @@ class Linker:
                 i += 1
         return spans
 
+    def _extend_people(self, spans: list[_Span], words: list[_Word], breaks: set[int],
+                       text: str) -> None:
+        """Grow a matched surname over an unseen spelling of the first name before it
+        ("सर्जेई लावरोव" when only "लावरोव" is known as written)."""
+        taken = {k for s in spans for k in range(s.i, s.j)}
+        for span in spans:
+            if not span.candidates or any(c.entry.type != "person" for c in span.candidates):
+                continue
+            k = span.i - 1
+            if k < 0 or k in taken or span.i in breaks or words[k].norm in self.stopwords:
+                continue
+            surface = text[words[k].start:words[span.j - 1].end]
+            ids = {c.entry.id for c in span.candidates}
+            found = [c for c in self.kb.fuzzy(surface, ("person",), threshold=self.multi_threshold)
+                     if c.entry.id in ids]
+            if found:
+                span.i = k
+                span.candidates = found
+                span.method = "fuzzy"
+                taken.add(k)
+
     def _fuzzy_spans(self, words: list[_Word], breaks: set[int], taken: set[int],
                      text: str) -> list[_Span]:
         spans: list[_Span] = []
@@ -279,6 +300,8 @@ class Linker:
             agents = self._agent_spans(words, breaks, taken)
             taken |= {k for s in agents for k in range(s.i, s.j)}
             if self.fuzzy_enabled:
+                self._extend_people(spans, words, breaks, sent.text)
+                taken |= {k for s in spans for k in range(s.i, s.j)}
                 spans += self._fuzzy_spans(words, breaks, taken, sent.text)
             spans += agents
             spans.sort(key=lambda s: s.i)
