@@ -9,6 +9,14 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+# Short English names where ISO's are formal or inverted.
+SHORT = {
+    "RUS": "Russia", "VNM": "Vietnam", "SYR": "Syria", "TUR": "Turkey", "VEN": "Venezuela",
+    "BOL": "Bolivia", "TZA": "Tanzania", "MDA": "Moldova", "PSE": "Palestine",
+    "FSM": "Micronesia", "COD": "DR Congo", "COG": "Republic of the Congo", "BRN": "Brunei",
+    "CZE": "Czech Republic", "MKD": "North Macedonia", "CPV": "Cape Verde",
+    "VAT": "Vatican City", "SWZ": "Eswatini", "CIV": "Ivory Coast", "TLS": "East Timor",
+}
 OUT = Path(__file__).resolve().parents[1] / "src/ghatna/data/kb/countries.tsv"
 
 
@@ -16,8 +24,10 @@ def main() -> None:
     hindi = Locale("hi").territories
     rows = []
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
-        name = getattr(c, "common_name", None) or c.name
-        aliases = [n for n in (c.name, getattr(c, "official_name", None)) if n and n != name]
+        name = SHORT.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        aliases = [n for n in (c.name, getattr(c, "common_name", None),
+                               getattr(c, "official_name", None)) if n and n != name]
+        aliases = list(dict.fromkeys(aliases))
         hi = hindi.get(c.alpha_2, "")
         rows.append("\t".join([c.alpha_3, "country", name, hi, "|".join(aliases), c.alpha_3,
                                c.alpha_3]))

@@ -311,8 +311,8 @@ def _form_words(text: str) -> tuple[str, ...]:
     return tuple(normalise(w) for w in _WORD.findall(text))
 
 
-def _deletes(key: str) -> set[str]:
-    return {key[:i] + key[i + 1:] for i in range(len(key))} if len(key) >= 5 else set()
+def _deletes(key: str, minimum: int = 5) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))} if len(key) >= minimum else set()
 
 
 class KnowledgeBase:
@@ -386,6 +386,8 @@ class KnowledgeBase:
         by_key: dict[str, set[str]] = {}
         by_del: dict[str, set[str]] = {}
         loose_forms: dict[str, set[tuple[str, ...]]] = {}
+        by_loose: dict[str, set[str]] = {}
+        vocab: set[str] = set()
         for entry in self.entries.values():
             forms = set()
             for text, kind in entry.forms():
@@ -401,7 +403,16 @@ class KnowledgeBase:
             for text in forms:
                 if len(text) > 60:
                     continue
-                comparable.add(tuple(loose(w) for w in text.split()))
+                form = tuple(loose(w) for w in text.split())
+                comparable.add(form)
+                for w in form:
+                    vocab.add(w)
+                    vocab.update(_deletes(w, 5))
+                joined = "".join(form)
+                if len(joined) >= 4:
+                    by_loose.setdefault(joined, set()).add(entry.id)
+                    for d in _deletes(joined, 4):
+                        by_loose.setdefault("\x00" + d, set()).add(entry.id)
                 for k in keys(text):
                     if len(k) < self.min_key:
                         continue
@@ -413,6 +424,8 @@ class KnowledgeBase:
         self._by_key = by_key
         self._by_del = by_del
         self._loose = loose_forms
+        self._by_loose = by_loose
+        self._vocab = vocab
 
     @property
     def index(self) -> dict[str, list[tuple[str, str]]]:
@@ -440,7 +453,7 @@ class KnowledgeBase:
 
     def fuzzy(self, text: str, types: Iterable[str] | None = None,
               threshold: float | None = None, deletions: bool = True,
-              min_prior: float = 0.0) -> list[Candidate]:
+              min_prior: float = 0.0, same_words: bool = False) -> list[Candidate]:
         """Candidates found by phonetic key (one deletion allowed), confirmed by rapidfuzz.
 
         The score is the rapidfuzz ratio of the sound-alike forms (:func:`loose`) of the
@@ -464,10 +477,19 @@ class KnowledgeBase:
                             penalty[i] = 8.0
             for ident, pen in penalty.items():
                 found[ident] = min(found.get(ident, pen), pen)
-        if not found:
-            return []
         mine = tuple(loose(w) for w in text.split())
         joined = "".join(mine)
+        for ident in self._by_loose.get(joined, ()):
+            found[ident] = 0.0
+        if deletions and len(joined) >= 4:
+            for d in _deletes(joined, 4) | {joined}:
+                for ident in self._by_loose.get("\x00" + d, ()):
+                    found.setdefault(ident, 8.0)
+                if d != joined:
+                    for ident in self._by_loose.get(d, ()):
+                        found.setdefault(ident, 8.0)
+        if not found:
+            return []
         out = []
         for ident, pen in found.items():
             entry = self.entries[ident]
@@ -477,17 +499,28 @@ class KnowledgeBase:
                 continue
             best = 0.0
             for other in self._loose[ident]:
-                if len(other) < len(mine):
+                if same_words and len(other) != len(mine):
                     continue
                 if len(other) == len(mine) > 1 and any(
                         fuzz.ratio(a, b) < 50 for a, b in zip(mine, other)):
                     continue
-                best = max(best, fuzz.ratio(joined, "".join(other)))
+                ratio = fuzz.ratio(joined, "".join(other))
+                if len(other) < len(mine) and ratio < 92:  # words split differently
+                    continue
+                best = max(best, ratio)
             score = best - pen
             if score >= threshold:
                 out.append(Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "name", text))
         out.sort(key=lambda c: -c.score)
         return out
+
+    def name_like(self, word: str) -> bool:
+        """Whether ``word`` sounds within one edit of a word of some entry's name."""
+        self.index  # noqa: B018
+        form = loose(word)
+        if form in self._vocab:
+            return True
+        return any(d in self._vocab for d in _deletes(form, 4))
 
     def _by_key_set(self, ks: set[str]) -> set[str]:
         out: set[str] = set()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 
@@ -105,9 +105,11 @@ def words_of(text: str, tokens: Iterable[tuple[int, int]] | None = None
 class Linker:
     """Everything the stage needs, built once: the knowledge base and its matchers."""
 
-    def __init__(self, kb: KnowledgeBase, fuzzy: bool = True, min_fuzzy_chars: int = 6,
+    def __init__(self, kb: KnowledgeBase, fuzzy: bool = True, min_fuzzy_chars: int = 5,
                  single_threshold: float = 88.0, multi_threshold: float = 80.0):
         self.kb = kb
+        self._name_cache: dict[str, bool] = {}
+        self.segment: Callable[[Article], Article] | None = None
         self.fuzzy_enabled = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
         self.single_threshold = single_threshold
@@ -225,38 +227,59 @@ class Linker:
                 span.method = "fuzzy"
                 taken.add(k)
 
-    def _fuzzy_spans(self, words: list[_Word], breaks: set[int], taken: set[int],
-                     text: str) -> list[_Span]:
+    def _fuzzy_spans(self, words: list[_Word], breaks: set[int], exact: list[_Span],
+                     taken: set[int], text: str) -> list[_Span]:
+        """Unseen spellings: spans of 4..1 words not matched exactly, tried by phonetic key.
+
+        A multi-word span may swallow a one-word exact match of a place or state inside it
+        ("शंघाई कोऑपरेशन ऑर्गनाइजेशन"); stop words may sit inside a multi-word span only
+        if the spelling it matches has as many words ("जो बायडेन", "किम जॉन्ग उन").
+        """
         spans: list[_Span] = []
         n = len(words)
+        soft = {k for s in exact if s.j - s.i == 1 and s.kind == "name"
+                and all(c.entry.type in ("place", "country") for c in s.candidates)
+                for k in range(s.i, s.j)}
+        hard = taken - soft
+        stop = [w.norm in self.stopwords for w in words]
+        # a word that could be part of a name: has letters, and is a stop word or sounds
+        # like a word of some name
+        usable = [k not in hard and bool(_LETTER.search(w.norm))
+                  and (stop[k] or self._name_like(w.norm)) for k, w in enumerate(words)]
         i = 0
         while i < n:
-            if i in taken or words[i].norm in self.stopwords:
+            if not usable[i] or stop[i]:
                 i += 1
                 continue
             hit = None
-            for length in (3, 2, 1):
-                if i + length > n:
+            for length in (4, 3, 2, 1):
+                end = i + length
+                if end > n or not all(usable[i:end]):
                     continue
-                idx = range(i, i + length)
-                if any(k in taken for k in idx) or any(k in breaks for k in range(i + 1, i + length)):
+                if any(k in breaks for k in range(i + 1, end)):
                     continue
-                if any(words[k].norm in self.stopwords for k in idx):
-                    continue
-                if any(not _LETTER.search(words[k].norm) for k in idx):
-                    continue
-                surface = text[words[i].start:words[i + length - 1].end]
+                stops = sum(stop[i:end])
                 if length == 1:
-                    if words[i].norm in self.ambiguous or words[i].norm.endswith(_INFLECTED):
+                    if i in soft:
                         continue
+                    norm = words[i].norm
+                    if norm in self.ambiguous or norm.endswith(_INFLECTED):
+                        continue
+                    surface = text[words[i].start:words[i].end]
                     if len(loose(surface)) < self.min_fuzzy_chars:
                         continue
                     cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=self.single_threshold,
                                           deletions=False, min_prior=1.0)
                 else:
-                    cands = self.kb.fuzzy(surface, threshold=self.multi_threshold)
+                    if stops == length or (stop[end - 1] and length < 3):
+                        continue
+                    surface = text[words[i].start:words[end - 1].end]
+                    cands = self.kb.fuzzy(surface, threshold=self.multi_threshold,
+                                          same_words=bool(stops))
+                    if any(k in soft for k in range(i, end)):
+                        cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
-                    hit = _Span(i, i + length, cands, "name", method="fuzzy")
+                    hit = _Span(i, end, cands, "name", method="fuzzy")
                     break
             if hit:
                 spans.append(hit)
@@ -264,6 +287,12 @@ class Linker:
             else:
                 i += 1
         return spans
+
+    def _name_like(self, norm: str) -> bool:
+        found = self._name_cache.get(norm)
+        if found is None:
+            found = self._name_cache[norm] = self.kb.name_like(norm)
+        return found
 
     # --- choosing -----------------------------------------------------------------
     def _choose(self, cands: list[Candidate], date: str | None, states: set[str],
@@ -302,7 +331,9 @@ class Linker:
             if self.fuzzy_enabled:
                 self._extend_people(spans, words, breaks, sent.text)
                 taken |= {k for s in spans for k in range(s.i, s.j)}
-                spans += self._fuzzy_spans(words, breaks, taken, sent.text)
+                fuzzy = self._fuzzy_spans(words, breaks, spans, taken, sent.text)
+                covered = {k for s in fuzzy for k in range(s.i, s.j)}
+                spans = [s for s in spans if s.i not in covered] + fuzzy
             spans += agents
             spans.sort(key=lambda s: s.i)
             for span in spans:
@@ -360,10 +391,13 @@ class Linker:
                         state_span = prev  # "चीन के विदेश मंत्री"
                 start_i = span.i
                 country = None
+                before_person = any(s.i == span.j and s.kind != "agent" and s.chosen
+                                    and s.chosen.entry.type == "person" for s in spans)
                 if state_span is not None:
                     country = state_span.chosen.entry.entity(date).country
-                    start_i = state_span.i
-                    absorbed.add(id(state_span))
+                    if not before_person:  # else the person carries the role, the state stays
+                        start_i = state_span.i
+                        absorbed.add(id(state_span))
                 entity = self._agent_entity(span.agent, country)
                 m = Mention(sent.index, words[start_i].start, words[span.j - 1].end,
                             sent.text[words[start_i].start:words[span.j - 1].end],
@@ -454,9 +488,16 @@ def simple_sentences(text: str) -> list[Sentence]:
 
 
 def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Mention]:
-    """Mentions in ``text``; offsets are made relative to ``text`` itself."""
+    """Mentions in ``text``; offsets are made relative to ``text`` itself.
+
+    The text is split by the linker's segmenter (the ``segment`` stage when built by
+    :func:`build_linker`), else by :func:`simple_sentences`.
+    """
     article = Article(raw=text, doc="<text>", text=text, date=date, language="hi")
-    article.sentences = simple_sentences(text)
+    if linker.segment is not None:
+        linker.segment(article)
+    else:
+        article.sentences = simple_sentences(text)
     linker.link_article(article)
     out = []
     for m in article.mentions:
@@ -466,17 +507,24 @@ def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Ment
     return out
 
 
-def build_linker(settings: Settings, user_dir: str | None = None) -> Linker:
+def build_linker(settings: Settings, user_dir: str | None = None,
+                 with_segmenter: bool = True) -> Linker:
+    """The linker for ``settings``, with the user's folder ``user_dir`` if given."""
     kb = KnowledgeBase.from_settings(settings, user_dir)
-    return Linker(kb, fuzzy=bool(settings.get("kb", "fuzzy", True)),
-                  min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 6)),
+    linker = Linker(kb, fuzzy=bool(settings.get("kb", "fuzzy", True)),
+                  min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 5)),
                   single_threshold=float(settings.get("kb", "single_word_threshold", 88.0)),
                   multi_threshold=float(settings.get("kb", "multi_word_threshold", 80.0)))
+    if with_segmenter:
+        from .segment import make_segmenter
+
+        linker.segment = make_segmenter(settings)
+    return linker
 
 
 @stage("link", requires=("sentences",), assigns=("mentions",), hindi_only=True)
 def make(settings: Settings):
-    linker = build_linker(settings)
+    linker = build_linker(settings, with_segmenter=False)
 
     def link(article: Article) -> Article:
         return linker.link_article(article)

@@ -106,6 +106,7 @@ class _Unit:
         self.coda = ""
 
 
+@lru_cache(maxsize=200_000)
 def _romanise_word(word: str) -> str:
     units: list[_Unit] = []
     i, n = 0, len(word)
@@ -213,6 +214,7 @@ _CLASS = {
 _VOWEL_CHARS = set("aeiou")
 
 
+@lru_cache(maxsize=200_000)
 def _word_key(word: str, soft_g: bool, latin: bool) -> str:
     if not word:
         return ""
@@ -292,7 +294,7 @@ def loose(text: str) -> str:
         plain = plain.replace(src, dst)
     plain = plain.replace("y", "i")
     for src, dst in (("ee", "i"), ("oo", "u"), ("ai", "e"), ("ei", "e"), ("au", "o"),
-                     ("ou", "u"), ("ia", "ya"), ("iy", "i")):
+                     ("ou", "u"), ("iu", "u"), ("iy", "i")):
         plain = plain.replace(src, dst)
     plain = plain.translate(_LOOSE_CLASS)
     return _P9.sub(r"\1", plain)
