@@ -385,7 +385,7 @@ class KnowledgeBase:
         exact: dict[str, list[tuple[str, str]]] = {}
         by_key: dict[str, set[str]] = {}
         by_del: dict[str, set[str]] = {}
-        loose_forms: dict[str, set[tuple[str, ...]]] = {}
+        loose_forms: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
         by_loose: dict[str, set[str]] = {}
         vocab: set[str] = set()
         for entry in self.entries.values():
@@ -404,7 +404,7 @@ class KnowledgeBase:
                 if len(text) > 60:
                     continue
                 form = tuple(loose(w) for w in text.split())
-                comparable.add(form)
+                comparable.add((form, is_devanagari(text)))
                 for w in form:
                     vocab.add(w)
                     vocab.update(_deletes(w, 5))
@@ -453,7 +453,8 @@ class KnowledgeBase:
 
     def fuzzy(self, text: str, types: Iterable[str] | None = None,
               threshold: float | None = None, deletions: bool = True,
-              min_prior: float = 0.0, same_words: bool = False) -> list[Candidate]:
+              min_prior: float = 0.0, same_words: bool = False,
+              hindi_only: bool = False) -> list[Candidate]:
         """Candidates found by phonetic key (one deletion allowed), confirmed by rapidfuzz.
 
         The score is the rapidfuzz ratio of the sound-alike forms (:func:`loose`) of the
@@ -498,7 +499,9 @@ class KnowledgeBase:
             if entry.prior < min_prior:
                 continue
             best = 0.0
-            for other in self._loose[ident]:
+            for other, hindi in self._loose[ident]:
+                if hindi_only and not hindi:
+                    continue
                 if same_words and len(other) != len(mine):
                     continue
                 if len(other) == len(mine) > 1 and any(
@@ -507,6 +510,11 @@ class KnowledgeBase:
                 ratio = fuzz.ratio(joined, "".join(other))
                 if len(other) < len(mine) and ratio < 92:  # words split differently
                     continue
+                if len(other) == len(mine) > 1:
+                    # word by word: English phrases written in Devanagari drift per word
+                    pairs = [fuzz.ratio(a, b) for a, b in zip(mine, other)]
+                    if min(pairs) >= 60:
+                        ratio = max(ratio, sum(pairs) / len(pairs))
                 best = max(best, ratio)
             score = best - pen
             if score >= threshold:

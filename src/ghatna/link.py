@@ -242,13 +242,12 @@ class Linker:
                 for k in range(s.i, s.j)}
         hard = taken - soft
         stop = [w.norm in self.stopwords for w in words]
-        # a word that could be part of a name: has letters, and is a stop word or sounds
-        # like a word of some name
-        usable = [k not in hard and bool(_LETTER.search(w.norm))
-                  and (stop[k] or self._name_like(w.norm)) for k, w in enumerate(words)]
+        # a word that could be part of a name; a span must start with one that sounds like
+        # a word of some name
+        usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
         i = 0
         while i < n:
-            if not usable[i] or stop[i]:
+            if not usable[i] or stop[i] or not self._name_like(words[i].norm):
                 i += 1
                 continue
             hit = None
@@ -266,16 +265,20 @@ class Linker:
                     if norm in self.ambiguous or norm.endswith(_INFLECTED):
                         continue
                     surface = text[words[i].start:words[i].end]
-                    if len(loose(surface)) < self.min_fuzzy_chars:
+                    size = len(loose(surface))
+                    if size < self.min_fuzzy_chars - 1 or (size < self.min_fuzzy_chars
+                                                           and norm.endswith(("े", "ें"))):
                         continue
-                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=self.single_threshold,
-                                          deletions=False, min_prior=1.0)
+                    # one letter short of the minimum: only a sound-alike of a whole name
+                    threshold = self.single_threshold if size >= self.min_fuzzy_chars else 100.0
+                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
+                                          deletions=False, min_prior=1.0, hindi_only=True)
                 else:
                     if stops == length or (stop[end - 1] and length < 3):
                         continue
                     surface = text[words[i].start:words[end - 1].end]
                     cands = self.kb.fuzzy(surface, threshold=self.multi_threshold,
-                                          same_words=bool(stops))
+                                          same_words=bool(stops), min_prior=0.9)
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:

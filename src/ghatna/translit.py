@@ -203,8 +203,8 @@ def ascii_fold(text: str) -> str:
 _DIGRAPHS = [
     ("tch", "c"), ("sch", "s"), ("chh", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"),
     ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("bh", "b"),
-    ("jh", "j"), ("ck", "k"), ("wh", "v"), ("rh", "r"), ("dz", "j"), ("ts", "s"),
-    ("tz", "s"), ("ks", "x"),
+    ("jh", "j"), ("ck", "k"), ("wh", "v"), ("rh", "r"), ("dz", "j"), ("tz", "s"),
+    ("ks", "x"),
 ]
 _CLASS = {
     "b": "B", "c": "J", "d": "D", "f": "P", "g": "G", "h": "", "j": "J", "k": "K",
@@ -230,10 +230,8 @@ def _word_key(word: str, soft_g: bool, latin: bool) -> str:
         word = word.replace(src, dst)
     out = []
     first = word[0]
-    if first in _VOWEL_CHARS:
+    if first in _VOWEL_CHARS or first == "y":  # यू/यू-, "U-", "Yu-" all start alike
         out.append("A")
-    elif first == "y":
-        out.append("Y")
     for idx, ch in enumerate(word):
         if ch in _VOWEL_CHARS:
             continue
@@ -256,7 +254,7 @@ def _word_key(word: str, soft_g: bool, latin: bool) -> str:
 def keys(text: str) -> tuple[str, ...]:
     """Phonetic keys of ``text`` (one for Devanagari, one or two for Latin)."""
     latin = not _DEVANAGARI.search(text)
-    plain = ascii_fold(text) if latin else romanise(text)
+    plain = _english(ascii_fold(text)) if latin else romanise(text)
     words = plain.split()
     variants = (False, True) if latin and _P7.search(plain) else (False,)
     out = []
@@ -277,8 +275,20 @@ def is_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
 
 
+_ENGLISH_ATION = regex.compile(r"ation")
+_ENGLISH_TION = regex.compile(r"[ts]ion")
+_ENGLISH_MAGIC_E = regex.compile(r"a([bdfgklmnprstvz])e(?=s?\b)")
 _LOOSE_CLASS = str.maketrans({"c": "j", "z": "j", "f": "p", "q": "k", "w": "v", "x": "s",
                               "y": "i", "h": None, " ": None})
+
+
+def _english(plain: str) -> str:
+    """English spellings as Hindi writes them: -ation/-tion → -eshan/-shan, magic e
+    (states → stets), ea → e, -ture → -char."""
+    plain = _ENGLISH_ATION.sub("eshan", plain)
+    plain = _ENGLISH_TION.sub("shan", plain)
+    plain = _ENGLISH_MAGIC_E.sub(r"e\1", plain)
+    return plain.replace("ea", "e").replace("ture", "char")
 
 
 @lru_cache(maxsize=200_000)
@@ -287,6 +297,7 @@ def loose(text: str) -> str:
     latin = not _DEVANAGARI.search(text)
     plain = ascii_fold(text) if latin else romanise(text)
     if latin:
+        plain = _english(plain)
         plain = _P4.sub("s", plain)
         plain = _P5.sub("k", plain)
         plain = _P8.sub("s", plain)
