@@ -134,8 +134,8 @@ def _romanise_word(word: str) -> str:
         elif ch in _VOWELS:
             units.append(_Unit(None, _VOWELS[ch], False))
         elif ch in (ANUSVARA, CHANDRABINDU):
-            if units:
-                units[-1].coda += "n"
+            if units:  # "ng" before ह (सिंह → singh), else n
+                units[-1].coda += "ng" if word[i + 1:i + 2] == "ह" else "n"
             else:
                 units.append(_Unit(None, "n", False))
         elif ch == VISARGA:
@@ -157,7 +157,8 @@ def _romanise_word(word: str) -> str:
         if not unit.inherent or unit.coda:
             continue
         if k == len(units) - 1:
-            if len(units) > 1:
+            # kept after a conjunct (नरेंद्र, मित्र), dropped otherwise
+            if len(units) > 1 and units[k - 1].vowel:
                 unit.vowel = ""
             continue
         prev, nxt = units[k - 1], units[k + 1]
@@ -291,9 +292,25 @@ def _english(plain: str) -> str:
     return plain.replace("ea", "e").replace("ture", "char")
 
 
+# English letters as Hindi spells them out in initials ("एस जयशंकर" = S. Jaishankar).
+LETTER_NAMES = {
+    "ए": "a", "बी": "b", "सी": "c", "डी": "d", "ई": "e", "एफ": "f", "जी": "g", "एच": "h",
+    "आई": "i", "जे": "j", "एल": "l", "एम": "m", "एन": "n", "ओ": "o", "पी": "p",
+    "क्यू": "q", "आर": "r", "एस": "s", "टी": "t", "यू": "u", "वी": "v", "डब्ल्यू": "w",
+    "डब्लू": "w", "एक्स": "x", "वाई": "y", "जेड": "z",
+}
+
+
 @lru_cache(maxsize=200_000)
 def loose(text: str) -> str:
-    """A sound-alike Latin form for fuzzy comparison: like :func:`keys` but keeping vowels."""
+    """A sound-alike Latin form for fuzzy comparison: like :func:`keys` but keeping vowels.
+
+    A Devanagari word that spells out an English letter (एस, बी) becomes that letter."""
+    if " " in text.strip():
+        return "".join(loose(w) for w in text.split())
+    letter = LETTER_NAMES.get(text.strip(" .।"))
+    if letter:
+        return letter
     latin = not _DEVANAGARI.search(text)
     plain = ascii_fold(text) if latin else romanise(text)
     if latin:
