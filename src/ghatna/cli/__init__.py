@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles
+    from . import articles, kb
 
-    for module in (articles,):
+    for module in (articles, kb):
         module.register(main, train, evaluate)
 
 
