@@ -26,6 +26,10 @@ class InputError(GhatnaError):
 
     code = "E002"
 
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name, self.reason = name, reason
+
 
 class StoreError(GhatnaError):
     code = "E003"

@@ -225,6 +225,7 @@ class Article:
     doc: str
     source: str | None = None
     title: str = ""
+    title_hint: str | None = None
     date: str | None = None
     url: str | None = None
     byline: str | None = None
@@ -240,6 +241,8 @@ class Article:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    simhash: int | None = None
+    near_duplicate_of: str | None = None
     done: list[str] = field(default_factory=list)
 
     @property

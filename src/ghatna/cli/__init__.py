@@ -38,9 +38,15 @@ def evaluate() -> None:
 
 
 def _register() -> None:
+<<<<<<< HEAD
     from . import articles, events
 
     for module in (articles, events):
+=======
+    from . import articles, kb
+
+    for module in (articles, kb):
+>>>>>>> main
         module.register(main, train, evaluate)
 
 

@@ -1,0 +1,92 @@
+"""Ingestion speed and memory.
+
+    python benchmarks/bench_ingest.py --articles 2000 [--workers N]
+    python benchmarks/bench_ingest.py --stream-mb 1024      # memory while streaming a 1 GB JSONL
+
+The articles are built from the sentences of the bundled samples (each one distinct).
+Reports articles/second and the peak resident memory of the main process and of the
+largest worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ghatna.ingest import ingest, samples_dir
+from ghatna.readers import read_inputs
+from ghatna.settings import Settings
+from ghatna.store import Store
+
+
+def sample_sentences() -> list[str]:
+    sentences = []
+    for f in sorted(Path(samples_dir()).glob("*.txt")):
+        sentences += [ln for ln in f.read_text("utf-8").splitlines()[1:] if len(ln) > 40]
+    return sentences
+
+
+def write_corpus(path: Path, articles: int | None = None, megabytes: int | None = None) -> int:
+    sentences = sample_sentences()
+    written = count = 0
+    with path.open("w", encoding="utf-8") as out:
+        while (articles is not None and count < articles) or \
+                (megabytes is not None and written < megabytes * 1024 * 1024):
+            body = "\n".join(sentences[(count * 7 + k) % len(sentences)] for k in range(8))
+            line = json.dumps({"id": count, "title": f"समाचार {count}", "text": body,
+                               "date": "2024-05-14"}, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(line.encode("utf-8"))
+            count += 1
+    return count
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=0, help="0 = one per core")
+    parser.add_argument("--stream-mb", type=int, default=0,
+                        help="instead: stream a JSONL file of this size through the reader")
+    args = parser.parse_args()
+    settings = Settings.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        if args.stream_mb:
+            n = write_corpus(corpus, megabytes=args.stream_mb)
+            before = peak_mb(resource.RUSAGE_SELF)
+            start = time.perf_counter()
+            seen = sum(1 for _ in read_inputs([str(corpus)], settings))
+            secs = time.perf_counter() - start
+            print(json.dumps({"file_mb": round(corpus.stat().st_size / 2**20), "records": n,
+                              "read": seen, "seconds": round(secs, 1),
+                              "peak_rss_mb_before": round(before), "peak_rss_mb_after":
+                              round(peak_mb(resource.RUSAGE_SELF))}))
+            return
+        write_corpus(corpus, articles=args.articles)
+        workers = args.workers or os.cpu_count() or 1
+        with Store(Path(tmp) / "bench.db") as store:
+            summary = ingest([str(corpus)], store, settings, workers=workers)
+        result = {
+            "articles": args.articles, "stored": summary.outcomes["stored"], "workers": workers,
+            "seconds": round(summary.seconds, 2),
+            "articles_per_second": round(args.articles / summary.seconds, 1),
+            "peak_rss_mb_main": round(peak_mb(resource.RUSAGE_SELF)),
+            "peak_rss_mb_worker": round(peak_mb(resource.RUSAGE_CHILDREN)),
+            "stages": settings["pipeline"]["stages"], "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+        }
+        print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""Ingestion: read inputs, run the pipeline on every core, store the results.
+
+The main process reads inputs (streaming), skips those a previous run completed, and
+hands batches to worker processes, each with its own :class:`Pipeline`; results come
+back in input order and the main process, the only writer, stores each batch in one
+transaction. Problems are stored in the ingest log with their reason and counted; the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import time
+from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Callable, Iterable, Iterator
+
+from .errors import GhatnaError
+from .model import Article
+from .pipeline import Pipeline
+from .readers import Defaults, Problem, RawItem, read_inputs
+from .readers.html import extract_page, fragment_text
+from .settings import Settings
+from .store import LogEntry, Store
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_NOTHING = 3
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did, input by input outcome counts and every problem."""
+
+    outcomes: Counter = field(default_factory=Counter)
+    languages: Counter = field(default_factory=Counter)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def succeeded(self) -> int:
+        return sum(n for k, n in self.outcomes.items() if k != "error")
+
+    @property
+    def exit_code(self) -> int:
+        if not self.problems:
+            return EXIT_OK if self.succeeded else EXIT_NOTHING
+        return EXIT_PARTIAL if self.succeeded else EXIT_NOTHING
+
+    def as_dict(self) -> dict:
+        return {
+            "stored": self.outcomes["stored"], "unchanged": self.outcomes["unchanged"],
+            "duplicates": self.outcomes["duplicate"], "errors": self.outcomes["error"],
+            "not_hindi": sum(n for lang, n in self.languages.items() if lang != "hi"),
+            "languages": dict(self.languages), "seconds": round(self.seconds, 2),
+            "problems": [{"input": i, "reason": r} for i, r in self.problems],
+        }
+
+
+def samples_dir() -> str:
+    """The folder of sample articles shipped with ghatna."""
+    return str(resources.files("ghatna").joinpath("data", "samples"))
+
+
+def article_from_item(item: RawItem, min_page_chars: int = 0) -> Article | None:
+    """An Article from a raw item; None when an HTML page has no article text (less
+    than ``min_page_chars`` characters: menus and footers are all that is left)."""
+    content, title, date, url = item.content, item.title, item.date, item.url
+    source, byline, fmt = item.source, item.byline, item.kind
+    if item.kind == "html":
+        page = extract_page(item.content, item.url)
+        if not page["text"] or len(page["text"].strip()) < min_page_chars:
+            return None
+        content = page["text"]
+        title = title or page["title"]
+        date = page["date"] or date or item.meta.get("crawl_date")
+        url = url or page["url"]
+        source = source or page["source"]
+        byline = byline or page["byline"]
+    elif item.kind == "fragment":
+        content = fragment_text(item.content)
+    article = Article(raw=content, doc=item.doc, source=source, title_hint=title, date=date,
+                      url=url, raw_format=fmt, meta=dict(item.meta))
+    article.byline = byline
+    return article
+
+
+class Processor:
+    """Turns raw items into processed articles with one pipeline."""
+
+    def __init__(self, settings: Settings):
+        self.pipeline = Pipeline(settings)
+        self.min_page_chars = int(settings["readers"]["min_page_chars"])
+
+    def __call__(self, item: RawItem) -> tuple[LogEntry, Article | None]:
+        entry = LogEntry(item.input, "stored", fingerprint=item.fingerprint)
+        try:
+            article = article_from_item(item, self.min_page_chars)
+            if article is None:
+                entry.outcome, entry.reason = "error", "no article text found in the page"
+                return entry, None
+            article = self.pipeline(article)
+        except GhatnaError as exc:
+            entry.outcome, entry.reason = "error", str(exc).split("] ", 1)[-1]
+            return entry, None
+        if not article.text.strip() and not article.title.strip():
+            entry.outcome, entry.reason = "error", "nothing left after cleaning"
+            return entry, None
+        notes = []
+        if article.meta.get("encoding"):
+            notes.append(f"decoded from {article.meta['encoding']}")
+        if not article.is_hindi:
+            notes.append(f"language {article.language or 'unknown'}: stored, not analysed")
+        entry.reason = "; ".join(notes) or None
+        return entry, article
+
+
+# Each worker process builds its own Processor once (see _init_worker).
+_worker: Processor | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Processor(settings)
+
+
+def _work(items: list[RawItem]) -> list[tuple[LogEntry, Article | None]]:
+    assert _worker is not None
+    return [_worker(item) for item in items]
+
+
+def _chunks(it: Iterable, size: int) -> Iterator[list]:
+    it = iter(it)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _results(items: Iterator[RawItem], settings: Settings, workers: int,
+             chunk_size: int) -> Iterator[list[tuple[LogEntry, Article | None]]]:
+    """Processed batches in input order, at most ``2 * workers`` batches in flight."""
+    chunks = _chunks(items, chunk_size)
+    first = list(itertools.islice(chunks, workers))
+    if workers <= 1 or len(first) <= 1:
+        processor = Processor(settings)
+        for chunk in itertools.chain(first, chunks):
+            yield [processor(item) for item in chunk]
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: list[Future] = [pool.submit(_work, c) for c in first]
+        for chunk in chunks:
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+            pending.append(pool.submit(_work, chunk))
+        for future in pending:
+            yield future.result()
+
+
+def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | None = None,
+           defaults: Defaults | None = None, field_map: dict[str, str] | None = None,
+           workers: int | None = None, progress: Callable[[int], None] | None = None,
+           stdin=None) -> IngestSummary:
+    """Read ``paths``, process every new article and store it; returns the summary."""
+    started = time.perf_counter()
+    conf = settings["ingest"]
+    workers = workers or int(conf["workers"]) or os.cpu_count() or 1
+    chunk_size = int(conf["chunk_size"])
+    summary = IngestSummary()
+
+    def record(entries: list[LogEntry]) -> None:
+        for entry in entries:
+            summary.outcomes[entry.outcome] += 1
+            if entry.outcome == "error":
+                summary.problems.append((entry.input, entry.reason or "unknown error"))
+        if progress:
+            progress(len(entries))
+
+    def new_items() -> Iterator[RawItem]:
+        """Items to process; problems and inputs done before are recorded on the way."""
+        for batch in _chunks(read_inputs(paths, settings, fmt=fmt, defaults=defaults,
+                                         field_map=field_map, stdin=stdin), chunk_size):
+            problems = [LogEntry(p.input, "error", p.reason, fingerprint="")
+                        for p in batch if isinstance(p, Problem)]
+            items = [i for i in batch if isinstance(i, RawItem)]
+            known = store.known_inputs([(i.input, i.fingerprint) for i in items])
+            done = [LogEntry(e.input, "unchanged", e.reason, e.article_id, e.fingerprint)
+                    for e in known.values()]
+            if problems:
+                record(store.save([(p, None) for p in problems]))
+            record(done)
+            yield from (i for i in items if (i.input, i.fingerprint) not in known)
+
+    for results in _results(new_items(), settings, workers, chunk_size):
+        for _entry, article in results:
+            if article is not None:
+                summary.languages[article.language or "unknown"] += 1
+        record(store.save(results))
+    summary.seconds = time.perf_counter() - started
+    return summary
