@@ -42,7 +42,7 @@ class Processor:
             log.info("pipeline modules missing (%s); using the plain sentence splitter", exc)
             specs = {}
         names = [n for n in self.settings["pipeline"]["stages"]
-                 if n in specs and n not in ("events", "clean", "langid")]
+                 if n in specs and n not in ("events", "clean", "langid", "dedup")]
         self.pipeline = None
         if names:
             try:

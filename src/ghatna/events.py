@@ -202,7 +202,10 @@ class Coder:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
-        actor, recipient = _arrange(actor, recipient, symmetric)
+        if p.mutual and not tinfo.symmetric and not recipient \
+                and len({ref_key(a) for a in actor} - {None}) >= 2:
+            recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
+        actor, recipient = _arrange(actor, recipient, symmetric and not recipient)
         if tinfo.symmetric is False and actor_arg is not None and actor_arg.role == "ke_beech" \
                 and not recipient and len({ref_key(a) for a in actor}) > 1:
             actor, recipient = actor[:1], actor[1:]

@@ -38,15 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-<<<<<<< HEAD
-    from . import articles, events
+    from . import articles, events, kb
 
-    for module in (articles, events):
-=======
-    from . import articles, kb
-
-    for module in (articles, kb):
->>>>>>> main
+    for module in (articles, kb, events):
         module.register(main, train, evaluate)
 
 
