@@ -16,10 +16,9 @@ import regex
 
 from . import CODER
 from .clauses import tokenize
-from .errors import PipelineError
 from .events import Coder
 from .model import Article, Sentence
-from .pipeline import Pipeline, registered
+from .pipeline import registered
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,25 +40,27 @@ class Processor:
         except ImportError as exc:
             log.info("pipeline modules missing (%s); using the plain sentence splitter", exc)
             specs = {}
+        # The text is given clean, so reading, cleaning and language stages are skipped and
+        # the remaining stages (segment, ner, link, quotes …) run in the configured order.
         names = [n for n in self.settings["pipeline"]["stages"]
                  if n in specs and n not in ("events", "clean", "langid", "dedup")]
-        self.pipeline = None
-        if names:
+        self.stages = []
+        for name in names:
             try:
-                self.pipeline = Pipeline(self.settings, names)
-            except PipelineError as exc:
-                log.info("pipeline %s cannot run (%s); using the plain sentence splitter", names, exc)
+                self.stages.append((name, specs[name].factory(self.settings)))
+            except Exception as exc:  # a stage that cannot be built is skipped, not fatal
+                log.warning("stage %s cannot be built (%s); coding without it", name, exc)
+        self.names = [n for n, _ in self.stages]
 
     def article(self, text: str, *, doc: str = "", date: str | None = None,
                 title: str = "") -> Article:
         art = Article(raw=(title + "\n\n" + text) if title else text, doc=doc, date=date,
                       title=title, text=text, language="hi")
-        if self.pipeline is not None:
+        for name, fn in self.stages:
             try:
-                art = self.pipeline(art)
-            except PipelineError:
-                log.warning("pipeline failed on %s; coding with the plain splitter", doc,
-                            exc_info=True)
+                art = fn(art)
+            except Exception:  # one failing stage must not lose the text's events
+                log.warning("stage %s failed on %s; going on without it", name, doc, exc_info=True)
         if not art.sentences:
             art.sentences = plain_sentences(art.title, art.text)
         art.events = self.coder.code(art)
