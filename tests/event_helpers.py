@@ -48,10 +48,10 @@ TABLE = {
     "मोदी": ("Q-modi", "Narendra Modi", "person", "IND", None, "GOV", "INDGOV"),
     "बाइडन": ("Q-biden", "Joe Biden", "person", "USA", None, "GOV", "USAGOV"),
     "केसीएनए": ("KCNA", "Korean Central News Agency", "org", "PRK", None, "MED", "PRKMED"),
-    "नान्निंग": ("P-nanning", "Nanning", "city", "CHN", None, None, None),
-    "मास्को": ("P-moscow", "Moscow", "city", "RUS", None, None, None),
-    "दिल्ली": ("P-delhi", "Delhi", "city", "IND", None, None, None),
-    "शिनजियांग": ("P-xinjiang", "Xinjiang", "region", "CHN", None, None, None),
+    "नान्निंग": ("P-nanning", "Nanning", "place", "CHN", None, None, None),
+    "मास्को": ("P-moscow", "Moscow", "place", "RUS", None, None, None),
+    "दिल्ली": ("P-delhi", "Delhi", "place", "IND", None, None, None),
+    "शिनजियांग": ("P-xinjiang", "Xinjiang", "place", "CHN", None, None, None),
     "पुलिस": ("COP", "Police", "agent", None, None, "COP", "COP"),
 }
 COORDS = {"P-nanning": (22.82, 108.32), "P-moscow": (55.75, 37.62), "P-delhi": (28.61, 77.21)}
@@ -73,7 +73,9 @@ def link(article: Article) -> Article:
                 ent = Entity(eid, name, typ, country, org, sector, code)
                 if eid in COORDS:
                     ent.lat, ent.lon = COORDS[eid]  # type: ignore[attr-defined]
-                label = "LOC" if typ in ("city", "region", "country") else (
+                label = "LOC" if typ in ("place", "country") else (
                     "PER" if typ == "person" else "ORG")
+                if surf.endswith(("ी", "ीय")) and typ == "country":
+                    label = "NORP"  # an adjective: रूसी, चीनी, अमेरिकी
                 article.mentions.append(Mention(sent.index, s, e, surf, label, ent, "test-table"))
     return article

@@ -71,8 +71,6 @@ REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
     "जोर ज़ोर स्पष्ट".split())
 MAX_NP = 14
-# A linked mention ending like an adjective (रूसी, चीनी, भारतीय) modifies what follows.
-ADJ_ENDINGS = ("ी", "ीय")
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
@@ -252,7 +250,7 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int]) -> list[Clause]:
         elif tok in HARD_PUNCT:
             close(i, "main" if not in_quote else "quote")
             start = i + 1
-        elif tok in CLAUSE_WORDS:
+        elif tok in CLAUSE_WORDS and not (i > 0 and tokens[i - 1] == "ने" and tok in ("जहां", "जहाँ", "जब")):
             nxt = "complement" if tok == "कि" else ("coord" if tok in ("लेकिन", "मगर", "परंतु",
                                                                          "परन्तु", "किंतु", "बल्कि")
                                                   else "relative")
@@ -301,7 +299,7 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
             if not (j - 1 in ends and start < marker):
                 break
         if j in ends and j + 1 < marker and tokens[j + 1] not in CONNECTORS | GENITIVE \
-                and not _same_mention(an, j, j + 1) and not tok.endswith(ADJ_ENDINGS) \
+                and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
                 and (tokens[j + 1] not in NAME_HEADS or j in anaphor_ends):
             break
         if tok in GENITIVE and j + 1 < marker and _starts_country(an, j + 1):
@@ -357,12 +355,17 @@ def _mark_reporters(an: Analysis) -> None:
                 an.clauses[ci].reporter = a
 
 
-def free_runs(an: Analysis, ci: int, before: int) -> list[tuple[int, int]]:
+def free_runs(an: Analysis, ci: int, before: int, ignore: tuple[int, int] | None = None
+              ) -> list[tuple[int, int]]:
     """Runs of tokens in clause ``ci`` before token ``before`` outside every argument and
-    postposition: where an unmarked (nominative) subject stands."""
+    postposition: where an unmarked (nominative) subject stands. An argument whose phrase
+    contains the tokens ``ignore`` (a nominal predicate) does not cover its tokens."""
     c = an.clauses[ci]
     covered = set(an.marker_tokens)
     for a in an.args:
+        if ignore and a.np_start <= ignore[0] < a.np_end:
+            covered.update(range(a.marker_start, a.marker_end))
+            continue
         covered.update(range(a.np_start, a.np_end))
     runs = []
     s = None

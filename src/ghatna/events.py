@@ -179,7 +179,7 @@ class Coder:
         before = toks[:an.clauses[ci].start]
         mode = aux_mode(toks, m.first, m.last, clause.start, clause.end, trigger_has_negator=has_neg,
                         group=group, sentence_tokens_before=before)
-        passive = verbal_end and is_passive(group)
+        passive = verbal_end and is_passive(toks[m.last], group)
         actor_roles = ("agent",) if passive else p.actor
         recip_roles = p.recipient + (("subj",) if passive else ())
         used: set[int] = set()
@@ -202,6 +202,16 @@ class Coder:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
+        if not recipient and p.type not in ("PROTEST",):
+            recipient = self._nearest_party(m, an, ci, actor, used)
+        location = self._location(an, ci)
+        _domestic(actor, location)
+        if not recipient and location and location.get("country") and (
+                p.type in DOMESTIC_TYPES or (p.mode == "visit")):
+            akeys = {ref_key(a) for a in actor}
+            if p.type in DOMESTIC_TYPES or location["country"] not in akeys:
+                recipient = [ActorRef(text=location["text"], start=location["start"],
+                                      end=location["end"], country=location["country"])]
         if p.mutual and not tinfo.symmetric and not recipient \
                 and len({ref_key(a) for a in actor} - {None}) >= 2:
             recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
@@ -221,7 +231,7 @@ class Coder:
             trigger_end=last_e, pattern=p.id, cameo=p.cameo,
             quad_code=pat.quad(p.cameo, p.type), mode=p.mode, aux_mode=mode,
             context=self._contexts(an.tokens), actor=actor, recipient=recipient,
-            location=self._location(an, ci), confidence=max(0.05, min(0.99, conf)),
+            location=_public_location(location), confidence=max(0.05, min(0.99, conf)),
             reported_by=reporter)
         if self.resolve_date is not None:
             self._date(ev, an, article, mode)
@@ -252,7 +262,9 @@ class Coder:
     def _args_for(self, role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Arg]:
         clause = an.clauses[ci]
         if role == "subj":
-            runs = free_runs(an, ci, limit)
+            if any(a.role == "ne" for a in an.args_in(ci)):
+                return []  # the ने phrase is the subject, resolved or not
+            runs = free_runs(an, ci, limit, ignore=(m.first, m.last))
             return [Arg("subj", s, e, e, e, an.mentions_in(s, e)) for s, e in runs]
         if role == "gen":
             g = self._genitive(m, an, clause.start)
@@ -305,7 +317,10 @@ class Coder:
                 elif mention.entity is None:
                     refs.extend(memory.resolve_name(mention) or [ActorRef.from_mention(mention)])
                 else:
-                    refs.append(ActorRef.from_mention(mention))
+                    ref = ActorRef.from_mention(mention)
+                    if not ref.country and not ref.org:
+                        _state_from_conjunct(ref, an, gs, ge)
+                    refs.append(ref)
         return _dedupe(refs)
 
     def _background_agent(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory,
@@ -319,6 +334,28 @@ class Coder:
                 if refs:
                     return refs
         return []
+
+    def _nearest_party(self, m: Match, an: Analysis, ci: int, actor: list[ActorRef],
+                       used: set[int]) -> list[ActorRef]:
+        """Failing the frame, the other party named in the clause nearest the predicate
+        (before it first): ``ईरानी ड्रोन कार्यक्रम से जुड़े … पर प्रतिबंध लगाए`` → IRN."""
+        clause = an.clauses[ci]
+        akeys = {ref_key(a) for a in actor}
+        cands = []
+        for mention in an.mentions:
+            ms, me = an.mention_span[id(mention)]
+            if not (clause.start <= ms and me <= clause.end) or ms in used:
+                continue
+            if m.first <= ms <= m.last or mention.entity is None:
+                continue
+            ref = ActorRef.from_mention(mention)
+            key = ref_key(ref)
+            if not key or key in akeys:
+                continue
+            dist = (m.first - me) if me <= m.first else 100 + (ms - m.last)
+            cands.append((dist, ref))
+        cands.sort(key=lambda c: c[0])
+        return [cands[0][1]] if cands else []
 
     def _reciprocal(self, an: Analysis, clause) -> bool:
         toks = an.tokens[clause.start:clause.end]
@@ -370,7 +407,8 @@ class Coder:
             return None
         mention = best[1]
         ent = mention.entity
-        return {"text": mention.text, "name": ent.name if ent else None,
+        return {"text": mention.text, "start": mention.start, "end": mention.end,
+                "name": ent.name if ent else None,
                 "country": ent.country if ent else None,
                 "lat": getattr(ent, "lat", None) if ent else None,
                 "lon": getattr(ent, "lon", None) if ent else None}
@@ -420,6 +458,38 @@ class Coder:
                 refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(s, e)
                         for m in g if m.entity is not None]
                 memory.observe_group(refs)
+
+
+DOMESTIC_TYPES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE"])
+
+
+def _domestic(actor: list[ActorRef], location: dict[str, Any] | None) -> None:
+    """An actor named without a state (``पुलिस``, ``प्रदर्शनकारियों``) acts for the country
+    where the sentence places the event."""
+    if not location or not location.get("country"):
+        return
+    for a in actor:
+        if not a.country and not a.org:
+            a.country = location["country"]
+            if a.sector:
+                a.code = location["country"] + a.sector
+
+
+def _state_from_conjunct(ref: ActorRef, an: Analysis, gs: int, ge: int) -> None:
+    """``श्रीलंका के नवनिर्वाचित राष्ट्रपति``: a title's state named in its own phrase."""
+    for other in reversed(an.mentions_in(gs, ge)):
+        ent = other.entity
+        if ent is not None and (ent.country or ent.org) and other.label != "ANAPHOR":
+            ref.country, ref.org = ent.country, ent.org
+            if ref.sector and ent.country:
+                ref.code = ent.country + ref.sector
+            return
+
+
+def _public_location(loc: dict[str, Any] | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    return {k: loc[k] for k in ("text", "name", "country", "lat", "lon")}
 
 
 def _has_participle(an: Analysis, arg: Arg) -> bool:

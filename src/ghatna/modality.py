@@ -72,8 +72,16 @@ def aux_mode(tokens: list[str], first: int, last: int, clause_start: int, clause
     return None
 
 
-def is_passive(group: list[str]) -> bool:
-    return any(t in PASSIVE for t in group)
+def is_passive(predicate: str, group: list[str]) -> bool:
+    """A form of जाना after a perfective participle: ``लगाए गए``, ``की जा रही``, ``ले लिया गया``
+    (not ``हो गए``, which is a change of state)."""
+    prev = predicate
+    for tok in group:
+        if tok in PASSIVE and prev not in ("हो", "हुआ", "हुई", "हुए") and \
+                prev.endswith(("ा", "ी", "े", "ए", "ई", "या", "यी", "ये")):
+            return True
+        prev = tok
+    return False
 
 
 def tense_hint(mode: str | None) -> str:
