@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import CODER
-from .clauses import (CLAUSE_WORDS, CONNECTORS, COPULA, GENITIVE, HARD_PUNCT, Analysis, Arg,
+from .clauses import (CLAUSE_WORDS, CONNECTORS, COPULA, FINITE, GENITIVE, HARD_PUNCT, Analysis, Arg,
                       _np_left, analyse, free_runs, tokenize)
 from .coref import ArticleMemory, find_anaphors, ref_key
 from .model import ActorRef, Article, Event, Mention, Sentence
@@ -35,7 +35,7 @@ from .settings import Settings, data_lines
 log = logging.getLogger(__name__)
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
-EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बाद"), ("के", "बीच"), ("पर",))
+EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बाद"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
 PLACE_TYPES = frozenset("place city location loc region province state district town gpe capital".split())
 ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
 ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
@@ -127,9 +127,24 @@ class Coder:
 
     def _licensed(self, m: Match, an: Analysis) -> bool:
         toks = an.tokens
+        p = m.pattern
+        if p.not_after and m.first > 0 and toks[m.first - 1] in p.not_after:
+            return False
+        if p.needs or p.unless:
+            ci = an.clause_of(m.first)
+            roles = {a.role for a in an.args_in(ci)}
+            if p.needs and not roles & set(p.needs):
+                return False
+            if p.unless and roles & set(p.unless):
+                return False
         if m.pattern.kind == "nominal":
             if an.sentence.part == "title":
                 return True
+            clause = an.clauses[an.clause_of(m.first)]
+            nxt_tok = toks[m.last + 1] if m.last + 1 < len(toks) else None
+            if (nxt_tok is None or nxt_tok in (",", ":", "।", ".", "-")) and not any(
+                    t in FINITE for t in toks[clause.start:clause.end]):
+                return True  # a verbless headline-style clause: "ट्रेन पर आतंकी हमला, …"
             prev = toks[max(0, m.first - 3):m.first]
             if any(t in HAPPENED_BEFORE for t in prev):
                 return True
@@ -187,6 +202,10 @@ class Coder:
         if not actor and clause.prev is not None and not passive:
             actor, actor_arg = self._fill(("ne", "subj"), m, an, clause.prev, memory, used,
                                           as_actor=True, anywhere=True)
+        if not actor and not passive and "subj" in actor_roles:
+            actor, actor_arg = self._leading_phrase(m, an, ci, memory)
+        if not actor and p.kind == "nominal":
+            actor = self._compound(m, an)
         if actor_arg is not None:
             used.update(range(actor_arg.np_start, actor_arg.np_end))
         symmetric = tinfo.symmetric or p.mutual
@@ -216,9 +235,9 @@ class Coder:
                 and len({ref_key(a) for a in actor} - {None}) >= 2:
             recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
         actor, recipient = _arrange(actor, recipient, symmetric and not recipient)
-        if tinfo.symmetric is False and actor_arg is not None and actor_arg.role == "ke_beech" \
+        if not symmetric and actor_arg is not None and actor_arg.role == "ke_beech" \
                 and not recipient and len({ref_key(a) for a in actor}) > 1:
-            actor, recipient = actor[:1], actor[1:]
+            recipient = [ActorRef(**vars(r)) for r in actor]  # "X और Y के बीच युद्धविराम"
         first_s, _ = an.char_span(m.first, m.first + 1)
         _, last_e = an.char_span(m.last, m.last + 1)
         reporter = self._refs_of(clause.reporter, an, memory) if clause.reporter else []
@@ -313,7 +332,11 @@ class Coder:
                         (mention.entity.type or "").lower() in PLACE_TYPES:
                     continue
                 if mention.label == "ANAPHOR":
-                    refs.extend(memory.resolve(mention))
+                    reporter = self._reporter_for(an, gs)
+                    if reporter and mention.source.endswith(("pron", "poss_country")):
+                        refs.extend(reporter)
+                    else:
+                        refs.extend(memory.resolve(mention))
                 elif mention.entity is None:
                     refs.extend(memory.resolve_name(mention) or [ActorRef.from_mention(mention)])
                 else:
@@ -322,6 +345,22 @@ class Coder:
                         _state_from_conjunct(ref, an, gs, ge)
                     refs.append(ref)
         return _dedupe(refs)
+
+    def _reporter_for(self, an: Analysis, tok: int) -> list[ActorRef]:
+        """``रूस ने कहा कि वह …``: a pronoun subject of a reported clause is the reporter."""
+        clause = an.clauses[an.clause_of(tok)]
+        rep = clause.reporter
+        if rep is None or rep.role == "according" or not (clause.start <= tok < clause.start + 3):
+            return []
+        refs = []
+        for _, _, group in an.conjuncts(rep.np_start, rep.np_end):
+            for mention in group:
+                if mention.entity is not None:
+                    ref = ActorRef.from_mention(mention)
+                    if not ref.country and not ref.org:
+                        _state_from_conjunct(ref, an, rep.np_start, rep.np_end)
+                    refs.append(ref)
+        return refs
 
     def _background_agent(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory,
                           actor_arg: Arg | None, recip_arg: Arg | None) -> list[ActorRef]:
@@ -334,6 +373,47 @@ class Coder:
                 if refs:
                     return refs
         return []
+
+    def _leading_phrase(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory
+                        ) -> tuple[list[ActorRef], Arg | None]:
+        """An unmarked subject swallowed by the first phrase of the clause
+        (``अमेरिका और भारत की जांच एजेंसियां … नेटवर्क पर मिलकर काम कर रही हैं``)."""
+        clause = an.clauses[ci]
+        if any(a.role == "ne" for a in an.args_in(ci)):
+            return [], None
+        first = min((a for a in an.args_in(ci) if a.marker_end <= m.first),
+                    key=lambda a: a.np_start, default=None)
+        if first is None or first.role in ("me", "time", "according") or any(
+                an.mentions_in(clause.start, first.np_start)):
+            return [], None
+        heads = an.conjuncts(first.np_start, first.np_end)
+        if len(heads) < 2:
+            return [], None
+        sub = Arg("subj", first.np_start, heads[-1][0], first.marker_start, first.marker_end,
+                  [])
+        refs = self._refs_of(sub, an, memory, subject=True)
+        last = heads[-1][2]
+        if last and last[0].entity is not None:
+            refs = _dedupe(refs + [ActorRef.from_mention(last[0])])
+        return refs, (sub if refs else None)
+
+    def _compound(self, m: Match, an: Analysis) -> list[ActorRef]:
+        """Parties named inside a nominal predicate's own phrase: ``ब्रिक्स शिखर सम्मेलन``,
+        ``मोदी-ट्रंप मुलाकात``."""
+        refs = []
+        j = m.first - 1
+        while j >= 0 and m.first - j <= 4:
+            hit = [mm for mm in an.mentions if an.mention_span[id(mm)][1] == j + 1
+                   and mm.entity is not None]
+            if hit:
+                refs.insert(0, ActorRef.from_mention(hit[0]))
+                j = an.mention_span[id(hit[0])][0] - 1
+                continue
+            if an.tokens[j] in ("-", "और", ","):
+                j -= 1
+                continue
+            break
+        return refs
 
     def _nearest_party(self, m: Match, an: Analysis, ci: int, actor: list[ActorRef],
                        used: set[int]) -> list[ActorRef]:

@@ -15,12 +15,16 @@ each entry is a mapping::
       actor: [ne, subj, agent]      # optional: roles that fill the actor, in order
       recipient: [gen, ko, par]     # optional: roles that fill the recipient
       mutual: false                 # optional: coordinated actors act on each other
+      needs: [par]                  # optional: coded only if the clause has such a role
+      unless: [par]                 # optional: not coded if the clause has such a role
+      not_after: [का, की]           # optional: not coded right after these words
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
 
 A ``words`` sequence is a space-separated list of elements; an element is one or more
 alternatives joined by ``|``, each a literal token, ``a_b`` (the tokens ``a b`` in a row),
 ``@CLASS`` (any form of a word class) or ``stem*`` (the stem plus at most three
-characters); an element ending in ``?`` is optional. Between two elements up to three filler tokens (``भी``, ``ही``, ``नहीं``, ``को``,
+characters); an element ending in ``?`` is optional, and the element ``~`` lets the next
+one come up to four tokens later (not across a clause boundary). Between two elements up to three filler tokens (``भी``, ``ही``, ``नहीं``, ``को``,
 ``और`` …) may stand. ``nominal`` patterns are a bare noun, coded only where the sentence
 presents the event as having happened (``हुई बैठक``, ``बैठक में``) or in a headline;
 ``copular`` ones are an adjective with a form of होना (``तैयार है``).
@@ -49,6 +53,8 @@ ROLES = ("ne", "subj", "agent", "ko", "se", "par", "me", "ke_saath", "ke_khilaf"
 FILLERS = frozenset("भी ही नहीं न तो को और अधिक ज्यादा ज़्यादा एक बार फिर से कड़ी कड़े तीखी "
                     "तीखे खुलकर पूरी पूरा".split())
 MAX_FILLERS = 3
+MAX_GAP = 4
+GAP_STOPS = frozenset("। . ? ! ; : , कि और ने".split())
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ class Alt:
 class Element:
     alts: tuple[Alt, ...]
     optional: bool = False
-    multi: tuple[tuple[str, ...], ...] = ()
+    gap: bool = False  # "~": the next element may come up to MAX_GAP tokens later
 
     def matches(self, tokens: list[str], j: int) -> int:
         return max((a.matches(tokens, j) for a in self.alts), default=0)
@@ -105,6 +111,9 @@ class Pattern:
     example: str = ""
     source: str = ""
     mutual: bool = False
+    needs: tuple[str, ...] = ()      # coded only if the clause has one of these roles
+    unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
+    not_after: frozenset[str] = frozenset()  # not coded right after one of these words
     raw_words: list[str] = field(default_factory=list)
 
 
@@ -173,9 +182,13 @@ class PatternSet:
 def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] | None:
     out: list[int] = []
     pos = start
+    gap = False
     for k, el in enumerate(seq):
+        if el.gap:
+            gap = True
+            continue
         hit = None
-        limit = pos if k == 0 else min(len(tokens), pos + MAX_FILLERS + 1)
+        limit = pos if k == 0 else min(len(tokens), pos + (MAX_GAP if gap else MAX_FILLERS) + 1)
         j = pos
         n = 0
         while j < len(tokens) and j <= limit:
@@ -183,9 +196,10 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
             if n:
                 hit = j
                 break
-            if k == 0 or tokens[j] not in FILLERS:
+            if k == 0 or (tokens[j] in GAP_STOPS if gap else tokens[j] not in FILLERS):
                 break
             j += 1
+        gap = False
         if hit is None:
             if el.optional:
                 continue
@@ -198,6 +212,8 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
 # --------------------------------------------------------------------------- loading
 
 def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Element:
+    if text == "~":
+        return Element((), optional=True, gap=True)
     optional = text.endswith("?") and len(text) > 1
     if optional:
         text = text[:-1]
@@ -267,14 +283,28 @@ def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, T
     seqs = []
     for w in words:
         seq = [_parse_element(e, classes, where) for e in w.split()]
-        if all(e.optional for e in seq):
+        if all(e.optional for e in seq) or seq[0].gap or seq[-1].gap:
             raise ConfigError(f"{where}: sequence {w!r} has no required element")
         seqs.append(seq)
     return Pattern(id=pid, type=ptype, cameo=cameo, mode=entry.get("mode"), kind=kind,
                    sequences=seqs, actor=frame["actor"], recipient=frame["recipient"],
                    example=str(entry.get("example") or ""), source=where.split(",")[0],
                    mutual=bool(entry.get("mutual", False)),
+                   needs=_roles(entry.get("needs"), where, "needs"),
+                   unless=_roles(entry.get("unless"), where, "unless"),
+                   not_after=frozenset(entry.get("not_after") or ()),
                    raw_words=list(words))
+
+
+def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    bad = [r for r in value if r not in ROLES]
+    if bad:
+        raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(ROLES)}")
+    return tuple(value)
 
 
 def _load_types(text: str) -> dict[str, TypeInfo]:
