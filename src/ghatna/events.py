@@ -221,7 +221,8 @@ class Coder:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
-        if not recipient and p.type not in ("PROTEST",):
+        if not recipient and p.type not in ("PROTEST",) and not (
+                symmetric and len({ref_key(a) for a in actor} - {None}) >= 2):
             recipient = self._nearest_party(m, an, ci, actor, used)
         location = self._location(an, ci)
         _domestic(actor, location)
@@ -510,16 +511,15 @@ class Coder:
         for ev in events:
             if ev.date:
                 continue
-            for other in dated:
-                if other.event != ev.event:
-                    continue
-                same_place = ev.location and other.location and \
-                    ev.location.get("name") and ev.location.get("name") == other.location.get("name")
-                keys = {ref_key(r) for r in ev.actor + ev.recipient} - {None}
-                okeys = {ref_key(r) for r in other.actor + other.recipient} - {None}
-                if same_place or (keys and keys == okeys):
-                    ev.date, ev.date_precision, ev.date_text = other.date, other.date_precision, other.date_text
-                    break
+            keys = {ref_key(r) for r in ev.actor + ev.recipient} - {None}
+            place = (ev.location or {}).get("name")
+            same = [o for o in dated if o.event == ev.event and place
+                    and (o.location or {}).get("name") == place]
+            same += [o for o in dated if o.event == ev.event and keys
+                     and keys == {ref_key(r) for r in o.actor + o.recipient} - {None}]
+            if same:
+                other = same[0]
+                ev.date, ev.date_precision, ev.date_text = other.date, other.date_precision, other.date_text
             if not ev.date and self.config.default_to_publication_date and article.date \
                     and ev.aux_mode in (None, "negation"):
                 ev.date, ev.date_precision, ev.date_text = article.date[:10], "day", None

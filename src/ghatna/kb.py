@@ -155,7 +155,8 @@ class Entry:
             elif country:
                 code = country + (sector or "")
         return Entity(id=self.id, name=self.name, type=self.type, country=country, org=org,
-                      sector=sector, code=code, role=role.title if role else None)
+                      sector=sector, code=code, role=role.title if role else None,
+                      lat=self.lat, lon=self.lon)
 
     def forms(self) -> Iterator[tuple[str, str]]:
         """(text, kind) for every way of writing this entry; kind is name, adj or short."""

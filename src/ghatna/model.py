@@ -91,6 +91,8 @@ class Entity:
     sector: str | None = None
     code: str | None = None
     role: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
