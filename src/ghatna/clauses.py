@@ -71,6 +71,7 @@ REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
     "जोर ज़ोर स्पष्ट".split())
 MAX_NP = 14
+ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
@@ -204,6 +205,10 @@ def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
         np_start = _np_left(an, ms, clauses[ci].start)
         if np_start < ms:
             an.args.append(Arg(role, np_start, ms, ms, me, an.mentions_in(np_start, ms)))
+    for i, tok in enumerate(tokens):
+        if tok in ERGATIVE_PRONOUNS:  # "उन्होंने" is "उन" + "ने" in one word
+            an.args.append(Arg("ne", i, i + 1, i + 1, i + 1, an.mentions_in(i, i + 1)))
+    an.args.sort(key=lambda a: a.marker_start)
     _mark_reporters(an)
     return an
 

@@ -226,6 +226,8 @@ class Coder:
             recipient = self._nearest_party(m, an, ci, actor, used)
         location = self._location(an, ci)
         _domestic(actor, location)
+        if p.type in DOMESTIC_TYPES:
+            _domestic(recipient, location)
         if not recipient and location and location.get("country") and (
                 p.type in DOMESTIC_TYPES or (p.mode == "visit")):
             akeys = {ref_key(a) for a in actor}
@@ -285,6 +287,9 @@ class Coder:
             if any(a.role == "ne" for a in an.args_in(ci)):
                 return []  # the ने phrase is the subject, resolved or not
             runs = free_runs(an, ci, limit, ignore=(m.first, m.last))
+            g = self._genitive(m, an, clause.start)
+            if g is not None:  # "X की आलोचना": X is the object, not the subject
+                runs = [(s, min(e, g.np_start)) for s, e in runs if s < g.np_start]
             return [Arg("subj", s, e, e, e, an.mentions_in(s, e)) for s, e in runs]
         if role == "gen":
             g = self._genitive(m, an, clause.start)
