@@ -36,9 +36,9 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n} is not JSON: {exc}") from None
+                raise InputError(f"{path}:{n}", f"not JSON: {exc}") from None
             if "events" not in row or not ("text" in row or "anchor" in row):
-                raise InputError(f"{path}:{n} needs 'events' and either 'text' or 'doc'+'anchor'")
+                raise InputError(f"{path}:{n}", "needs 'events' and either 'text' or 'doc'+'anchor'")
             rows.append(row)
     return rows
 
@@ -165,23 +165,20 @@ def evaluate(gold_rows: list[dict[str, Any]], processor, docs_dir: str | Path | 
         doc = row["doc"]
         if doc not in articles:
             if docs_dir is None:
-                raise InputError(f"gold row {row['id']} names doc {doc}; pass --docs DIR or --db")
+                raise InputError(f"gold row {row['id']}", f"names doc {doc}; pass --docs DIR or --db")
             path = Path(docs_dir) / doc
             if not path.is_file():
-                raise InputError(f"{path} not found (gold row {row['id']}); check --docs")
+                raise InputError(str(path), f"not found (gold row {row['id']}); check --docs")
             articles[doc] = process_file(processor, path, row.get("date"))
-        art = articles[doc]
-        idx = find_sentence(art, row["anchor"])
+        sentences, recs = _view(articles[doc])
+        idx = find_sentence(sentences, row["anchor"])
         if idx is None:
             report.unresolved.append(row["id"])
             continue
         key = (doc, idx)
         if key not in grouped:
-            from .coding import records
-            sent = next(s for s in art.sentences if s.index == idx)
-            grouped[key] = {"id": row["id"], "sentence": sent.text, "gold": [],
-                            "pred": [r for r in records(art)
-                                     if r["evidence"]["sentence_index"] == idx]}
+            grouped[key] = {"id": row["id"], "sentence": sentences[idx], "gold": [],
+                            "pred": [r for r in recs if r["evidence"]["sentence_index"] == idx]}
             order.append(key)
         else:
             grouped[key]["id"] += "+" + row["id"]
@@ -201,9 +198,19 @@ def process_file(processor, path: Path, date: str | None):
     return processor.article(body, doc=path.name, date=date, title=title)
 
 
-def find_sentence(article, anchor: str) -> int | None:
+def _view(article) -> tuple[dict[int, str], list[dict[str, Any]]]:
+    """Sentences by index and event records of a processed Article or a stored article
+    (``Store.article`` data)."""
+    if isinstance(article, dict):
+        return ({s["index"]: s["text"] for s in article["sentences"]}, list(article["events"]))
+    from .coding import records
+
+    return {s.index: s.text for s in article.sentences}, records(article)
+
+
+def find_sentence(sentences: dict[int, str], anchor: str) -> int | None:
     norm = " ".join(anchor.split())
-    for s in article.sentences:
-        if norm in " ".join(s.text.split()):
-            return s.index
+    for idx, text in sorted(sentences.items()):
+        if norm in " ".join(text.split()):
+            return idx
     return None

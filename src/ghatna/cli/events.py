@@ -26,9 +26,9 @@ def _read_jsonl(path: str):
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n} is not a JSON object: {exc}") from None
+                raise InputError(f"{path}:{n}", f"not a JSON object: {exc}") from None
             if not isinstance(item, dict) or "text" not in item:
-                raise InputError(f"{path}:{n} needs a \"text\" field")
+                raise InputError(f"{path}:{n}", "needs a \"text\" field")
             yield item
     finally:
         if fh is not sys.stdin:
@@ -128,50 +128,36 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "gdelt", "plover"]),
                   default="table", show_default=True)
     @click.option("--type", "etype", help="Only this PLOVER type.")
-    @click.option("--actor", "actor", help="Only events with this actor/recipient code (ISO3 or IGO:X).")
+    @click.option("--actor", "actor", help="Only events with this actor or recipient "
+                  "(ISO3 country, IGO:ACRONYM, CAMEO actor code or entity id).")
     @click.option("--since", help="Events dated on or after YYYY-MM-DD.")
     @click.option("--until", help="Events dated on or before YYYY-MM-DD.")
     @click.pass_context
     def events_cmd(ctx, db, fmt, etype, actor, since, until):
-        """List stored events."""
-        from ..event_export import export, filter_records
+        """List the events stored in the database."""
+        from ..event_export import export
+        from ..store import Store
 
         settings = load_settings(ctx)
+        key = actor[4:] if actor and actor.upper().startswith("IGO:") else actor
         try:
-            from ..store import Store  # provided by the store module
-        except ImportError:
-            fail(InputError("this build has no event store yet; use `ghatna code` instead"))
-            return
-        try:
-            store = Store(db_path(db, settings))
-            records = list(_store_events(store, etype, actor, since, until))
+            with Store(db_path(db, settings), readonly=True) as store:
+                records = store.events(type=etype, actor=key, since=since, until=until)
         except GhatnaError as exc:
             fail(exc)
             return
-        records = filter_records(records, etype=etype, actor=actor, since=since, until=until)
         click.echo(export(records, fmt), nl=False)
 
 
-def _store_events(store, etype, actor, since, until):
-    try:
-        return store.events(type=etype, actor=actor, since=since, until=until)
-    except TypeError:
-        return store.events()
-
-
 def _stored_articles(db: str, settings, rows):
-    """Articles named by seed-form gold lines, read from the store by their doc name."""
-    try:
-        from ..store import Store
-    except ImportError:
-        raise InputError("this build has no store yet; use --docs DIR") from None
-    store = Store(db_path(db, settings))
-    out = {}
-    for row in rows:
-        doc = row.get("doc")
-        if doc and doc not in out:
-            art = store.article_by_doc(doc) if hasattr(store, "article_by_doc") else None
-            if art is not None:
-                out[doc] = art
-    return out
+    """Stored articles (``Store.article`` data) named by seed-form gold lines' ``doc``."""
+    from ..store import Store
 
+    out = {}
+    with Store(db_path(db, settings), readonly=True) as store:
+        docs = {row["doc"] for row in rows if row.get("doc")}
+        for r in store.query("SELECT id, doc FROM articles"):
+            name = (r["doc"] or "").replace("\\", "/").rsplit("/", 1)[-1]
+            if name in docs and name not in out:
+                out[name] = store.article(r["id"])
+    return out
