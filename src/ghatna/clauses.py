@@ -307,6 +307,8 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
                 and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
                 and (tokens[j + 1] not in NAME_HEADS or j in anaphor_ends):
             break
+        if tok == "का" and j + 1 < marker:
+            break  # before a postposition the noun is oblique: "X का" cannot be inside
         if tok in GENITIVE and j + 1 < marker and _starts_country(an, j + 1):
             break  # "अभियान का रूस ने": the genitive belongs to a scrambled object
         start = j

@@ -151,6 +151,11 @@ class Coder:
             nxt = tuple(toks[m.last + 1:m.last + 3])
             return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
         last = toks[m.last]
+        j = m.last + 1
+        if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") and not (
+                toks[j + 1] in VERBAL_FOLLOWERS or toks[j + 1] in HARD_PUNCT
+                or toks[j + 1] in CLAUSE_WORDS or toks[j + 1] in CONNECTORS or j + 1 in an.marker_tokens):
+            return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
         if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS):
             j = m.last + 1
             if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
@@ -195,7 +200,7 @@ class Coder:
         mode = aux_mode(toks, m.first, m.last, clause.start, clause.end, trigger_has_negator=has_neg,
                         group=group, sentence_tokens_before=before)
         passive = verbal_end and is_passive(toks[m.last], group)
-        actor_roles = ("agent",) if passive else p.actor
+        actor_roles = (("agent", "subj") if p.type == "MOBILIZE" else ("agent",)) if passive else p.actor
         recip_roles = p.recipient + (("subj",) if passive else ())
         used: set[int] = set()
         actor, actor_arg = self._fill(actor_roles, m, an, ci, memory, used, as_actor=True)
@@ -206,6 +211,9 @@ class Coder:
             actor, actor_arg = self._leading_phrase(m, an, ci, memory)
         if not actor and p.kind == "nominal":
             actor = self._compound(m, an)
+        if not actor and clause.reporter is not None and tinfo.quad in (1, 3) \
+                and clause.reporter.role != "according":
+            actor = self._reporter_for(an, clause.start)  # "X ने कहा कि … तैयार है"
         if actor_arg is not None:
             used.update(range(actor_arg.np_start, actor_arg.np_end))
         symmetric = tinfo.symmetric or p.mutual
@@ -234,6 +242,9 @@ class Coder:
             if p.type in DOMESTIC_TYPES or location["country"] not in akeys:
                 recipient = [ActorRef(text=location["text"], start=location["start"],
                                       end=location["end"], country=location["country"])]
+        if not recipient and p.type in ("COERCE",) and actor and ref_key(actor[0]):
+            recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
+                                  country=actor[0].country, org=actor[0].org)]
         if p.mutual and not tinfo.symmetric and not recipient \
                 and len({ref_key(a) for a in actor} - {None}) >= 2:
             recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
@@ -334,13 +345,16 @@ class Coder:
                 probe = Mention(an.sentence.index, s, e, an.sentence.text[s:e], "PER")
                 refs.extend(memory.resolve_name(probe))
             for mention in group:
-                if subject and mention.entity is not None and \
+                if subject and arg.np_start == 0 and mention.entity is not None and \
                         (mention.entity.type or "").lower() in PLACE_TYPES:
-                    continue
+                    continue  # a dateline ("मास्को …"), not a capital acting
                 if mention.label == "ANAPHOR":
                     reporter = self._reporter_for(an, gs)
+                    local = _pair_before(an, gs) if mention.source.endswith("pair") else []
                     if reporter and mention.source.endswith(("pron", "poss_country")):
                         refs.extend(reporter)
+                    elif local:
+                        refs.extend(local)
                     else:
                         refs.extend(memory.resolve(mention))
                 elif mention.entity is None:
@@ -423,25 +437,38 @@ class Coder:
 
     def _nearest_party(self, m: Match, an: Analysis, ci: int, actor: list[ActorRef],
                        used: set[int]) -> list[ActorRef]:
-        """Failing the frame, the other party named in the clause nearest the predicate
-        (before it first): ``ईरानी ड्रोन कार्यक्रम से जुड़े … पर प्रतिबंध लगाए`` → IRN."""
+        """Failing the frame, the other party named nearest the predicate: in its clause
+        (before it first), then in the clauses it is coordinated with or that report it,
+        then anywhere before it in the sentence
+        (``ईरानी ड्रोन कार्यक्रम से जुड़े … पर प्रतिबंध लगाए`` → IRN)."""
         clause = an.clauses[ci]
         akeys = {ref_key(a) for a in actor}
-        cands = []
-        for mention in an.mentions:
-            ms, me = an.mention_span[id(mention)]
-            if not (clause.start <= ms and me <= clause.end) or ms in used:
-                continue
-            if m.first <= ms <= m.last or mention.entity is None:
-                continue
-            ref = ActorRef.from_mention(mention)
-            key = ref_key(ref)
-            if not key or key in akeys:
-                continue
-            dist = (m.first - me) if me <= m.first else 100 + (ms - m.last)
-            cands.append((dist, ref))
-        cands.sort(key=lambda c: c[0])
-        return [cands[0][1]] if cands else []
+        scopes = [(clause.start, clause.end)]
+        k = ci
+        while an.clauses[k].prev is not None:
+            k = an.clauses[k].prev
+            scopes.append((an.clauses[k].start, an.clauses[k].end))
+        if ci + 1 < len(an.clauses) and an.clauses[ci + 1].kind == "complement":
+            scopes.append((an.clauses[ci + 1].start, an.clauses[ci + 1].end))
+        scopes.append((0, m.first))
+        for lo, hi in scopes:
+            cands = []
+            for mention in an.mentions:
+                ms, me = an.mention_span[id(mention)]
+                if not (lo <= ms and me <= hi) or ms in used or ms in m.tokens:
+                    continue
+                if mention.entity is None:
+                    continue
+                ref = ActorRef.from_mention(mention)
+                key = ref_key(ref)
+                if not key or key in akeys:
+                    continue
+                dist = (m.first - me) if me <= m.first else 100 + (ms - m.last)
+                cands.append((dist, ref))
+            if cands:
+                cands.sort(key=lambda c: c[0])
+                return [cands[0][1]]
+        return []
 
     def _reciprocal(self, an: Analysis, clause) -> bool:
         toks = an.tokens[clause.start:clause.end]
@@ -558,6 +585,18 @@ def _domestic(actor: list[ActorRef], location: dict[str, Any] | None) -> None:
             a.country = location["country"]
             if a.sector:
                 a.code = location["country"] + a.sector
+
+
+def _pair_before(an: Analysis, tok: int) -> list[ActorRef]:
+    """``चीन ने भारत के साथ … और कहा कि दोनों देश …``: the two states named before in the sentence."""
+    refs: list[ActorRef] = []
+    for mention in an.mentions:
+        if an.mention_span[id(mention)][1] > tok or mention.entity is None:
+            continue
+        ref = ActorRef.from_mention(mention)
+        if ref_key(ref) and ref_key(ref) not in {ref_key(r) for r in refs}:
+            refs.append(ref)
+    return refs if len(refs) == 2 else []
 
 
 def _state_from_conjunct(ref: ActorRef, an: Analysis, gs: int, ge: int) -> None:
