@@ -354,6 +354,12 @@ def _mark_reporters(an: Analysis) -> None:
                 s, e = free[0]
                 speaker = Arg("subj", s, e, e, e, an.mentions_in(s, e))
         c.reporter = speaker
+    # a clause coordinated with or depending on a reported one is reported too
+    for k, c in enumerate(an.clauses):
+        if c.reporter is None and k > 0 and c.kind in ("coord", "relative") \
+                and an.clauses[k - 1].kind in ("complement", "quote", "coord", "relative") \
+                and an.clauses[k - 1].reporter is not None:
+            c.reporter = an.clauses[k - 1].reporter
     # "X के मुताबिक/अनुसार, …": X reports everything in the clause
     for a in an.args:
         if a.role == "according":

@@ -45,6 +45,7 @@ VERBAL_FOLLOWERS = frozenset(
     "रहे चुका चुकी चुके सकता सकती सकते दिया दी दिए लिया ली लिए नहीं भी ही हुए हुई तो "
     "था। हैं। और तथा एवं व".split())
 SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
+NOT_PARTICIPLES = frozenset("पूरी पूरे पूरा जारी शुरू लागू भी ही नहीं".split())
 PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
 
 
@@ -156,7 +157,8 @@ class Coder:
                 toks[j + 1] in VERBAL_FOLLOWERS or toks[j + 1] in HARD_PUNCT
                 or toks[j + 1] in CLAUSE_WORDS or toks[j + 1] in CONNECTORS or j + 1 in an.marker_tokens):
             return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
-        if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS):
+        if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS) \
+                and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES:
             j = m.last + 1
             if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
                 j += 1
@@ -229,10 +231,15 @@ class Coder:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
+        if recipient and not any(ref_key(r) for r in recipient) and p.type != "PROTEST":
+            recipient = self._nearest_party(m, an, ci, actor, used) or recipient
         if not recipient and p.type not in ("PROTEST",) and not (
                 symmetric and len({ref_key(a) for a in actor} - {None}) >= 2):
             recipient = self._nearest_party(m, an, ci, actor, used)
         location = self._location(an, ci)
+        if not actor and p.type in DOMESTIC_TYPES and location and location.get("country") \
+                and not passive:
+            actor = self._unnamed_subject(m, an, ci, location)
         _domestic(actor, location)
         if p.type in DOMESTIC_TYPES:
             _domestic(recipient, location)
@@ -276,6 +283,7 @@ class Coder:
               anywhere: bool = False) -> tuple[list[ActorRef], Arg | None]:
         clause = an.clauses[ci]
         limit = clause.end if anywhere else m.first
+        weak: tuple[list[ActorRef], Arg | None] = ([], None)
         for role in roles:
             for arg in self._args_for(role, m, an, ci, limit):
                 if any(t in used for t in range(arg.np_start, arg.np_end)):
@@ -283,6 +291,11 @@ class Coder:
                 if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
                     continue
                 refs = self._refs_of(arg, an, memory, subject=(role == "subj"))
+                if refs and not any(ref_key(r) for r in refs) and not as_actor:
+                    # "कंपनियों पर": a party without a state; a later role may name one
+                    if not weak[0]:
+                        weak = (refs, arg)
+                    continue
                 if refs:
                     return refs, arg
                 if not as_actor and role in ("gen", "ko") and _has_participle(an, arg):
@@ -290,6 +303,8 @@ class Coder:
                     refs = self._background_agent(m, an, ci, memory, None, arg)
                     if refs:
                         return refs, arg
+        if weak[0]:
+            return weak
         return [], None
 
     def _args_for(self, role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Arg]:
@@ -393,6 +408,30 @@ class Coder:
                 if refs:
                     return refs
         return []
+
+    def _unnamed_subject(self, m: Match, an: Analysis, ci: int, location: dict[str, Any]
+                         ) -> list[ActorRef]:
+        """``हजारों कर्मचारियों ने जंतर-मंतर पर प्रदर्शन किया``: people named by no entity act
+        for the country where the sentence places them."""
+        clause = an.clauses[ci]
+        ne = [a for a in an.args_in(ci) if a.role == "ne" and a.marker_end <= m.first]
+        if ne:
+            s, e = ne[-1].np_start, ne[-1].np_end
+        else:
+            runs = [r for r in free_runs(an, ci, m.first, ignore=(m.first, m.last))
+                    if any(self._letters(an.tokens[k]) for k in range(*r))]
+            if not runs:
+                return []
+            s, e = runs[0]
+        if any(an.tokens[k] in ("उन्होंने", "वे", "वह", "उसने") for k in range(s, e)):
+            return []
+        cs, ce = an.char_span(s, e)
+        return [ActorRef(text=an.sentence.text[cs:ce], start=cs, end=ce,
+                         country=location["country"])]
+
+    @staticmethod
+    def _letters(tok: str) -> bool:
+        return any(ch.isalpha() for ch in tok) and tok not in HARD_PUNCT
 
     def _leading_phrase(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory
                         ) -> tuple[list[ActorRef], Arg | None]:

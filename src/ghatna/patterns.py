@@ -54,7 +54,7 @@ FILLERS = frozenset("भी ही नहीं न तो को और अध�
                     "तीखे खुलकर पूरी पूरा".split())
 MAX_FILLERS = 3
 MAX_GAP = 4
-GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत".split())
+GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत रोक रोकी रोका रोके रोकने बंद".split())
 
 
 @dataclass(frozen=True)
