@@ -60,8 +60,10 @@ class Coder:
 
     def __init__(self, patterns: PatternSet, filters: list[tuple[str, ...]],
                  contexts: list[tuple[str, str]], config: CoderConfig,
-                 resolve_date: Callable[..., Any] | None = None):
+                 resolve_date: Callable[..., Any] | None = None,
+                 igo_parents: dict[str, str] | None = None):
         self.patterns = patterns
+        self.igo_parents = igo_parents or {}
         self.filters = filters
         self.contexts = contexts
         self.config = config
@@ -81,7 +83,8 @@ class Coder:
         config = CoderConfig(
             default_to_publication_date=bool(cfg.get("default_to_publication_date", True)),
             min_confidence=float(cfg.get("min_confidence", 0.0)))
-        return cls(patterns, filters, contexts, config, _date_resolver())
+        parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
+        return cls(patterns, filters, contexts, config, _date_resolver(), parents)
 
     # ------------------------------------------------------------------ article
     def code(self, article: Article) -> list[Event]:
@@ -259,6 +262,9 @@ class Coder:
         if not symmetric and actor_arg is not None and actor_arg.role == "ke_beech" \
                 and not recipient and len({ref_key(a) for a in actor}) > 1:
             recipient = [ActorRef(**vars(r)) for r in actor]  # "X और Y के बीच युद्धविराम"
+        for ref in actor + recipient:
+            if ref.org in self.igo_parents:
+                ref.org = self.igo_parents[ref.org]
         first_s, _ = an.char_span(m.first, m.first + 1)
         _, last_e = an.char_span(m.last, m.last + 1)
         reporter = self._refs_of(clause.reporter, an, memory) if clause.reporter else []
