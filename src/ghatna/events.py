@@ -122,11 +122,31 @@ class Coder:
                 memory.observe_speaker(self._refs_of(clause.reporter, an, memory))
         matches = [m for m in self.patterns.match(an.tokens) if self._licensed(m, an)]
         matches = self._drop_subordinate(matches, an)
-        out = []
+        out: list[Event] = []
+        seen: set[tuple] = set()
         for m in matches:
             ev = self._build(m, an, article, memory)
-            if ev is not None:
-                out.append(ev)
+            if ev is None:
+                continue
+            key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})
+            if key[1] and key in seen:
+                continue  # "… से मुलाकात की और … पर चर्चा की": one meeting told twice
+            seen.add(key)
+            out.extend(self._split_mutual(ev, an))
+        return out
+
+    def _split_mutual(self, ev: Event, an: Analysis) -> list[Event]:
+        """``कनाडा और भारत ने एक-दूसरे के राजनयिकों को निष्कासित किया``: a mutual material
+        act is two events, one each way."""
+        akeys = [k for k in dict.fromkeys(ref_key(a) for a in ev.actor) if k]
+        rkeys = {ref_key(r) for r in ev.recipient} - {None}
+        if self.patterns.types[ev.event].quad != 4 or len(akeys) != 2 or set(akeys) != rkeys:
+            return [ev]
+        out = []
+        for k in akeys:
+            other = [a for a in ev.actor if ref_key(a) != k]
+            out.append(Event(**{**vars(ev), "actor": [a for a in ev.actor if ref_key(a) == k],
+                                "recipient": [ActorRef(**vars(o)) for o in other]}))
         return out
 
     def _licensed(self, m: Match, an: Analysis) -> bool:
@@ -169,7 +189,9 @@ class Coder:
                 nxt = toks[j]
                 if not (nxt in VERBAL_FOLLOWERS or nxt in HARD_PUNCT or nxt in CLAUSE_WORDS
                         or nxt in CONNECTORS or j in an.marker_tokens):
-                    return False  # participle modifying a noun: background
+                    # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
+                    # coded, with lower confidence (see _build)
+                    m.background = True
         return True
 
     def _drop_subordinate(self, matches: list[Match], an: Analysis) -> list[Match]:
@@ -179,7 +201,9 @@ class Coder:
         for k, m in enumerate(matches):
             last = an.tokens[m.last]
             ci = an.clause_of(m.first)
-            governed = last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2 and any(
+            adverbial = last.endswith("ते") and m.last + 1 < len(an.tokens) and \
+                an.tokens[m.last + 1] == "हुए"
+            governed = (adverbial or (last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2)) and any(
                 an.clause_of(o.first) == ci and o.pattern.kind != "nominal"
                 for o in matches[k + 1:])
             if not governed:
@@ -209,6 +233,13 @@ class Coder:
         recip_roles = p.recipient + (("subj",) if passive else ())
         used: set[int] = set()
         actor, actor_arg = self._fill(actor_roles, m, an, ci, memory, used, as_actor=True)
+        if actor_arg is not None and actor_arg.role in ("ke_beech", "subj"):
+            # an unmarked subject and "X और Y के बीच": the phrase nearer the predicate
+            other = "subj" if actor_arg.role == "ke_beech" else "ke_beech"
+            if other in actor_roles:
+                alt, alt_arg = self._fill((other,), m, an, ci, memory, used, as_actor=True)
+                if alt_arg is not None and alt_arg.np_end > actor_arg.np_end:
+                    actor, actor_arg = alt, alt_arg
         if not actor and clause.prev is not None and not passive:
             actor, actor_arg = self._fill(("ne", "subj"), m, an, clause.prev, memory, used,
                                           as_actor=True, anywhere=True)
@@ -230,7 +261,7 @@ class Coder:
             pass
         if not recipient:
             recipient = self._background_agent(m, an, ci, memory, actor_arg, recip_arg)
-        if not recipient and self._reciprocal(an, clause):
+        if not any(ref_key(r) for r in recipient) and self._reciprocal(an, clause) and actor:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
@@ -243,6 +274,9 @@ class Coder:
         if not actor and p.type in DOMESTIC_TYPES and location and location.get("country") \
                 and not passive:
             actor = self._unnamed_subject(m, an, ci, location)
+        if not actor and p.type == "PROTEST" and location and location.get("country"):
+            actor = [ActorRef(text=location["text"], start=location["start"], end=location["end"],
+                              country=location["country"])]
         _domestic(actor, location)
         if p.type in DOMESTIC_TYPES:
             _domestic(recipient, location)
@@ -269,6 +303,8 @@ class Coder:
         _, last_e = an.char_span(m.last, m.last + 1)
         reporter = self._refs_of(clause.reporter, an, memory) if clause.reporter else []
         conf = 0.75 if p.kind != "nominal" else 0.6
+        if getattr(m, "background", False):
+            conf -= 0.2
         conf += 0.1 if any(a.entity_id for a in actor) else (-0.15 if not actor else 0)
         conf += 0.05 if any(r.entity_id for r in recipient) else 0
         ev = Event(
@@ -546,7 +582,7 @@ class Coder:
         best = None
         for pool in (an.args_in(ci), an.args):
             for a in pool:
-                if a.role != "me":
+                if a.role not in ("me", "par"):
                     continue
                 for group in an.conjunct_heads(a.np_start, a.np_end):
                     for mention in group:
@@ -554,7 +590,7 @@ class Coder:
                         is_place = (ent is not None and (ent.type or "").lower() in PLACE_TYPES) \
                             or mention.label in ("LOC", "GPE", "LOCATION", "PLACE")
                         is_country = ent is not None and (ent.type or "").lower() == "country"
-                        if not (is_place or is_country):
+                        if not (is_place or is_country) or (a.role == "par" and is_country):
                             continue
                         rank = 2 if is_place and not is_country else 1
                         if best is None or rank > best[0]:

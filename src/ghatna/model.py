@@ -172,6 +172,8 @@ class Event:
 
     def record_id(self, article_id: str) -> str:
         key = f"{article_id}:{self.sentence_index}:{self.trigger_start}:{self.event}"
+        if len(self.actor) == 1 and len(self.recipient) >= 1:  # one side of a mutual act
+            key += ":" + (self.actor[0].entity_id or self.actor[0].country or self.actor[0].text)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
     def to_record(self, article_id: str, doc: str, sentence: str, coder: str) -> dict[str, Any]:
