@@ -189,6 +189,8 @@ class Coder:
                 nxt = toks[j]
                 if not (nxt in VERBAL_FOLLOWERS or nxt in HARD_PUNCT or nxt in CLAUSE_WORDS
                         or nxt in CONNECTORS or j in an.marker_tokens):
+                    if last in GENITIVE:
+                        return False  # "हमलों की निंदा": a genitive, not a light verb
                     # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
                     # coded, with lower confidence (see _build)
                     m.background = True
