@@ -69,6 +69,11 @@ NAME_HEADS = frozenset(
     "प्रवक्ता राष्ट्रपति प्रधानमंत्री कंपनी कंपनियों एजेंसी एजेंसियों एजेंसियां सैनिक सैनिकों "
     "नागरिक नागरिकों नागरिकता समूह संगठन मोर्चा आयोग अदालत कोर्ट हाईकोर्ट विधानसभा यात्रा दौरे "
     "मुलाकात वार्ता प्रशासन प्रतिनिधिमंडल गठबंधन".split())
+# Words that end a noun phrase when they follow a name: adverbs, particles, time words.
+NP_BREAKERS = frozenset(
+    "भी ही तो जल्दी अब फिर पहले आज कल अभी हाल तुरंत लगातार फिलहाल साफ स्पष्ट सीधे खुद स्वयं "
+    "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार रात सुबह शाम दोपहर बार अक्सर हमेशा "
+    "कथित तौर कभी पिछले अगले इस उस यह वह ये वे एक दो तीन कई सभी हर".split())
 # Reflexive and demonstrative determiners open a noun phrase.
 NP_OPENERS = frozenset("अपने अपना अपनी अपनों".split())
 REPORTING = frozenset(
@@ -296,6 +301,8 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
     tokens = an.tokens
     ends = {me - 1: m for m in an.mentions for ms, me in [an.mention_span[id(m)]]}
     anaphor_ends = {k for k, m in ends.items() if m.label == "ANAPHOR"}
+    starts = {an.mention_span[id(m)][0] for m in an.mentions
+              if m.label != "ANAPHOR" and not (m.entity is not None and m.entity.type == "agent")}
     j = marker - 1
     start = marker
     while j >= floor and marker - j <= MAX_NP:
@@ -309,8 +316,9 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
                 break
         if j in ends and j + 1 < marker and tokens[j + 1] not in CONNECTORS | GENITIVE \
                 and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
-                and (tokens[j + 1] not in NAME_HEADS or j in anaphor_ends):
-            break
+                and (j + 1 in starts or tokens[j + 1] in NP_BREAKERS
+                     or (j in anaphor_ends and tokens[j + 1] not in NAME_HEADS)):
+            break  # "रूस चीन के साथ", "चीन जल्दी ही … को": two phrases, not one
         if tok == "का" and j + 1 < marker:
             break  # before a postposition the noun is oblique: "X का" cannot be inside
         if tok in GENITIVE and j + 1 < marker and _starts_country(an, j + 1):

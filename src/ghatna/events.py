@@ -64,6 +64,7 @@ class Coder:
                  igo_parents: dict[str, str] | None = None):
         self.patterns = patterns
         self.igo_parents = igo_parents or {}
+        self.home: list[tuple[str, str]] = []
         self.filters = filters
         self.contexts = contexts
         self.config = config
@@ -84,7 +85,10 @@ class Coder:
             default_to_publication_date=bool(cfg.get("default_to_publication_date", True)),
             min_confidence=float(cfg.get("min_confidence", 0.0)))
         parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
-        return cls(patterns, filters, contexts, config, _date_resolver(), parents)
+        home = [tuple(line.split("\t")) for line in data_lines("home_institutions.tsv")]
+        coder = cls(patterns, filters, contexts, config, _date_resolver(), parents)
+        coder.home = sorted(home, key=lambda h: -len(h[0]))
+        return coder
 
     # ------------------------------------------------------------------ article
     def code(self, article: Article) -> list[Event]:
@@ -301,6 +305,8 @@ class Coder:
         for ref in actor + recipient:
             if ref.org in self.igo_parents:
                 ref.org = self.igo_parents[ref.org]
+            if not ref.country and not ref.org:
+                self._home(ref, an)
         first_s, _ = an.char_span(m.first, m.first + 1)
         _, last_e = an.char_span(m.last, m.last + 1)
         reporter = self._refs_of(clause.reporter, an, memory) if clause.reporter else []
@@ -452,6 +458,17 @@ class Coder:
                 if refs:
                     return refs
         return []
+
+    def _home(self, ref: ActorRef, an: Analysis) -> None:
+        """``केंद्र सरकार``, ``सुप्रीम कोर्ट``: a national institution Hindi news names bare."""
+        s = max(0, ref.start - 12)
+        window = an.sentence.text[s:ref.end]
+        for phrase, country in self.home:
+            if window.endswith(phrase) or ref.text == phrase or ref.text.startswith(phrase):
+                ref.country = country
+                if ref.sector:
+                    ref.code = country + ref.sector
+                return
 
     def _unnamed_subject(self, m: Match, an: Analysis, ci: int, location: dict[str, Any]
                          ) -> list[ActorRef]:
