@@ -277,13 +277,14 @@ class Coder:
                 symmetric and len({ref_key(a) for a in actor} - {None}) >= 2):
             recipient = self._nearest_party(m, an, ci, actor, used)
         location = self._location(an, ci)
-        if not actor and p.type in DOMESTIC_TYPES and location and location.get("country") \
+        if not actor and p.type in STATE_ACTOR_TYPES and location and location.get("country") \
                 and not passive:
             actor = self._unnamed_subject(m, an, ci, location)
         if not actor and p.type == "PROTEST" and location and location.get("country"):
             actor = [ActorRef(text=location["text"], start=location["start"], end=location["end"],
                               country=location["country"])]
-        _domestic(actor, location)
+        if p.type != "ASSAULT":
+            _domestic(actor, location)
         if p.type in DOMESTIC_TYPES:
             _domestic(recipient, location)
         if not recipient and location and location.get("country") and (
@@ -362,7 +363,7 @@ class Coder:
         if role == "subj":
             if any(a.role == "ne" for a in an.args_in(ci)):
                 return []  # the ने phrase is the subject, resolved or not
-            runs = free_runs(an, ci, limit, ignore=(m.first, m.last))
+            runs = [_first_phrase(an, r) for r in free_runs(an, ci, limit, ignore=(m.first, m.last))]
             g = self._genitive(m, an, clause.start)
             if g is not None:  # "X की आलोचना": X is the object, not the subject
                 runs = [(s, min(e, g.np_start)) for s, e in runs if s < g.np_start]
@@ -673,6 +674,9 @@ class Coder:
 
 
 DOMESTIC_TYPES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE"])
+# Types whose unnamed actors (police, protesters, troops) act for the place's country;
+# unnamed attackers ("अज्ञात हमलावरों") are left without one.
+STATE_ACTOR_TYPES = frozenset(["COERCE", "PROTEST", "MOBILIZE"])
 
 
 def _domestic(actor: list[ActorRef], location: dict[str, Any] | None) -> None:
@@ -685,6 +689,22 @@ def _domestic(actor: list[ActorRef], location: dict[str, Any] | None) -> None:
             a.country = location["country"]
             if a.sector:
                 a.code = location["country"] + a.sector
+
+
+def _first_phrase(an: Analysis, run: tuple[int, int]) -> tuple[int, int]:
+    """The first noun phrase of an unmarked run: ``ब्लिंकन | अगले हफ्ते इस्राइल का दौरा``."""
+    from .clauses import NAME_HEADS, NP_BREAKERS
+
+    s, e = run
+    ends = {an.mention_span[id(m)][1] - 1 for m in an.mentions}
+    for k in range(s, e - 1):
+        nxt = an.tokens[k + 1]
+        if k in ends and nxt not in CONNECTORS and nxt not in GENITIVE and nxt not in NAME_HEADS \
+                and not any(an.mention_span[id(m)][0] <= k < an.mention_span[id(m)][1] - 1
+                            for m in an.mentions):
+            if nxt in NP_BREAKERS or any(an.mention_span[id(m)][0] == k + 1 for m in an.mentions):
+                return s, k + 1
+    return run
 
 
 def _pair_before(an: Analysis, tok: int) -> list[ActorRef]:
