@@ -73,7 +73,8 @@ NAME_HEADS = frozenset(
 NP_BREAKERS = frozenset(
     "भी ही तो जल्दी अब फिर पहले आज कल अभी हाल तुरंत लगातार फिलहाल साफ स्पष्ट सीधे खुद स्वयं "
     "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार रात सुबह शाम दोपहर बार अक्सर हमेशा "
-    "कथित तौर कभी पिछले अगले इस उस यह वह ये वे एक दो तीन कई सभी हर".split())
+    "कथित तौर कभी पिछले अगले इस उस यह वह ये वे एक दो तीन चार पांच पाँच छह सात आठ नौ दस "
+    "बीस सौ हजार हज़ार लाख करोड़ कई सभी हर".split())
 # Reflexive and demonstrative determiners open a noun phrase.
 NP_OPENERS = frozenset("अपने अपना अपनी अपनों".split())
 REPORTING = frozenset(
@@ -314,6 +315,8 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
         if tok == ",":
             if not (j - 1 in ends and start < marker):
                 break
+        if j in ends and j + 1 < marker and tokens[j + 1].isdigit():
+            break
         if j in ends and j + 1 < marker and tokens[j + 1] not in CONNECTORS | GENITIVE \
                 and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
                 and (j + 1 in starts or tokens[j + 1] in NP_BREAKERS

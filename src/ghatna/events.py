@@ -253,6 +253,7 @@ class Coder:
             actor, actor_arg = self._leading_phrase(m, an, ci, memory)
         if not actor and p.kind == "nominal":
             actor = self._compound(m, an)
+        destination = self._compound(m, an) if p.mode == "visit" else []
         if not actor and clause.reporter is not None and tinfo.quad in (1, 3) \
                 and clause.reporter.role != "according":
             actor = self._reporter_for(an, clause.start)  # "X ने कहा कि … तैयार है"
@@ -271,6 +272,8 @@ class Coder:
             recipient = [ActorRef(**vars(r)) for r in actor]
         if not recipient:
             recipient = self._addressee(an, memory, actor)
+        if destination and not any(ref_key(r) for r in recipient):
+            recipient = [r for r in destination if ref_key(r) not in {ref_key(a) for a in actor}]
         if recipient and not any(ref_key(r) for r in recipient) and p.type != "PROTEST":
             recipient = self._nearest_party(m, an, ci, actor, used) or recipient
         if not recipient and p.type not in ("PROTEST",) and not (
@@ -702,7 +705,8 @@ def _first_phrase(an: Analysis, run: tuple[int, int]) -> tuple[int, int]:
         if k in ends and nxt not in CONNECTORS and nxt not in GENITIVE and nxt not in NAME_HEADS \
                 and not any(an.mention_span[id(m)][0] <= k < an.mention_span[id(m)][1] - 1
                             for m in an.mentions):
-            if nxt in NP_BREAKERS or any(an.mention_span[id(m)][0] == k + 1 for m in an.mentions):
+            if nxt in NP_BREAKERS or nxt.isdigit() or any(
+                    an.mention_span[id(m)][0] == k + 1 for m in an.mentions):
                 return s, k + 1
     return run
 
