@@ -124,7 +124,7 @@ class Coder:
         for clause in an.clauses:
             if clause.reporter is not None:
                 memory.observe_speaker(self._refs_of(clause.reporter, an, memory))
-        matches = [m for m in self.patterns.match(an.tokens) if self._licensed(m, an)]
+        matches = self.patterns.match(an.tokens, accept=lambda m: self._licensed(m, an))
         matches = self._drop_subordinate(matches, an)
         out: list[Event] = []
         seen: set[tuple] = set()

@@ -158,8 +158,9 @@ class PatternSet:
                 return quad
         return self.types[plover].quad
 
-    def match(self, tokens: list[str]) -> list[Match]:
-        """Every pattern occurrence in a token list; overlapping ones keep the longest."""
+    def match(self, tokens: list[str], accept=None) -> list[Match]:
+        """Every pattern occurrence in a token list that ``accept`` (if given) accepts;
+        overlapping ones keep the longest."""
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             cands = list(self.by_first.get(tok, ()))
@@ -167,7 +168,9 @@ class PatternSet:
             for pat, si in cands:
                 idx = _match_seq(pat.sequences[si], tokens, i)
                 if idx:
-                    found.append(Match(pat, idx))
+                    match = Match(pat, idx)
+                    if accept is None or accept(match):
+                        found.append(match)
         found.sort(key=lambda m: (-(m.last - m.first + len(m.tokens)), m.first))
         kept: list[Match] = []
         used: set[int] = set()
