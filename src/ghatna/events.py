@@ -296,6 +296,9 @@ class Coder:
             if p.type in DOMESTIC_TYPES or location["country"] not in akeys:
                 recipient = [ActorRef(text=location["text"], start=location["start"],
                                       end=location["end"], country=location["country"])]
+        if p.type == "COERCE" and recipient and not any(ref_key(r) for r in recipient) \
+                and actor and actor[0].country:
+            _domestic(recipient, {"country": actor[0].country})  # "सांसदों को हिरासत में"
         if not recipient and p.type in ("COERCE",) and actor and ref_key(actor[0]):
             recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
                                   country=actor[0].country, org=actor[0].org)]
@@ -571,7 +574,16 @@ class Coder:
                 cands.append((dist, ref))
             if cands:
                 cands.sort(key=lambda c: c[0])
-                return [cands[0][1]]
+                best = cands[0][1]
+                # the whole coordinated phrase it stands in: "अमेरिका और दक्षिण कोरिया के …"
+                for a in an.args:
+                    heads = an.conjunct_heads(a.np_start, a.np_end)
+                    group = [ActorRef.from_mention(h[0]) for h in heads if h and h[0].entity]
+                    if any(g.start == best.start for g in group):
+                        keyed = [g for g in group if ref_key(g) and ref_key(g) not in akeys]
+                        if len(keyed) > 1:
+                            return keyed
+                return [best]
         return []
 
     def _reciprocal(self, an: Analysis, clause) -> bool:
