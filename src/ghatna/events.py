@@ -280,6 +280,8 @@ class Coder:
                 symmetric and len({ref_key(a) for a in actor} - {None}) >= 2):
             recipient = self._nearest_party(m, an, ci, actor, used)
         location = self._location(an, ci)
+        if location is None and p.type in STATE_ACTOR_TYPES:
+            location = self._country_hint(an)
         if not actor and p.type in STATE_ACTOR_TYPES and location and location.get("country") \
                 and not passive:
             actor = self._unnamed_subject(m, an, ci, location)
@@ -328,7 +330,7 @@ class Coder:
             trigger_end=last_e, pattern=p.id, cameo=p.cameo,
             quad_code=pat.quad(p.cameo, p.type), mode=p.mode, aux_mode=mode,
             context=self._contexts(an.tokens), actor=actor, recipient=recipient,
-            location=_public_location(location), confidence=max(0.05, min(0.99, conf)),
+            location=None if (location or {}).get("hint") else _public_location(location), confidence=max(0.05, min(0.99, conf)),
             reported_by=reporter)
         if self.resolve_date is not None:
             self._date(ev, an, article, mode)
@@ -428,7 +430,10 @@ class Coder:
                     elif local:
                         refs.extend(local)
                     else:
-                        refs.extend(memory.resolve(mention))
+                        found = memory.resolve(mention)
+                        if not found and mention.source.endswith("pron"):
+                            found = self._main_subject(an, gs)
+                        refs.extend(found)
                 elif mention.entity is None:
                     refs.extend(memory.resolve_name(mention) or [ActorRef.from_mention(mention)])
                 else:
@@ -437,6 +442,24 @@ class Coder:
                         _state_from_conjunct(ref, an, gs, ge)
                     refs.append(ref)
         return _dedupe(refs)
+
+    def _main_subject(self, an: Analysis, tok: int) -> list[ActorRef]:
+        """``वांग यी भारत आ रहे हैं, जहां वे …``: a pronoun in a later clause of the sentence
+        refers to the subject of its first clause."""
+        ci = an.clause_of(tok)
+        if ci == 0 or an.clauses[ci].kind == "complement":
+            return []
+        first = an.clauses[0]
+        cands = [a for a in an.args_in(0) if a.role == "ne"]
+        spans = [(a.np_start, a.np_end) for a in cands] or \
+            [_first_phrase(an, r) for r in free_runs(an, 0, first.end)][:1]
+        refs = []
+        for s, e in spans:
+            for group in an.conjunct_heads(s, e):
+                for mention in group:
+                    if mention.entity is not None and mention.label != "ANAPHOR":
+                        refs.append(ActorRef.from_mention(mention))
+        return [r for r in refs if ref_key(r)]
 
     def _reporter_for(self, an: Analysis, tok: int) -> list[ActorRef]:
         """``रूस ने कहा कि वह …``: a pronoun subject of a reported clause is the reporter."""
@@ -465,6 +488,26 @@ class Coder:
                 if refs:
                     return refs
         return []
+
+    def _country_hint(self, an: Analysis) -> dict[str, Any] | None:
+        """The one state a sentence names (or a national institution of Hindi news such as
+        ``राज्यसभा``): where its domestic protests and arrests take place."""
+        keys = {}
+        for mention in an.mentions:
+            ent = mention.entity
+            if ent is not None and ent.country and ent.type in ("country", "place"):
+                keys.setdefault(ent.country, mention)
+        if len(keys) == 1:
+            (country, mention), = keys.items()
+            return {"text": mention.text, "start": mention.start, "end": mention.end,
+                    "name": None, "country": country, "lat": None, "lon": None, "hint": True}
+        if not keys:
+            for phrase, country in self.home:
+                pos = an.sentence.text.find(phrase)
+                if pos >= 0:
+                    return {"text": phrase, "start": pos, "end": pos + len(phrase), "name": None,
+                            "country": country, "lat": None, "lon": None, "hint": True}
+        return None
 
     def _home(self, ref: ActorRef, an: Analysis) -> None:
         """``केंद्र सरकार``, ``सुप्रीम कोर्ट``: a national institution Hindi news names bare."""
