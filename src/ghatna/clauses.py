@@ -302,6 +302,7 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
     tokens = an.tokens
     ends = {me - 1: m for m in an.mentions for ms, me in [an.mention_span[id(m)]]}
     anaphor_ends = {k for k, m in ends.items() if m.label == "ANAPHOR"}
+    pronoun_ends = {k for k, m in ends.items() if m.source == "coref:pron"}
     starts = {an.mention_span[id(m)][0] for m in an.mentions
               if m.label != "ANAPHOR" and not (m.entity is not None and m.entity.type == "agent")}
     j = marker - 1
@@ -319,7 +320,7 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
             break
         if j in ends and j + 1 < marker and tokens[j + 1] not in CONNECTORS | GENITIVE \
                 and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
-                and (j + 1 in starts or tokens[j + 1] in NP_BREAKERS
+                and (j + 1 in starts or tokens[j + 1] in NP_BREAKERS or j in pronoun_ends
                      or (j in anaphor_ends and tokens[j + 1] not in NAME_HEADS)):
             break  # "रूस चीन के साथ", "चीन जल्दी ही … को": two phrases, not one
         if tok == "का" and j + 1 < marker:

@@ -45,6 +45,7 @@ VERBAL_FOLLOWERS = frozenset(
     "रहे चुका चुकी चुके सकता सकती सकते दिया दी दिए लिया ली लिए नहीं भी ही हुए हुई तो "
     "था। हैं। और तथा एवं व".split())
 SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
+INTRANSITIVE = frozenset("आए आई आये गए गई गये पहुंचे पहुंची पहुँचे लौटे".split())
 NOT_PARTICIPLES = frozenset("पूरी पूरे पूरा जारी शुरू लागू भी ही नहीं".split())
 PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
 
@@ -177,6 +178,10 @@ class Coder:
             if any(t in HAPPENED_BEFORE for t in prev):
                 return True
             nxt = tuple(toks[m.last + 1:m.last + 3])
+            if any(t in ("शुरू", "संपन्न", "आयोजित", "समाप्त") and not (
+                    k + 1 < clause.end and toks[k + 1].endswith("ने"))
+                    for k, t in enumerate(toks[:clause.end]) if k > m.last):
+                return True  # "शिखर सम्मेलन रविवार को शुरू हुआ"
             return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
         last = toks[m.last]
         j = m.last + 1
@@ -251,6 +256,8 @@ class Coder:
                                           as_actor=True, anywhere=True)
         if not actor and not passive and "subj" in actor_roles:
             actor, actor_arg = self._leading_phrase(m, an, ci, memory)
+        if not actor and getattr(m, "background", False) and toks[m.last] in INTRANSITIVE:
+            actor = self._modified_noun(m, an, memory)  # "यात्रा पर आए मलेशिया के प्रधानमंत्री"
         if not actor and p.kind == "nominal":
             actor = self._compound(m, an)
         destination = self._compound(m, an) if p.mode == "visit" else []
@@ -442,6 +449,22 @@ class Coder:
                         _state_from_conjunct(ref, an, gs, ge)
                     refs.append(ref)
         return _dedupe(refs)
+
+    def _modified_noun(self, m: Match, an: Analysis, memory: ArticleMemory) -> list[ActorRef]:
+        """The noun an intransitive participle modifies is who came or went."""
+        j = m.last + 1
+        if j < len(an.tokens) and an.tokens[j] in ("गए", "गई", "हुए"):
+            j += 1
+        arg = next((a for a in an.args if a.np_start <= j < a.np_end), None)
+        if arg is not None:
+            sub = Arg("subj", j, arg.np_end, arg.marker_start, arg.marker_end,
+                      an.mentions_in(j, arg.np_end))
+            return [r for r in self._refs_of(sub, an, memory) if ref_key(r)]
+        for mention in an.mentions:
+            if j <= an.mention_span[id(mention)][0] <= j + 2 and mention.entity is not None:
+                ref = ActorRef.from_mention(mention)
+                return [ref] if ref_key(ref) else []
+        return []
 
     def _main_subject(self, an: Analysis, tok: int) -> list[ActorRef]:
         """``वांग यी भारत आ रहे हैं, जहां वे …``: a pronoun in a later clause of the sentence
