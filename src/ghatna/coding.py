@@ -66,14 +66,14 @@ class Processor:
         art.events = self.coder.code(art)
         return art
 
-    def code_text(self, text: str, *, id: str = "", date: str | None = None) -> dict[str, Any]:
-        """One ``ghatna code --json`` output line for one input line."""
-        art = self.article(text, doc=id, date=date)
+    def code_text(self, text: str, *, id: Any = "", date: str | None = None) -> dict[str, Any]:
+        """One ``ghatna code --json`` output line for one input line (the id as given)."""
+        art = self.article(text, doc=str(id), date=date)
         return {"id": id, "events": records(art)}
 
     def code_lines(self, items: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         for item in items:
-            yield self.code_text(str(item.get("text") or ""), id=str(item.get("id", "")),
+            yield self.code_text(str(item.get("text") or ""), id=item.get("id", ""),
                                  date=item.get("date"))
 
 

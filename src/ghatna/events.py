@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -33,6 +34,8 @@ from .pipeline import stage
 from .settings import Settings, data_lines
 
 log = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बाद"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -735,7 +738,7 @@ class Coder:
                 other = same[0]
                 ev.date, ev.date_precision, ev.date_text = other.date, other.date_precision, other.date_text
             if not ev.date and self.config.default_to_publication_date and article.date \
-                    and ev.aux_mode in (None, "negation"):
+                    and _ISO_DATE.match(article.date) and ev.aux_mode in (None, "negation"):
                 ev.date, ev.date_precision, ev.date_text = article.date[:10], "day", None
 
     # ------------------------------------------------------------------ memory

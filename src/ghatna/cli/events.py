@@ -71,7 +71,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             proc = _processor(ctx, patterns)
             items = _read_jsonl(input_path) if input_path else [{"id": "text", "text": text, "date": date}]
             for item in items:
-                out = proc.code_text(str(item.get("text") or ""), id=str(item.get("id", "")),
+                out = proc.code_text(str(item.get("text") or ""), id=item.get("id", ""),
                                      date=item.get("date") or date)
                 if as_json:
                     emit_json(out)
