@@ -303,6 +303,7 @@ class Coder:
         if p.type in DOMESTIC_TYPES:
             _domestic(recipient, location)
         if not recipient and location and location.get("country") and (
+                not location.get("hint") or p.type in ("PROTEST", "COERCE")) and (
                 p.type in DOMESTIC_TYPES or (p.mode == "visit")):
             akeys = {ref_key(a) for a in actor}
             if p.type in DOMESTIC_TYPES or location["country"] not in akeys:
