@@ -39,7 +39,7 @@ class StageSpec:
 _REGISTRY: dict[str, StageSpec] = {}
 
 # Modules that register stages when imported, in pipeline order.
-STAGE_MODULES = ("ghatna.clean", "ghatna.langid", "ghatna.segment")
+STAGE_MODULES = ("ghatna.clean", "ghatna.langid", "ghatna.segment", "ghatna.ner")
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),

@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles
+    from . import articles, ner
 
-    for module in (articles,):
+    for module in (articles, ner):
         module.register(main, train, evaluate)
 
 
