@@ -130,5 +130,12 @@ def ship_model(best: Path, dest: Path, info: dict) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(best, dest)
+    # The training folders named in the config are this machine's; do not ship them.
+    from spacy.util import load_config
+
+    cfg = load_config(dest / "config.cfg", interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(dest / "config.cfg")
     (dest / "ghatna-training.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return dest
