@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, kb
+    from . import articles, kb, ner
 
-    for module in (articles, kb):
+    for module in (articles, kb, ner):
         module.register(main, train, evaluate)
 
 
