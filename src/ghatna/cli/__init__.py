@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles
+    from . import articles, web
 
-    for module in (articles,):
+    for module in (articles, web):
         module.register(main, train, evaluate)
 
 
