@@ -66,7 +66,7 @@ ARTICLES = [
         "events": [
             Spec("नान्निंग शहर में", "CONSULT", "मुलाकात", [("सर्गेई लावरोव", LAVROV)],
                  [("वांग यी", WANG)], "2021-03-22", NANNING, "visit", None, "040", 1),
-            Spec("प्रतिबंधों की आलोचना", "ACCUSE", "आलोचना", [], [], "2021-03-23", None,
+            Spec("पश्चिमी देशों", "ACCUSE", "आलोचना", [], [], "2021-03-23", None,
                  None, None, "111", 3),
             Spec("आपसी सहयोग", "COOPERATE", "सहयोग", [("रूस", RUSSIA), ("चीन", CHINA)], [],
                  None, None, None, "future", "050", 1),

@@ -137,7 +137,7 @@ def event_counts(filters: EventFilter = Depends(event_filter),
 
 
 @router.get("/actors", summary="Actors (states, organisations, entities) by number of events")
-def actors(request: Request, kind: str | None = Query(None, pattern="^(country|org|entity)$"),
+def actors(request: Request, kind: str | None = Query(None, description="country, org or entity (or several, comma-separated)"),
            q: str | None = None, limit: int | None = None, offset: int | None = None,
            ex: Explorer = Depends(explorer)) -> dict[str, Any]:
     limit, offset = page_args(request, limit, offset)

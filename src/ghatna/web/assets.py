@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from .app import ApiError
 
@@ -89,3 +89,13 @@ def basemap(request: Request) -> dict[str, Any]:
         if getattr(request.app.state, "basemap", None) is None:
             request.app.state.basemap = basemap_points()
     return request.app.state.basemap
+
+
+_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+         '<rect width="16" height="16" rx="3" fill="#1d2330"/>'
+         '<circle cx="8" cy="8" r="4" fill="#ffe066"/></svg>')
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(_ICON, media_type="image/svg+xml", headers=_CACHE)

@@ -45,7 +45,7 @@ def home(request: Request, ex: Explorer = Depends(explorer)):
     counts = ex.event_counts()
     recent = ex.events(EventFilter(), limit=10, count=False)["items"]
     latest = ex.articles(limit=8)["items"]
-    top = ex.actors(limit=10)["items"]
+    top = ex.actors(kind="country,org", limit=10)["items"]
     return render(request, "home.html", "/api/stats", stats=stats, counts=counts,
                   recent=[r | {"parts": evidence_parts(r)} for r in recent], latest=latest, top=top)
 

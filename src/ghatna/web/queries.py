@@ -309,9 +309,10 @@ class Explorer:
             "entity": "SELECT 'entity', entity_id, event_id, role FROM event_actors "
                       "WHERE entity_id IS NOT NULL",
         }
-        if kind and kind not in parts:
-            raise BadParameter("kind", "one of country, org, entity")
-        union = " UNION ALL ".join(v for k, v in parts.items() if not kind or k == kind)
+        kinds = [k.strip() for k in (kind or "").split(",") if k.strip()] or list(parts)
+        if any(k not in parts for k in kinds):
+            raise BadParameter("kind", "one or more of country, org, entity (comma-separated)")
+        union = " UNION ALL ".join(v for k, v in parts.items() if k in kinds)
         where, params = "", []
         if q:
             where = " WHERE key LIKE ? ESCAPE '\\'"

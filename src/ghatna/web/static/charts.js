@@ -52,7 +52,7 @@
       { type: "bar", name: "cooperation", x: x, y: rows.map(function (r) { return r.cooperation; }), marker: { color: "#4daf4a" }, yaxis: "y2", opacity: 0.5 },
       { type: "bar", name: "conflict", x: x, y: rows.map(function (r) { return -r.conflict; }), marker: { color: "#d62728" }, yaxis: "y2", opacity: 0.5 },
       { type: "scatter", mode: "lines+markers", name: "balance", x: x, y: rows.map(function (r) { return r.balance; }), line: { color: "#222" } }
-    ], layout({ barmode: "relative", xaxis: { type: "category" }, legend: { orientation: "h" },
+    ], layout({ margin: { l: 40, r: 50, t: 10, b: 40 }, barmode: "relative", xaxis: { type: "category" }, legend: { orientation: "h" },
       yaxis: { range: [-1.05, 1.05], title: "balance", zeroline: true },
       yaxis2: { overlaying: "y", side: "right", title: "events", showgrid: false } }), CONFIG);
   }
