@@ -133,11 +133,14 @@ def search_latin(title: str, text: str) -> str:
 
 def _add_search(conn: sqlite3.Connection) -> None:
     """Migration 3: the search table, filled for the articles already stored."""
-    for statement in SEARCH_SCHEMA:
-        conn.execute(statement)
+    conn.execute(SEARCH_SCHEMA[0])  # the column first, filled before any trigger exists
     rows = conn.execute("SELECT rowid, title, text FROM articles").fetchall()
     conn.executemany("UPDATE articles SET search_latin=? WHERE rowid=?",
                      [(search_latin(r[1] or "", r[2] or ""), r[0]) for r in rows])
+    conn.execute(SEARCH_SCHEMA[1])
+    conn.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    for statement in SEARCH_SCHEMA[2:]:
+        conn.execute(statement)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -305,8 +305,9 @@ class Explorer:
         parts = {
             "country": "SELECT 'country' AS kind, country AS key, event_id, role FROM event_actors "
                        "WHERE country IS NOT NULL",
-            "org": "SELECT 'org', 'IGO:' || org, event_id, role FROM event_actors WHERE org IS NOT NULL",
-            "entity": "SELECT 'entity', entity_id, event_id, role FROM event_actors "
+            "org": "SELECT 'org' AS kind, 'IGO:' || org AS key, event_id, role FROM event_actors "
+                   "WHERE org IS NOT NULL",
+            "entity": "SELECT 'entity' AS kind, entity_id AS key, event_id, role FROM event_actors "
                       "WHERE entity_id IS NOT NULL",
         }
         kinds = [k.strip() for k in (kind or "").split(",") if k.strip()] or list(parts)
