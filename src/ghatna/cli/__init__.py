@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, kb, ner
+    from . import articles, kb, ner, web
 
-    for module in (articles, kb, ner):
+    for module in (articles, kb, ner, web):
         module.register(main, train, evaluate)
 
 
