@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb
+    from . import articles, events, kb, ner, web
 
-    for module in (articles, kb, events):
+    for module in (articles, kb, ner, web, events):
         module.register(main, train, evaluate)
 
 
