@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .model import Mention, Sentence
+from .patterns import fold
 
 # Postpositions, longest first within a role; each is a token sequence.
 MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
@@ -48,7 +49,8 @@ MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     )
     for seq in seqs
 )
-MARKERS = tuple(sorted(MARKERS, key=lambda m: -len(m[1])))
+MARKERS = tuple(sorted({(r, tuple(fold(w) for w in seq)) for r, seq in MARKERS},
+                      key=lambda m: (-len(m[1]), m[0], m[1])))
 
 GENITIVE = frozenset(["का", "की", "के"])
 CONNECTORS = frozenset(["और", "एवं", "तथा", "व", ",", "समेत", "सहित", "या", "/", "-"])
@@ -198,7 +200,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
     spans = list(sentence.tokens) or tokenize(sentence.text)
-    tokens = [sentence.text[s:e] for s, e in spans]
+    tokens = [fold(sentence.text[s:e]) for s, e in spans]  # compared in folded spelling
     mention_span: dict[int, tuple[int, int]] = {}
     kept = []
     for m in mentions:

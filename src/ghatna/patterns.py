@@ -44,6 +44,12 @@ from .errors import ConfigError
 
 log = logging.getLogger(__name__)
 
+def fold(word: str) -> str:
+    """Spelling-tolerant form for matching: no nukta (ज़→ज, फ़→फ, ख़→ख, क़→क) and
+    chandrabindu as anusvara (माँग→मांग), the two ways Hindi news writers differ most."""
+    return word.replace("\u093c", "").replace("\u0901", "\u0902")
+
+
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
@@ -160,7 +166,8 @@ class PatternSet:
 
     def match(self, tokens: list[str], accept=None) -> list[Match]:
         """Every pattern occurrence in a token list that ``accept`` (if given) accepts;
-        overlapping ones keep the longest."""
+        overlapping ones keep the longest. Tokens are compared in :func:`fold` form."""
+        tokens = [fold(t) for t in tokens]
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             cands = list(self.by_first.get(tok, ()))
@@ -230,13 +237,13 @@ def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Elem
             if name not in classes:
                 raise ConfigError(f"{where}: unknown word class @{name}; define it under "
                                   f"'classes:' or use one of {', '.join(sorted(classes))}")
-            alts.append(Alt(words=frozenset(classes[name])))
+            alts.append(Alt(words=frozenset(fold(w) for w in classes[name])))
         elif "_" in alt:
-            alts.append(Alt(seq=tuple(w for w in alt.split("_") if w)))
+            alts.append(Alt(seq=tuple(fold(w) for w in alt.split("_") if w)))
         elif alt.endswith("*") and len(alt) > 1:
-            alts.append(Alt(stem=alt[:-1]))
+            alts.append(Alt(stem=fold(alt[:-1])))
         else:
-            alts.append(Alt(words=frozenset([alt])))
+            alts.append(Alt(words=frozenset([fold(alt)])))
     return Element(tuple(alts), optional)
 
 
@@ -296,7 +303,7 @@ def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, T
                    mutual=bool(entry.get("mutual", False)),
                    needs=_roles(entry.get("needs"), where, "needs"),
                    unless=_roles(entry.get("unless"), where, "unless"),
-                   not_after=frozenset(entry.get("not_after") or ()),
+                   not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
                    raw_words=list(words))
 
 
