@@ -215,9 +215,10 @@ class Coder:
         for k, m in enumerate(matches):
             last = an.tokens[m.last]
             ci = an.clause_of(m.first)
-            adverbial = last.endswith("ते") and m.last + 1 < len(an.tokens) and \
-                an.tokens[m.last + 1] == "हुए"
-            governed = (adverbial or (last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2)) and any(
+            after = an.tokens[m.last + 1] if m.last + 1 < len(an.tokens) else ""
+            infinitive = (last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2) or (
+                after.endswith("ने") and len(after) > 2 and after not in ("ने",))
+            governed = infinitive and any(
                 an.clause_of(o.first) == ci and o.pattern.kind != "nominal"
                 for o in matches[k + 1:])
             if not governed:
@@ -254,6 +255,13 @@ class Coder:
                 alt, alt_arg = self._fill((other,), m, an, ci, memory, used, as_actor=True)
                 if alt_arg is not None and alt_arg.np_end > actor_arg.np_end:
                     actor, actor_arg = alt, alt_arg
+        if not actor and not passive and (toks[m.last].endswith(("कर", "करके")) or (
+                m.last + 1 < len(toks) and toks[m.last + 1] in ("कर", "करके"))):
+            # "फ़ोन पर बात करके मिस्र के राष्ट्रपति ने …": the subject follows
+            later = [a for a in an.args_in(ci) if a.role == "ne" and a.marker_start > m.last]
+            if later:
+                actor = self._refs_of(later[0], an, memory)
+                actor_arg = later[0] if actor else None
         if not actor and clause.prev is not None and not passive:
             actor, actor_arg = self._fill(("ne", "subj"), m, an, clause.prev, memory, used,
                                           as_actor=True, anywhere=True)
@@ -452,6 +460,16 @@ class Coder:
                     if not ref.country and not ref.org:
                         _state_from_conjunct(ref, an, gs, ge)
                     refs.append(ref)
+        if not refs:
+            # "केंद्र से": a national institution the linker does not know
+            text = an.text(arg.np_start, arg.np_end)
+            for phrase, country in self.home:
+                if text == phrase or text.endswith(" " + phrase):
+                    s0, _ = an.char_span(arg.np_start, arg.np_end)
+                    start = s0 + len(text) - len(phrase)
+                    refs.append(ActorRef(text=phrase, start=start, end=start + len(phrase),
+                                         country=country))
+                    break
         return _dedupe(refs)
 
     def _modified_noun(self, m: Match, an: Analysis, memory: ArticleMemory) -> list[ActorRef]:
@@ -578,6 +596,16 @@ class Coder:
         clause = an.clauses[ci]
         if any(a.role == "ne" for a in an.args_in(ci)):
             return [], None
+        # a name opening the clause and not followed by a genitive is its subject:
+        # "फ़्रांस राफ़ेल विमानों के सौदे में … का इच्छुक है"
+        for mention in an.mentions:
+            ms, me = an.mention_span[id(mention)]
+            if clause.start <= ms <= clause.start + 1 and me < m.first and mention.entity \
+                    and mention.entity.type in ("country", "person", "igo", "party", "armed_group") \
+                    and an.tokens[me] not in GENITIVE and me not in an.marker_tokens:
+                ref = ActorRef.from_mention(mention)
+                if ref_key(ref):
+                    return [ref], Arg("subj", ms, me, me, me, [mention])
         first = min((a for a in an.args_in(ci) if a.marker_end <= m.first),
                     key=lambda a: a.np_start, default=None)
         if first is None or first.role in ("me", "time", "according") or any(
