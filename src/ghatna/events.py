@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
-EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बाद"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
+EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
 PLACE_TYPES = frozenset("place city location loc region province state district town gpe capital".split())
 ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
 ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
@@ -141,7 +141,7 @@ class Coder:
                 continue  # "… से मुलाकात की और … पर चर्चा की": one meeting told twice
             seen.add(key)
             out.extend(self._split_mutual(ev, an))
-        return out
+        return _threat_content(out)
 
     def _split_mutual(self, ev: Event, an: Analysis) -> list[Event]:
         """``कनाडा और भारत ने एक-दूसरे के राजनयिकों को निष्कासित किया``: a mutual material
@@ -181,7 +181,7 @@ class Coder:
             if any(t in HAPPENED_BEFORE for t in prev):
                 return True
             nxt = tuple(toks[m.last + 1:m.last + 3])
-            if any(t in ("शुरू", "संपन्न", "आयोजित", "समाप्त") and not (
+            if p.type == "CONSULT" and any(t in ("शुरू", "संपन्न", "आयोजित", "समाप्त", "चली", "चला", "चले") and not (
                     k + 1 < clause.end and toks[k + 1].endswith("ने"))
                     for k, t in enumerate(toks[:clause.end]) if k > m.last):
                 return True  # "शिखर सम्मेलन रविवार को शुरू हुआ"
@@ -201,8 +201,8 @@ class Coder:
                 nxt = toks[j]
                 if not (nxt in VERBAL_FOLLOWERS or nxt in HARD_PUNCT or nxt in CLAUSE_WORDS
                         or nxt in CONNECTORS or j in an.marker_tokens):
-                    if last in GENITIVE:
-                        return False  # "हमलों की निंदा": a genitive, not a light verb
+                    if last in GENITIVE or last not in INTRANSITIVE:
+                        return False  # "हमलों की निंदा", "हिरासत में लिए गए पत्रकारों": background
                     # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
                     # coded, with lower confidence (see _build)
                     m.background = True
@@ -323,6 +323,11 @@ class Coder:
         if not recipient and p.type in ("COERCE",) and actor and ref_key(actor[0]):
             recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
                                   country=actor[0].country, org=actor[0].org)]
+        if recipient and actor and not any(ref_key(r) for r in recipient) and actor[0].country \
+                and not symmetric:
+            # "राज्यपाल पर", "अपने नागरिकों से": an unnamed institution or people of the
+            # actor's own state
+            _domestic(recipient, {"country": actor[0].country})
         if p.mutual and not tinfo.symmetric and not recipient \
                 and len({ref_key(a) for a in actor} - {None}) >= 2:
             recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
@@ -369,6 +374,13 @@ class Coder:
                 if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
                     continue
                 refs = self._refs_of(arg, an, memory, subject=(role == "subj"))
+                if refs and not as_actor:
+                    # "यूक्रेन की यूरोपीय संघ सदस्यता के पक्ष में": the modifiers' states too
+                    for mention in an.mentions_in(arg.np_start, arg.np_end):
+                        if mention.entity is not None and mention.label != "ANAPHOR":
+                            ref = ActorRef.from_mention(mention)
+                            if ref_key(ref) and ref_key(ref) not in {ref_key(r) for r in refs}:
+                                refs.append(ref)
                 if refs and not any(ref_key(r) for r in refs) and not as_actor:
                     # "कंपनियों पर": a party without a state; a later role may name one
                     if not weak[0]:
@@ -601,6 +613,7 @@ class Coder:
         for mention in an.mentions:
             ms, me = an.mention_span[id(mention)]
             if clause.start <= ms <= clause.start + 1 and me < m.first and mention.entity \
+                    and mention.label != "NORP" \
                     and mention.entity.type in ("country", "person", "igo", "party", "armed_group") \
                     and an.tokens[me] not in GENITIVE and me not in an.marker_tokens:
                 ref = ActorRef.from_mention(mention)
@@ -656,6 +669,7 @@ class Coder:
         if ci + 1 < len(an.clauses) and an.clauses[ci + 1].kind == "complement":
             scopes.append((an.clauses[ci + 1].start, an.clauses[ci + 1].end))
         scopes.append((0, m.first))
+        scopes.append((m.last + 1, len(an.tokens)))
         for lo, hi in scopes:
             cands = []
             for mention in an.mentions:
@@ -802,6 +816,25 @@ def _domestic(actor: list[ActorRef], location: dict[str, Any] | None) -> None:
             a.country = location["country"]
             if a.sector:
                 a.code = location["country"] + a.sector
+
+
+def _threat_content(events: list[Event]) -> list[Event]:
+    """After a threat or warning, what the speaker says will or may happen is its content,
+    not another event: "धमकी दी कि … शुल्क लगाया जाएगा" is one THREATEN."""
+    threat = next((e for e in events if e.event == "THREATEN"), None)
+    if threat is None:
+        return events
+    out = []
+    for ev in events:
+        if ev is not threat and ev.trigger_start > threat.trigger_start and (
+                ev.aux_mode in ("future", "hypothetical", "negation") or
+                (ev.event == "THREATEN" and not ev.actor)):
+            for r in ev.recipient:
+                if ref_key(r) and ref_key(r) not in {ref_key(x) for x in threat.recipient}:
+                    threat.recipient.append(r)
+            continue
+        out.append(ev)
+    return out
 
 
 def _first_phrase(an: Analysis, run: tuple[int, int]) -> tuple[int, int]:

@@ -238,8 +238,10 @@ def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Elem
                 raise ConfigError(f"{where}: unknown word class @{name}; define it under "
                                   f"'classes:' or use one of {', '.join(sorted(classes))}")
             alts.append(Alt(words=frozenset(fold(w) for w in classes[name])))
-        elif "_" in alt:
-            alts.append(Alt(seq=tuple(fold(w) for w in alt.split("_") if w)))
+        elif "_" in alt or ("-" in alt.strip("-") and len(alt) > 2):
+            # "a_b" is two tokens; a hyphenated word is tokenized as "a - b"
+            parts = [w for w in alt.replace("-", "_-_").split("_") if w]
+            alts.append(Alt(seq=tuple(fold(w) for w in parts)))
         elif alt.endswith("*") and len(alt) > 1:
             alts.append(Alt(stem=fold(alt[:-1])))
         else:
