@@ -1,9 +1,11 @@
-"""Quality gate: F1 on the project's own event gold set must not drop below the saved minimum."""
+"""Quality gates: event F1 on the project's gold sets must not drop below the saved minimums."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
 
 from ghatna.coding import Processor
 from ghatna.event_eval import evaluate, read_gold
@@ -11,8 +13,16 @@ from ghatna.event_eval import evaluate, read_gold
 HERE = Path(__file__).parent
 
 
-def test_event_gold_f1_gate(settings):
-    baseline = json.loads((HERE / "eval_baseline.json").read_text("utf-8"))
-    rep = evaluate(read_gold(HERE / "data" / "events_gold.jsonl"), Processor(settings))
-    assert rep.overall.f1 >= baseline["events_gold_f1"], (
-        f"event F1 {rep.overall.f1:.3f} fell below {baseline['events_gold_f1']}")
+@pytest.fixture(scope="module")
+def proc(settings):
+    return Processor(settings)
+
+
+@pytest.mark.parametrize("gold, key", [
+    ("events_gold.jsonl", "events_gold_f1"),
+    ("events_dev.jsonl", "events_dev_f1"),
+])
+def test_event_f1_gate(proc, gold, key):
+    minimum = json.loads((HERE / "eval_baseline.json").read_text("utf-8"))[key]
+    rep = evaluate(read_gold(HERE / "data" / gold), proc)
+    assert rep.overall.f1 >= minimum, f"{gold}: event F1 {rep.overall.f1:.3f} fell below {minimum}"
