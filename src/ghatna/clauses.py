@@ -306,7 +306,7 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
     anaphor_ends = {k for k, m in ends.items() if m.label == "ANAPHOR"}
     pronoun_ends = {k for k, m in ends.items() if m.source == "coref:pron"}
     starts = {an.mention_span[id(m)][0] for m in an.mentions
-              if m.label != "ANAPHOR" and not (m.entity is not None and m.entity.type == "agent")}
+              if m.entity is not None and m.entity.type != "agent"}
     j = marker - 1
     start = marker
     while j >= floor and marker - j <= MAX_NP:

@@ -328,6 +328,11 @@ class Coder:
             # "राज्यपाल पर", "अपने नागरिकों से": an unnamed institution or people of the
             # actor's own state
             _domestic(recipient, {"country": actor[0].country})
+        if not recipient and not symmetric and actor and actor[0].country:
+            bare = self._bare_phrase(m, an, ci, recip_roles, used)
+            if bare is not None:  # "राज्यपाल पर … का आरोप": an unnamed office of the actor's state
+                recipient = [bare]
+                _domestic(recipient, {"country": actor[0].country})
         if p.mutual and not tinfo.symmetric and not recipient \
                 and len({ref_key(a) for a in actor} - {None}) >= 2:
             recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
@@ -600,6 +605,23 @@ class Coder:
     @staticmethod
     def _letters(tok: str) -> bool:
         return any(ch.isalpha() for ch in tok) and tok not in HARD_PUNCT
+
+    def _bare_phrase(self, m: Match, an: Analysis, ci: int, roles: tuple[str, ...],
+                     used: set[int]) -> ActorRef | None:
+        """The frame's phrase when no entity is named in it (short phrases only)."""
+        for role in roles:
+            if role in ("subj",):
+                continue
+            for arg in self._args_for(role, m, an, ci, m.first):
+                if arg.mentions or arg.np_end - arg.np_start > 3 or \
+                        any(t in used for t in range(arg.np_start, arg.np_end)):
+                    continue
+                if any(an.tokens[k] in ("उन्हें", "उसे", "इसे", "इस", "उस", "यह", "वह", "वे")
+                       for k in range(arg.np_start, arg.np_end)):
+                    continue
+                s0, e0 = an.char_span(arg.np_start, arg.np_end)
+                return ActorRef(text=an.sentence.text[s0:e0], start=s0, end=e0)
+        return None
 
     def _leading_phrase(self, m: Match, an: Analysis, ci: int, memory: ArticleMemory
                         ) -> tuple[list[ActorRef], Arg | None]:
