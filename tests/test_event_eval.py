@@ -58,9 +58,15 @@ def test_read_gold_rejects_bad_lines(tmp_path):
 
 
 def test_cli_eval_free_sentences(tmp_path):
-    from click.testing import CliRunner
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    from ghatna.cli import main
+    def ghatna(*args):
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+        return subprocess.run([sys.executable, "-m", "ghatna", *args], capture_output=True,
+                              text=True, encoding="utf-8", env=env)
 
     gold = tmp_path / "gold.jsonl"
     rows = [
@@ -71,11 +77,11 @@ def test_cli_eval_free_sentences(tmp_path):
          "events": [{"event": "REJECT", "actor": ["FRA"], "recipient": [], "required": True}]},
     ]
     gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
-    res = CliRunner().invoke(main, ["eval", "events", str(gold), "--json"])
-    assert res.exit_code == 0, res.output
-    rep = json.loads(res.output)
+    res = ghatna("eval", "events", str(gold), "--json")
+    assert res.returncode == 0, res.stderr
+    rep = json.loads(res.stdout)
     assert rep["sentences"] == 3
     assert (rep["overall"]["tp"], rep["overall"]["fp"], rep["overall"]["fn"]) == (1, 1, 1)
     assert rep["per_type"]["SANCTION"]["f1"] == 1.0
-    res = CliRunner().invoke(main, ["eval", "events", str(gold)])
-    assert "MISS  c: REJECT" in res.output and "EXTRA c: ACCUSE" in res.output
+    res = ghatna("eval", "events", str(gold))
+    assert "MISS  c: REJECT" in res.stdout and "EXTRA c: ACCUSE" in res.stdout

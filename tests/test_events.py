@@ -4,6 +4,10 @@ real pipeline (segment + knowledge-base linker + events)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,25 +112,27 @@ def test_stage_is_registered_last(settings):
     Pipeline(settings)  # the default order satisfies every requirement
 
 
+def _ghatna(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    return subprocess.run([sys.executable, "-m", "ghatna", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env)
+
+
 def test_cli_code_json_lines_in_order(tmp_path):
-    from click.testing import CliRunner
-
-    from ghatna.cli import main
-
     inp = tmp_path / "in.jsonl"
     inp.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
         {"id": "a", "text": "अमेरिका ने रूस पर नए प्रतिबंध लगाए हैं।", "date": "2024-05-10"},
         {"id": "b", "text": "भारत ने मैच में ऑस्ट्रेलिया को हराया।"},
         {"id": "c", "text": "फ्रांस ने ईरान की आलोचना की।"},
     ]), encoding="utf-8")
-    res = CliRunner().invoke(main, ["code", "--input", str(inp), "--json"])
-    assert res.exit_code == 0, res.output
-    lines = [json.loads(l) for l in res.output.splitlines()]
+    res = _ghatna("code", "--input", str(inp), "--json")
+    assert res.returncode == 0, res.stderr
+    lines = [json.loads(l) for l in res.stdout.splitlines()]
     assert [l["id"] for l in lines] == ["a", "b", "c"]
     assert [len(l["events"]) for l in lines] == [1, 0, 1]
     assert lines[0]["events"][0]["event"] == "SANCTION"
-    res = CliRunner().invoke(main, ["code", "फ्रांस ने ईरान की आलोचना की।"])
-    assert res.exit_code == 0 and "ACCUSE" in res.output and "फ्रांस" in res.output
+    res = _ghatna("code", "फ्रांस ने ईरान की आलोचना की।")
+    assert res.returncode == 0 and "ACCUSE" in res.stdout and "फ्रांस" in res.stdout
 
 
 def test_ref_key():
