@@ -423,12 +423,15 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
     old = sqlite3.connect(path)
     old.executescript("DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; "
                       "DROP TRIGGER articles_fts_update; DROP TABLE article_fts; "
+                      "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; "
+                      "DROP TABLE event_fts; DROP INDEX event_actors_org; "
                       "ALTER TABLE articles DROP COLUMN search_latin; PRAGMA user_version=2;")
     old.close()
     with pytest.raises(Exception, match="schema 2"):
         Store(path, readonly=True)
     with TestClient(create_app(path)) as c:
         assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
+        assert c.get("/api/events", params={"text": "नान्निंग"}).json()["total"] == 1
 
 
 # -- the seeds (acceptance) ------------------------------------------------------------

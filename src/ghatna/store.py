@@ -106,6 +106,19 @@ SEARCH_SCHEMA = [
     f"""CREATE VIRTUAL TABLE article_fts USING fts5(
         title, text, search_latin, content='articles', content_rowid='rowid',
         tokenize="unicode61 remove_diacritics 2 tokenchars '{_DEVANAGARI_MARKS}'")""",
+    "CREATE INDEX IF NOT EXISTS event_actors_org ON event_actors(org)",
+    # the words of each event's sentence, for filtering events by text
+    f"""CREATE VIRTUAL TABLE event_fts USING fts5(
+        text, tokenize="unicode61 remove_diacritics 2 tokenchars '{_DEVANAGARI_MARKS}'")""",
+    """INSERT INTO event_fts(rowid, text) SELECT e.rowid, s.text FROM events e
+        JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx""",
+    """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_fts(rowid, text) SELECT new.rowid, s.text FROM sentences s
+        WHERE s.article_id = new.article_id AND s.idx = new.sentence_idx;
+    END""",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM event_fts WHERE rowid = old.rowid;
+    END""",
     """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO article_fts(rowid, title, text, search_latin)
         VALUES (new.rowid, new.title, new.text, new.search_latin);

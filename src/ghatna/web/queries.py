@@ -113,17 +113,19 @@ class EventFilter:
             where.append("e.article_id = ?")
             params.append(self.article_id)
         if self.actor:
-            column, value = actor_condition(self.actor)
-            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {column})")
+            subquery, value = actor_event_ids(self.actor)
+            where.append(f"e.id IN ({subquery})")
             params.extend(value)
         if self.country:
             where.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
             params.append(self.country)
         if self.text:
-            like = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append("EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id "
-                         "AND s.idx = e.sentence_idx AND s.text LIKE ? ESCAPE '\\')")
-            params.append(like)
+            # every word of the text (as a word prefix) in the event's sentence
+            where.append("e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+            terms = [f'"{w}"*' for _s, _e, w in words(self.text)]
+            if not terms:
+                raise BadParameter("text", "give at least one word")
+            params.append(" AND ".join(terms))
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def as_params(self) -> dict[str, str]:
@@ -135,6 +137,15 @@ def actor_condition(key: str) -> tuple[str, list[str]]:
     if key.upper().startswith("IGO:"):
         return "org = ?", [key[4:].upper()]
     return ("(entity_id = ? OR country = ? OR org = ? OR code = ?)",
+            [key, key.upper(), key.upper(), key.upper()])
+
+
+def actor_event_ids(key: str) -> tuple[str, list[str]]:
+    """A subquery of the ids of events with this actor, one index lookup per column."""
+    if key.upper().startswith("IGO:"):
+        return "SELECT event_id FROM event_actors WHERE org = ?", [key[4:].upper()]
+    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?"
+                           for c in ("entity_id", "country", "org", "code")),
             [key, key.upper(), key.upper(), key.upper()])
 
 
@@ -151,6 +162,9 @@ class Explorer:
     def __init__(self, store: Store, settings_web: dict[str, Any]):
         self.store = store
         self.conn = store.conn
+        # a read connection: a larger page cache and memory-mapped reads
+        self.conn.execute(f"PRAGMA cache_size = -{int(settings_web.get('cache_mb', 64)) * 1024}")
+        self.conn.execute(f"PRAGMA mmap_size = {int(settings_web.get('mmap_mb', 256)) * 1048576}")
         self.cooperation = set(settings_web.get("cooperation", ()))
         self.conflict = set(settings_web.get("conflict", ()))
 
