@@ -1,0 +1,169 @@
+"""Read PETRARCH/Phoenix (TABARI-format) actor dictionaries into knowledge-base entries.
+
+The format, as used by PETRARCH2 and the Phoenix pipeline::
+
+    # comment
+    SERGEY_LAVROV_  # CountryInfo.txt
+    +SERGEI_LAVROV
+    +RUSSIAN_FOREIGN_MINISTER_LAVROV
+        [RUSGOV 19940922-20040712] # Amb. to UN
+        [RUSGOV >20040309]  # Foreign Minister
+    AFGHANISTAN_  [AFG]
+    KOFI_ANNAN_ [IGOUNO 970101-061231] [ELI]
+
+A name line starts an actor (words joined by ``_``); ``+`` lines are synonyms; codes in
+square brackets, on the name line or on following indented lines, carry an optional
+date restriction: ``>DATE`` (from), ``<DATE`` (until) or ``DATE-DATE``, with dates as
+``YYMMDD`` or ``YYYYMMDD``. The English names are kept as Latin aliases, which the
+cross-script matcher compares with Devanagari mentions.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import regex
+
+from .kb import Entry, Role
+
+log = logging.getLogger(__name__)
+
+_CODE = regex.compile(r"\[([^\]\s]*)\s*([^\]]*)\]")
+_NON_COUNTRY = {"IGO", "NGO", "IMG", "MNC", "UIS", "---", "ELI"}
+_ARMED = {"REB", "INS", "UAF", "SEP", "IMG"}
+
+
+def _date(text: str) -> str | None:
+    text = text.strip()
+    if regex.fullmatch(r"\d{8}", text):
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    if regex.fullmatch(r"\d{6}", text):
+        year = int(text[:2])
+        century = 2000 if year <= 30 else 1900
+        return f"{century + year:04d}-{text[2:4]}-{text[4:]}"
+    return None
+
+
+def _words(name: str) -> str:
+    name = name.strip().lstrip("+").strip()
+    name = regex.sub(r"[_\s]+", " ", name).strip()
+    return name
+
+
+def _title(name: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+
+
+def _role(code: str, restriction: str) -> Role | None:
+    code = code.strip().upper()
+    if not code or code.startswith("~") or len(code) < 3:
+        return None
+    head = code[:3]
+    if head in ("IGO", "NGO"):
+        org = code[3:6] or head
+        sector = code[6:9] or None
+        country = None
+    elif head in _NON_COUNTRY:
+        return None
+    else:
+        country, org, sector = head, None, (code[3:6] or None)
+    start = end = None
+    restriction = restriction.strip()
+    if restriction.startswith(">"):
+        start = _date(restriction[1:])
+    elif restriction.startswith("<"):
+        end = _date(restriction[1:])
+    elif "-" in restriction:
+        a, _, b = restriction.partition("-")
+        start, end = _date(a), _date(b)
+    role = Role(title="", country=country, org=org, sector=sector, start=start, end=end)
+    if org:
+        role.org = org
+    return role
+
+
+def read_actors(text: str, source: str) -> list[Entry]:
+    """Entries from the text of one actor dictionary."""
+    entries: list[Entry] = []
+    current: dict | None = None
+
+    def finish() -> None:
+        if current is None:
+            return
+        entry = _entry(current, source)
+        if entry is not None:
+            entries.append(entry)
+
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                name = _words(line.split("[", 1)[0])
+                if name:
+                    current["aliases"].append(name)
+                current["codes"].extend(_CODE.findall(line))
+            continue
+        if line[0] in " \t" or line.lstrip().startswith("["):
+            if current is not None:
+                current["codes"].extend(_CODE.findall(line))
+            continue
+        finish()
+        name = _words(line.split("[", 1)[0])
+        current = {"name": name, "aliases": [], "codes": _CODE.findall(line)}
+    finish()
+    return entries
+
+
+def _entry(data: dict, source: str) -> Entry | None:
+    name = data["name"]
+    if not name or not regex.search(r"[A-Za-z]", name):
+        return None
+    roles = [r for r in (_role(c, d) for c, d in data["codes"]) if r is not None]
+    codes = [c.strip().upper() for c, _ in data["codes"]]
+    aliases = [_title(a) for a in [name] + data["aliases"]]
+    slug = regex.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    if len(codes) == 1 and len(codes[0]) == 3 and codes[0] not in _NON_COUNTRY \
+            and not data["codes"][0][1].strip():
+        # a state: merge its English names into the shipped country entry
+        return Entry(id=codes[0], type="country", name=_title(name), aliases=aliases,
+                     source=source)
+    dated = any(r.start or r.end for r in roles)
+    sectors = {r.sector for r in roles if r.sector}
+    if any(r.org for r in roles) and not dated and len(name.split()) > 1 and not sectors:
+        kind = "igo"
+    elif dated:
+        kind = "person"
+    elif sectors & _ARMED:
+        kind = "armed_group"
+    else:
+        kind = "organisation"
+    first = roles[0] if roles else None
+    entry = Entry(id=f"petrarch:{slug}", type=kind, name=_title(name), aliases=aliases,
+                  roles=roles if kind == "person" else [],
+                  country=first.country if first else None, org=first.org if first else None,
+                  sector=first.sector if first else None,
+                  code=(first.code if first else None), prior=0.9, source=source)
+    return entry
+
+
+def read_file(path: str | Path) -> list[Entry]:
+    path = Path(path)
+    return read_actors(path.read_text("utf-8", errors="replace"), f"petrarch:{path.name}")
+
+
+def to_tsv(entries: list[Entry], origin: str) -> str:
+    """A knowledge-base TSV file (with its header) for imported entries."""
+    lines = [
+        f"# Imported by `ghatna kb import` from the PETRARCH/Phoenix actor dictionary {origin}.",
+        "# English names only: Hindi mentions reach them through the cross-script matcher.",
+        "id\ttype\tname\taliases\tcountry\torg\tsector\tcode\troles\tprior",
+    ]
+    for e in entries:
+        roles = ";".join(str(r) for r in e.roles)
+        aliases = "|".join(dict.fromkeys(a.replace("|", " ") for a in e.aliases))
+        lines.append("\t".join([e.id, e.type, e.name, aliases, e.country or "", e.org or "",
+                                e.sector or "", e.code or "", roles, str(e.prior)]))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,64 @@
+"""Normalisation, romanisation and the cross-script phonetic key."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghatna.translit import keys, loose, normalise, romanise
+
+
+@pytest.mark.parametrize("a, b", [
+    ("ज़ेलेंस्की", "जेलेंस्की"),          # nukta
+    ("अफ़ग़ानिस्तान", "अफगानिस्तान"),      # precomposed and combining nukta
+    ("प्योंगयाँग", "प्योंगयांग"),          # chandrabindu
+    ("सहयाेग", "सहयोग"),                  # vowel sign typed in two pieces
+    ("हिन्दी", "हिंदी"),                  # half nasal before a stop
+    ("कम्बोडिया", "कंबोडिया"),
+    ("शी\u200cजिनपिंग", "शीजिनपिंग"),      # zero-width non-joiner
+])
+def test_normalise_folds_spelling_variants(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_normalise_keeps_distinct_words_apart():
+    assert normalise("कतर") != normalise("कतार")
+    assert normalise("भारत") != normalise("भरत")
+
+
+@pytest.mark.parametrize("hindi, latin", [
+    ("लावरोव", "lavrov"),        # medial schwa dropped
+    ("कमल", "kamal"),            # kept where Hindi keeps it
+    ("राजेश कुमार", "rajesh kumar"),
+    ("नरेंद्र मोदी", "narendra modi"),
+    ("वांग यी", "vang yi"),
+    ("अमेरिका", "amerika"),
+])
+def test_romanise(hindi, latin):
+    assert romanise(hindi) == latin
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("सर्गेई लावरोव", "Sergey Lavrov"),
+    ("सर्जेई लावरोव", "Sergei Lavrov"),     # soft g
+    ("शी जिनपिंग", "Xi Jinping"),           # x / sh
+    ("शी चिनफिंग", "Xi Jinping"),           # ch/j and ph/p
+    ("किम जोंग उन", "Kim Jong-un"),
+    ("इमैनुएल मैक्रों", "Emmanuel Macron"),
+    ("ज़ेलेंस्की", "Zelensky"),
+    ("जॉर्ज बुश", "George Bush"),
+    ("व्लादिमीर पुतिन", "Vladimir Putin"),
+    ("वांग यी", "Wang Yi"),                 # v / w
+])
+def test_same_key_across_scripts(hindi, english):
+    assert set(keys(hindi)) & set(keys(english))
+
+
+def test_different_names_have_different_keys():
+    assert not set(keys("नरेंद्र मोदी")) & set(keys("Rahul Gandhi"))
+    assert not set(keys("पुतिन")) & set(keys("Biden"))
+
+
+def test_loose_brings_english_phrases_close():
+    assert loose("यूनाइटेड स्टेट्स") == loose("United States").replace("i", "e", 1) or \
+        abs(len(loose("यूनाइटेड स्टेट्स")) - len(loose("United States"))) <= 2
+    assert loose("शी चिनफिंग") == loose("Xi Jinping")
