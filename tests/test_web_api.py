@@ -139,7 +139,8 @@ def test_article_prefix_and_missing(client, ids):
 def test_article_page_highlights_triggers_and_entities(client, ids):
     page = client.get(f"/articles/{ids['nanning-meeting.txt']}", headers=HTML).text
     assert '<mark class="trigger t-CONSULT" title="CONSULT">मुलाकात</mark>' in page
-    assert 'href="/actors/RUS"' in page and "सर्गेई लावरोव</a>" in page
+    assert 'href="/actors/sergey_lavrov"' in page and "सर्गेई लावरोव</a>" in page
+    assert '<a class="ent ent-LOC" href="/actors/RUS"' in page  # a state links to the state
     assert 'id="s1"' in page and "Nanning (CHN)" in page
 
 
@@ -231,7 +232,10 @@ def test_actor_page_data(client):
     partners = {p["key"]: p for p in data["partners"]}
     assert partners["CHN"]["cooperation"] == 1 and partners["IND"]["conflict"] == 1
     assert {e["event"] for e in data["recent"]} == {"CONSULT", "COOPERATE", "ACCUSE"}
-    assert client.get("/api/actors/sergey_lavrov").json()["name"] == "Sergey Lavrov"
+    lavrov = client.get("/api/actors/sergey_lavrov").json()
+    assert lavrov["name"] == "Sergey Lavrov" and lavrov["acts_for"][0]["key"] == "RUS"
+    assert [a["title"] for a in lavrov["mentioned_in"]] == [
+        "नान्निंग में लावरोव और वांग यी की मुलाकात, प्रतिबंधों की आलोचना"]
     assert client.get("/api/actors/IGO:UN").json()["as_recipient"] == 1
     error_of(client.get("/api/actors/ATLANTIS"), 404)
 
@@ -443,6 +447,11 @@ def test_seeds_searchable_in_both_scripts(shared, tmp_path, cli):
     with TestClient(create_app(db)) as c:
         for q in ("लावरोव", "lavrov"):
             assert c.get("/api/search", params={"q": q}).json()["total"] == 2
+        for article in c.get("/api/articles").json()["items"]:  # linked mentions have pages
+            page = c.get(f"/articles/{article['id']}", headers=HTML).text
+            for href in sorted(set(page.split('href="/actors/')[1:]))[:15]:
+                key = href.split('"', 1)[0]
+                assert c.get(f"/actors/{key}", headers=HTML).status_code == 200, key
         events = c.get("/api/events", params={"limit": 500}).json()
         for record in events["items"]:  # whatever the event stages found, it is verifiable
             article = c.get(f"/api/articles/{record['evidence']['article']}").json()

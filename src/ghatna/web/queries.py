@@ -132,11 +132,13 @@ class EventFilter:
         return {k: v for k, v in vars(self).items() if v}
 
 
-def actor_condition(key: str) -> tuple[str, list[str]]:
-    """SQL over event_actors matching an actor key (or any id, code or country)."""
+def actor_condition(key: str, table: str = "") -> tuple[str, list[str]]:
+    """SQL over event_actors (or mentions: same columns) matching an actor key (or any
+    id, code or country); ``table`` is an optional alias to qualify the columns with."""
+    t = f"{table}." if table else ""
     if key.upper().startswith("IGO:"):
-        return "org = ?", [key[4:].upper()]
-    return ("(entity_id = ? OR country = ? OR org = ? OR code = ?)",
+        return f"{t}org = ?", [key[4:].upper()]
+    return (f"({t}entity_id = ? OR {t}country = ? OR {t}org = ? OR {t}code = ?)",
             [key, key.upper(), key.upper(), key.upper()])
 
 
@@ -348,8 +350,9 @@ class Explorer:
         counts = self.conn.execute(
             f"SELECT COUNT(DISTINCT event_id), SUM(role = 'actor'), SUM(role = 'recipient') "
             f"FROM event_actors WHERE {condition}", params).fetchone()
-        if not counts[0]:
-            raise NotFound(f"no events with actor {key!r}; see /actors for the actors found")
+        mentioned = self.mentioned_in(key)
+        if not counts[0] and not mentioned:
+            raise NotFound(f"no events or mentions of {key!r}; see /actors for the actors found")
         filters = EventFilter(actor=key)
         partners = []
         for row in self.conn.execute(
@@ -367,10 +370,27 @@ class Explorer:
                 "key": row["key"], "name": self.actor_name(row["key"]), "events": row["n"],
                 "cooperation": sum(n for k, n in kinds.items() if k in self.cooperation),
                 "conflict": sum(n for k, n in kinds.items() if k in self.conflict)})
+        acts_for = self.conn.execute(
+            "SELECT country, org FROM mentions WHERE entity_id = ? AND (country IS NOT NULL "
+            "OR org IS NOT NULL) LIMIT 1", (key,)).fetchone()
+        links = []
+        if acts_for and acts_for["country"] and acts_for["country"] != key:
+            links.append({"key": acts_for["country"], "name": self.actor_name(acts_for["country"])})
+        if acts_for and acts_for["org"]:
+            links.append({"key": "IGO:" + acts_for["org"], "name": acts_for["org"]})
         return {"key": key, "name": self.actor_name(key), "events": counts[0],
+                "acts_for": links, "mentioned_in": mentioned,
                 "as_actor": counts[1] or 0, "as_recipient": counts[2] or 0,
                 "counts": self.event_counts(filters), "partners": partners[:10],
                 "recent": self.events(filters, limit=recent, count=False)["items"]}
+
+    def mentioned_in(self, key: str, most: int = 20) -> list[dict[str, Any]]:
+        """Latest articles that mention this actor (linked mentions)."""
+        condition, params = actor_condition(key, "m")
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT a.id, a.title, a.date, COUNT(*) AS mentions FROM mentions m "
+            f"JOIN articles a ON a.id = m.article_id WHERE {condition} "
+            f"GROUP BY a.id ORDER BY a.date DESC, a.id LIMIT ?", params + [most])]
 
     # -- network and map ----------------------------------------------------------------
 
