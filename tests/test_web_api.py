@@ -457,3 +457,42 @@ def test_seeds_searchable_in_both_scripts(shared, tmp_path, cli):
             article = c.get(f"/api/articles/{record['evidence']['article']}").json()
             sentence = article["sentences"][record["evidence"]["sentence_index"]]["text"]
             assert sentence == record["evidence"]["sentence"]
+
+
+# -- ghatna serve ----------------------------------------------------------------------
+
+def test_serve_command(store_path, tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    env.pop("GHATNA_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-m", "ghatna", "serve", "--db", store_path[0],
+                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.time() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+        assert response.json()["events"] == 10
+        assert response.headers["content-security-policy"] == CSP
+        assert httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={}).status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert "read-only" in proc.stderr.read()
+    missing = subprocess.run([sys.executable, "-m", "ghatna", "serve", "--db",
+                              str(tmp_path / "none.db")], env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "ghatna ingest" in missing.stderr
