@@ -109,6 +109,7 @@ class Linker:
                  single_threshold: float = 88.0, multi_threshold: float = 80.0):
         self.kb = kb
         self._name_cache: dict[str, bool] = {}
+        self._fuzzy_cache: dict[tuple, list[Candidate]] = {}
         self.segment: Callable[[Article], Article] | None = None
         self.fuzzy_enabled = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
@@ -271,14 +272,14 @@ class Linker:
                         continue
                     # one letter short of the minimum: only a sound-alike of a whole name
                     threshold = self.single_threshold if size >= self.min_fuzzy_chars else 100.0
-                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
-                                          deletions=False, min_prior=1.0, hindi_only=True)
+                    cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
+                                        deletions=False, min_prior=1.0, hindi_only=True)
                 else:
                     if stops == length or (stop[end - 1] and length < 3):
                         continue
                     surface = text[words[i].start:words[end - 1].end]
-                    cands = self.kb.fuzzy(surface, threshold=self.multi_threshold,
-                                          same_words=bool(stops), min_prior=0.9)
+                    cands = self._fuzzy(surface, threshold=self.multi_threshold,
+                                        same_words=bool(stops), min_prior=0.9)
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
@@ -290,6 +291,16 @@ class Linker:
             else:
                 i += 1
         return spans
+
+    def _fuzzy(self, surface: str, *args: object, **kwargs: object) -> list[Candidate]:
+        """:meth:`KnowledgeBase.fuzzy`, remembered: news repeats its phrases."""
+        key = (normalise(surface), args, tuple(sorted(kwargs.items())))
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            if len(self._fuzzy_cache) > 200_000:
+                self._fuzzy_cache.clear()
+            found = self._fuzzy_cache[key] = self.kb.fuzzy(surface, *args, **kwargs)  # type: ignore[arg-type]
+        return list(found)
 
     def _name_like(self, norm: str) -> bool:
         found = self._name_cache.get(norm)
