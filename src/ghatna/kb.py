@@ -142,20 +142,29 @@ class Entry:
         return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or ""))
 
     def entity(self, date: str | None = None) -> Entity:
+        """What a mention of this entry stands for on ``date``.
+
+        A person with no role on that date but one before it is a former office holder:
+        sector ELI (CAMEO's elites), role "former <title>"."""
         role = self.role_on(date) if self.roles else None
         country, org, sector, code = self.country, self.org, self.sector, self.code
+        title = role.title if role else None
         if role is not None:
             country = role.country or country
             org = role.org or org
             sector = role.sector or sector
             code = role.code or code
+            if date and not role.active(date) and role.end and role.end < date:
+                sector = "ELI"
+                code = ("IGO" + org.upper()) if role.org else (country or "") + "ELI"
+                title = f"former {role.title}".strip()
         if code is None:
             if self.type == "igo" and org:
                 code = "IGO" + org.upper()
             elif country:
                 code = country + (sector or "")
         return Entity(id=self.id, name=self.name, type=self.type, country=country, org=org,
-                      sector=sector, code=code, role=role.title if role else None)
+                      sector=sector, code=code, role=title or None)
 
     def forms(self) -> Iterator[tuple[str, str]]:
         """(text, kind) for every way of writing this entry; kind is name, adj or short."""
@@ -355,8 +364,12 @@ class KnowledgeBase:
                 kb.ambiguous = {normalise(ln.strip()) for ln in text.splitlines()
                                 if ln.strip() and not ln.startswith("#")}
             for entry in _world_cities(world_cities):
-                if entry.id in kb.entries:
-                    kb.entries[entry.id].merge(entry)
+                known = kb.entries.get(entry.id)
+                if known is not None and known.country != entry.country:
+                    entry.id = f"{entry.id}_{(entry.country or 'xx').lower()}"
+                    known = kb.entries.get(entry.id)
+                if known is not None:
+                    known.merge(entry)
                 else:
                     kb.add(entry)
         for folder in user_dirs:
