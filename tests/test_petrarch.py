@@ -8,15 +8,16 @@ import pytest
 
 from ghatna.kb import KnowledgeBase, read_entries
 from ghatna.link import Linker, link_text
-from ghatna.petrarch import read_actors, read_file, to_tsv
+from ghatna.errors import InputError
+from ghatna.petrarch import attach_to_known, read_actors, read_file, to_tsv
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "petrarch"
 
 SMALL = """\
 # a small actor dictionary written for this test
-JACINDA_ARDERN_  # New Zealand
-+PRIME_MINISTER_JACINDA_ARDERN
-\t[NZLGOV 171026-230125]
+TEODORO_OBIANG_  # Equatorial Guinea
++PRESIDENT_TEODORO_OBIANG
+\t[GNQGOV >790803]
 OLD_RULER_ [XYZGOV <991231] [ELI]
 NEW_ZEALAND_ [NZL]
 +AOTEAROA_
@@ -27,12 +28,11 @@ SHINING_PATH_ [PERREB]
 
 def test_reads_names_synonyms_and_dated_codes():
     entries = {e.id: e for e in read_actors(SMALL, "test")}
-    ardern = entries["petrarch:jacinda_ardern"]
-    assert ardern.type == "person" and ardern.name == "Jacinda Ardern"
-    assert "Prime Minister Jacinda Ardern" in ardern.aliases
-    role = ardern.roles[0]
-    assert (role.country, role.sector, role.start, role.end) == \
-        ("NZL", "GOV", "2017-10-26", "2023-01-25")
+    obiang = entries["petrarch:teodoro_obiang"]
+    assert obiang.type == "person" and obiang.name == "Teodoro Obiang"
+    assert "President Teodoro Obiang" in obiang.aliases
+    role = obiang.roles[0]
+    assert (role.country, role.sector, role.start, role.end) == ("GNQ", "GOV", "1979-08-03", None)
     assert entries["petrarch:old_ruler"].roles[0].end == "1999-12-31"
     assert entries["NZL"].type == "country" and "Aotearoa" in entries["NZL"].aliases
     assert entries["petrarch:united_nations"].org == "UNO"
@@ -46,10 +46,10 @@ def test_imported_file_round_trips_and_links_hindi_spellings(tmp_path):
     assert {e.id for e in again} == {e.id for e in entries}
     kb = KnowledgeBase.load([tmp_path], world_cities=0)
     assert "Aotearoa" in kb.get("NZL").aliases and "न्यूजीलैंड" in kb.get("NZL").hi
-    found = link_text(Linker(kb), "न्यूजीलैंड की प्रधानमंत्री जैसिंडा आर्डर्न ने कहा।", "2020-03-01")
+    found = link_text(Linker(kb), "इक्वेटोरियल गिनी के राष्ट्रपति तेओदोरो ओबियांग ने कहा।", "2020-03-01")
     people = [m for m in found if m.entity and m.entity.type == "person"]
     assert [(m.text, m.entity.id, m.entity.code) for m in people] == \
-        [("जैसिंडा आर्डर्न", "petrarch:jacinda_ardern", "NZLGOV")]
+        [("तेओदोरो ओबियांग", "petrarch:teodoro_obiang", "GNQGOV")]
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent (PETRARCH dictionaries)")
@@ -62,3 +62,14 @@ def test_phoenix_dictionaries():
     intl = read_file(SHARED / "Phoenix.International.actors.txt")
     assert any(e.type == "igo" for e in intl)
     assert read_file(SHARED / "Phoenix.MilNonState.actors.txt")
+    with pytest.raises(InputError, match="agents"):
+        read_file(SHARED / "Phoenix.agents.txt")
+
+
+def test_import_attaches_known_actors_instead_of_duplicating():
+    known = KnowledgeBase.load(world_cities=0)
+    entries = attach_to_known(read_actors(
+        "SHANGHAI_COOPERATION_ORGANIZATION_ [IGOASASCO]\nNEW_GROUP_ [IGOXYZ]\n", "t"),
+        list(known))
+    assert [e.id for e in entries] == ["IGO:SCO", "petrarch:new_group"]
+    assert not entries[0].roles and "Shanghai Cooperation Organization" in entries[0].aliases

@@ -258,7 +258,7 @@ def entry_from_dict(data: dict[str, Any], source: str, default_type: str | None 
         return float(value) if value is not None else None
 
     return Entry(
-        id=ident, type=kind, name=str(data.get("name") or ident).strip(),
+        id=ident, type=kind, name=str(data.get("name") or "").strip(),
         hi=_split_list(data.get("hi")), adj=_split_list(data.get("adj")),
         aliases=_split_list(data.get("aliases")), country=opt("country"), org=opt("org"),
         sector=opt("sector"), code=opt("code"), qid=opt("qid"), roles=roles,
@@ -342,6 +342,8 @@ class KnowledgeBase:
         if entry.id in self.entries:
             self.entries[entry.id].merge(entry)
         else:
+            if not entry.name:
+                entry.name = next(iter(entry.aliases + entry.hi), entry.id)
             self.entries[entry.id] = entry
         self._index = None
 

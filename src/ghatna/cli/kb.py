@@ -147,14 +147,20 @@ def kb_add(ctx: click.Context, ident: str, kind: str, name: str | None, hi: tupl
 @click.pass_context
 def kb_import(ctx: click.Context, files: tuple[str, ...], kb_dir: str | None) -> None:
     """Import PETRARCH/Phoenix actor dictionaries into your own folder."""
-    from ..petrarch import read_file, to_tsv
+    from ..petrarch import attach_to_known, read_file, to_tsv
 
     folder = _user_dir(ctx, kb_dir)
+    known = list(_kb(ctx, str(folder)))
     for name in files:
-        entries = read_file(name)
+        try:
+            entries = attach_to_known(read_file(name), known)
+        except GhatnaError as exc:
+            raise click.ClickException(str(exc)) from None
         target = folder / f"petrarch_{Path(name).stem.replace('.', '_')}.tsv"
         target.write_text(to_tsv(entries, Path(name).name), encoding="utf-8")
-        click.echo(f"imported {len(entries)} actors from {name} into {target}")
+        extended = sum(1 for e in entries if not e.name)
+        click.echo(f"imported {len(entries)} actors from {name} into {target} "
+                   f"({extended} of them add names to entries already known)")
 
 
 def _mention_json(m: Any) -> dict[str, Any]:
