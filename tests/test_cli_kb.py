@@ -33,6 +33,14 @@ def test_link_jsonl_in_input_order(cli, tmp_path):
     assert xi and xi[0]["entity"]["code"] == "CHNGOV"
 
 
+def test_link_jsonl_bad_line_is_reported_in_place(cli, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": 1, "text": "जापान"}\nnot json\n{"id": 2, "text": "कनाडा"}\n',
+                    encoding="utf-8")
+    out = cli.jsonl("link", "--input", str(path), "--json")
+    assert [o["id"] for o in out] == [1, None, 2] and "line 2" in out[1]["error"]
+
+
 def test_kb_add_show_search_list(cli, tmp_path):
     kb = str(tmp_path / "kb")
     cli("kb", "add", "--kb", kb, "--id", "per:asha_devi", "--name", "Asha Devi",

@@ -156,10 +156,10 @@ def read_file(path: str | Path) -> list[Entry]:
     text = path.read_text("utf-8", errors="replace")
     codes = _CODE.findall(text)
     if codes and sum(c.startswith("~") for c, _ in codes) > len(codes) / 2:
-        raise InputError(f"{path} is a PETRARCH agents dictionary ([~SECTOR] codes); "
-                         f"ghatna's generic agents are in ghatna/data/kb/lexicon/agents.tsv")
+        raise InputError(str(path), "a PETRARCH agents dictionary ([~SECTOR] codes), not actors; "
+                         "ghatna's generic agents are in ghatna/data/kb/lexicon/agents.tsv")
     if not codes:
-        raise InputError(f"{path} has no [CODE] entries; is it a PETRARCH actor dictionary?")
+        raise InputError(str(path), "no [CODE] entries; is it a PETRARCH actor dictionary?")
     return read_actors(text, f"petrarch:{path.name}")
 
 

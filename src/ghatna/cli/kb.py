@@ -209,9 +209,15 @@ def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path:
             try:
                 record = json.loads(line)
                 ident, body = record.get("id"), record["text"]
-            except (json.JSONDecodeError, KeyError, AttributeError):
-                raise click.ClickException(str(InputError(
-                    f"{input_path} line {n}: expected a JSON object with \"text\""))) from None
+                if not isinstance(body, str):
+                    raise TypeError
+            except (json.JSONDecodeError, KeyError, AttributeError, TypeError):
+                # one bad line is reported in its place and the batch goes on
+                problem = InputError(f"{input_path} line {n}", 'expected a JSON object with a "text" string')
+                click.echo(f"warning: {problem}", err=True)
+                if as_json:
+                    emit_json({"id": None, "error": str(problem), "mentions": []})
+                continue
             mentions = link_text(linker, body, record.get("date") or date)
             if as_json:
                 emit_json({"id": ident, "mentions": [_mention_json(m) for m in mentions]})
