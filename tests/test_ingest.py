@@ -103,7 +103,7 @@ def test_seeds_with_dates(settings, db, shared):
 
 
 def test_kill_9_leaves_store_consistent_and_rerun_completes(tmp_path):
-    data = synthetic_jsonl(tmp_path / "big.jsonl", 1500)
+    data = synthetic_jsonl(tmp_path / "big.jsonl", 400)
     db = str(tmp_path / "k.db")
     cmd = [sys.executable, "-m", "ghatna", "ingest", str(data), "--db", db, "--workers", "1", "-q"]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
@@ -119,7 +119,7 @@ def test_kill_9_leaves_store_consistent_and_rerun_completes(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     stored, _ = counts(db)
-    assert 0 < stored < 1500, "the run should be interrupted part-way"
+    assert 0 < stored < 400, "the run should be interrupted part-way"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         orphans = conn.execute("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
@@ -129,7 +129,7 @@ def test_kill_9_leaves_store_consistent_and_rerun_completes(tmp_path):
     assert orphans == 0 and unlogged == 0
     done = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert counts(db)[0] == 1500
+    assert counts(db)[0] == 400
 
 
 def test_near_duplicate_is_stored_and_noted(settings, db, tmp_path):
@@ -148,3 +148,13 @@ def test_near_duplicate_is_stored_and_noted(settings, db, tmp_path):
         first = store.query("SELECT id FROM articles WHERE doc='a.txt'")[0]["id"]
     assert summary.outcomes["stored"] == 3
     assert rows == {"a.txt": None, "b.txt": first, "c.txt": None}
+
+
+def test_html_without_article_text_is_a_problem(settings, db, tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text("<html><head><title>होम</title></head><body><nav><a href='/'>होम</a>"
+                    "<a href='/desh'>देश</a></nav></body></html>", "utf-8")
+    with Store(db) as store:
+        summary = ingest([str(page)], store, settings, workers=1)
+    assert summary.problems == [(str(page), "no article text found in the page")]
+    assert summary.exit_code == EXIT_NOTHING

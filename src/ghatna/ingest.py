@@ -68,13 +68,14 @@ def samples_dir() -> str:
     return str(resources.files("ghatna").joinpath("data", "samples"))
 
 
-def article_from_item(item: RawItem) -> Article | None:
-    """An Article from a raw item; None when an HTML page has no article text."""
+def article_from_item(item: RawItem, min_page_chars: int = 0) -> Article | None:
+    """An Article from a raw item; None when an HTML page has no article text (less
+    than ``min_page_chars`` characters: menus and footers are all that is left)."""
     content, title, date, url = item.content, item.title, item.date, item.url
     source, byline, fmt = item.source, item.byline, item.kind
     if item.kind == "html":
         page = extract_page(item.content, item.url)
-        if not page["text"]:
+        if not page["text"] or len(page["text"].strip()) < min_page_chars:
             return None
         content = page["text"]
         title = title or page["title"]
@@ -95,11 +96,12 @@ class Processor:
 
     def __init__(self, settings: Settings):
         self.pipeline = Pipeline(settings)
+        self.min_page_chars = int(settings["readers"]["min_page_chars"])
 
     def __call__(self, item: RawItem) -> tuple[LogEntry, Article | None]:
         entry = LogEntry(item.input, "stored", fingerprint=item.fingerprint)
         try:
-            article = article_from_item(item)
+            article = article_from_item(item, self.min_page_chars)
             if article is None:
                 entry.outcome, entry.reason = "error", "no article text found in the page"
                 return entry, None
