@@ -184,3 +184,12 @@ def test_link_accuracy_gate(linker):
 def test_entity_model_round_trip():
     ent = Entity("per:x", "X", "person", "IND", None, "GOV", "INDGOV", "minister")
     assert Mention(0, 0, 1, "x", "PER", ent, "kb").to_dict()["entity"]["code"] == "INDGOV"
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("डब्ल्यू.एच.ओ. ने चेतावनी दी।", "IGO:WHO"),
+    ("यू.एन. ने अपील की।", "IGO:UN"),
+    ("नान निंग शहर में बैठक हुई।", "place:nanning"),
+])
+def test_forms_written_in_pieces(linker, text, ident):
+    assert ident in [i for _, i, _ in linked(linker, text)]

@@ -116,6 +116,11 @@ class Linker:
         self.single_threshold = single_threshold
         self.multi_threshold = multi_threshold
         self.index = kb.index
+        # forms written without spaces, for spellings split by dots or spaces
+        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग")
+        self.joined: dict[str, list[tuple[str, str]]] = {}
+        for form, hits in self.index.items():
+            self.joined.setdefault(form.replace(" ", ""), []).extend(hits)
         self.first_max: dict[str, int] = {}
         for form in self.index:
             parts = form.split(" ")
@@ -178,12 +183,34 @@ class Linker:
                          for e, k in hits if k == kind]
                 found = _Span(i, i + length, cands, kind)
                 break
+            if found is None and len(words[i].norm) <= 3:
+                found = self._joined_span(words, breaks, i)
             if found:
                 spans.append(found)
                 i = found.j
             else:
                 i += 1
         return spans
+
+    def _joined_span(self, words: list[_Word], breaks: set[int], i: int) -> _Span | None:
+        """A known form written in pieces: short words that join into it."""
+        n = len(words)
+        for length in range(2, min(5, n - i) + 1):
+            if (i + length - 1) in breaks:
+                break
+            pieces = [w.norm for w in words[i:i + length]]
+            # letters of an acronym, or a name cut into short syllables
+            if any(len(p) > 7 for p in pieces) or 2 * sum(len(p) <= 3 for p in pieces) < length:
+                break
+            hits = self.joined.get("".join(pieces))
+            if hits and not (i + length < n and self.joined.get(
+                    "".join(pieces) + words[i + length].norm)):
+                kinds = {k for _, k in hits}
+                kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
+                cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, " ".join(pieces))
+                         for e, k in hits if k == kind]
+                return _Span(i, i + length, cands, kind)
+        return None
 
     def _agent_spans(self, words: list[_Word], breaks: set[int], taken: set[int]) -> list[_Span]:
         spans = []
