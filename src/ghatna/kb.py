@@ -38,7 +38,8 @@ from rapidfuzz import fuzz
 
 from .errors import ConfigError
 from .model import Entity
-from .translit import ascii_fold, is_devanagari, keys, loose, normalise, romanise
+from .translit import (ascii_fold, is_devanagari, keys, loose, normalise, romanise,
+                       spelled_letters)
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "secto
 _ROLE = regex.compile(
     r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
     r"(?P<start>\d{4}(?:-\d\d){0,2})?\s*\.\.\s*(?P<end>\d{4}(?:-\d\d){0,2})?\s*$")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
 
 
 def _full_date(value: str | None, end: bool) -> str | None:
@@ -299,6 +300,10 @@ def _world_cities(limit: int) -> list[Entry]:
     for city in cities[:limit]:
         iso2 = city.get("countrycode")
         country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+        if country is not None and ascii_fold(city["name"]) in {
+                ascii_fold(getattr(country, "common_name", "") or country.name),
+                ascii_fold(country.name)}:
+            continue  # a city-state's capital: its name is the state's (Singapore, Kuwait)
         hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
         ident = "place:" + regex.sub(r"[^a-z0-9]+", "_", ascii_fold(city["name"])).strip("_")
         out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi[:3],
@@ -403,6 +408,7 @@ class KnowledgeBase:
         loose_forms: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
         by_loose: dict[str, set[str]] = {}
         vocab: set[str] = set()
+        acronyms: dict[str, set[str]] = {}
         for entry in self.entries.values():
             forms = set()
             for text, kind in entry.forms():
@@ -416,6 +422,9 @@ class KnowledgeBase:
                     forms.add(text)
             comparable = set()
             for text in forms:
+                bare = text.replace(".", "")
+                if 2 <= len(bare) <= 6 and bare.isascii() and bare.isupper() and bare.isalpha():
+                    acronyms.setdefault(bare.lower(), set()).add(entry.id)
                 if len(text) > 60:
                     continue
                 form = tuple(loose(w) for w in text.split())
@@ -440,6 +449,7 @@ class KnowledgeBase:
         self._by_del = by_del
         self._loose = loose_forms
         self._by_loose = by_loose
+        self._acronyms = acronyms
         self._vocab = vocab
 
     @property
@@ -537,13 +547,27 @@ class KnowledgeBase:
         out.sort(key=lambda c: -c.score)
         return out
 
+    def acronym(self, word: str) -> list[Candidate]:
+        """Entries with a Latin acronym spelled out by ``word`` in Devanagari letter names
+        (यूएनओ → UNO)."""
+        self.index  # noqa: B018
+        letters = spelled_letters(word)
+        if not letters or len(letters) < 2:
+            return []
+        return [Candidate(self.entries[i], 0.9, "acronym", "name", word)
+                for i in sorted(self._acronyms.get(letters, ()))]
+
     def name_like(self, word: str) -> bool:
         """Whether ``word`` sounds within one edit of a word of some entry's name."""
         self.index  # noqa: B018
         form = loose(word)
         if form in self._vocab:
             return True
-        return any(d in self._vocab for d in _deletes(form, 4))
+        if any(d in self._vocab for d in _deletes(form, 4)):
+            return True
+        # two name words written as one (पुष्पकमल = पुष्प कमल)
+        return len(form) >= 6 and any(form[:k] in self._vocab and form[k:] in self._vocab
+                                      for k in range(3, len(form) - 2))
 
     def _by_key_set(self, ks: set[str]) -> set[str]:
         out: set[str] = set()

@@ -29,13 +29,13 @@ from .kb import Candidate, Entry, KnowledgeBase
 from .model import Article, Entity, Mention, Sentence
 from .pipeline import stage
 from .settings import Settings
-from .translit import loose, normalise
+from .translit import loose, normalise, spelled_letters
 
 log = logging.getLogger(__name__)
 
 _LETTER = regex.compile(r"\p{L}")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s]")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+|[^\s]")
 _JOINERS = {"-", "‐", "–", ".", "'", "’", "‘", "_", "/"}
 POSTPOSITIONS = {"के", "की", "का"}
 # Oblique/plural endings tried off the last word of a phrase (longest first).
@@ -290,6 +290,14 @@ class Linker:
                     if i in soft:
                         continue
                     norm = words[i].norm
+                    if spelled_letters(norm):
+                        # an acronym spelled in letter names matches only that acronym:
+                        # एनईपी is not यूएनईपी
+                        acronym = self.kb.acronym(norm) if len(norm) >= 4 else []
+                        if acronym:
+                            hit = _Span(i, end, acronym, "name", method="acronym")
+                            break
+                        continue
                     if norm in self.ambiguous or norm.endswith(_INFLECTED):
                         continue
                     surface = text[words[i].start:words[i].end]
@@ -297,12 +305,14 @@ class Linker:
                     if size < self.min_fuzzy_chars - 1 or (size < self.min_fuzzy_chars
                                                            and norm.endswith(("े", "ें"))):
                         continue
-                    # one letter short of the minimum: only a sound-alike of a whole name
+                    # one letter short of the minimum: only a sound-alike of a whole name;
+                    # short words are compared with Hindi spellings only
                     threshold = self.single_threshold if size >= self.min_fuzzy_chars else 100.0
                     cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
-                                        deletions=False, min_prior=1.0, hindi_only=True)
+                                        deletions=False, min_prior=1.0,
+                                        hindi_only=size < self.min_fuzzy_chars + 1)
                 else:
-                    if stops == length or (stop[end - 1] and length < 3):
+                    if stops == length:
                         continue
                     surface = text[words[i].start:words[end - 1].end]
                     cands = self._fuzzy(surface, threshold=self.multi_threshold,
