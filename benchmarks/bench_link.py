@@ -45,9 +45,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--show-fp", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--file", default=str(DATA),
+                        help="Another CoNLL file (token<TAB>tag), e.g. HiNER's.")
     args = parser.parse_args()
-    if not DATA.is_file():
-        sys.exit(f"{DATA} not found (needs ../shared)")
+    path = Path(args.file)
+    if not path.is_file():
+        sys.exit(f"{path} not found (needs ../shared)")
     sys.path.insert(0, str(ROOT / "src"))
     from ghatna.link import build_linker
     from ghatna.model import Article, Sentence
@@ -56,7 +59,7 @@ def main() -> None:
     t0 = time.perf_counter()
     linker = build_linker(Settings.load())
     startup = time.perf_counter() - t0
-    data = read_conll(DATA, args.n)
+    data = read_conll(path, args.n)
     sentences, tagsets = [], []
     for k, (toks, tags) in enumerate(data):
         text, offsets = "", []

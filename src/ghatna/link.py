@@ -172,10 +172,10 @@ class Linker:
                 if any(k in breaks for k in range(i + 1, i + length)):
                     continue
                 phrase = [w.norm for w in words[i:i + length]]
-                hits, _ = self._lookup(phrase)
+                hits, form = self._lookup(phrase)
                 if not hits:
                     continue
-                if length == 1 and (phrase[0] in self.ambiguous or phrase[0] in self.stopwords):
+                if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
                     continue
                 kinds = {k for _, k in hits}
                 kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
@@ -311,12 +311,21 @@ class Linker:
                     cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
                                         deletions=False, min_prior=1.0,
                                         hindi_only=size < self.min_fuzzy_chars + 1)
+                    # states and international bodies are named alone all the time; a lone
+                    # word close to a person or a town is more often an ordinary word
+                    cands = [c for c in cands if c.entry.type in ("country", "igo")
+                             or c.score >= min(threshold + 4, 100) / 100 * 0.95 - 1e-9]
                 else:
-                    if stops == length:
+                    # a function word may end a name only if it is as short as उन, मे
+                    if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
                         continue
                     surface = text[words[i].start:words[end - 1].end]
                     cands = self._fuzzy(surface, threshold=self.multi_threshold,
                                         same_words=bool(stops), min_prior=0.9)
+                    if stop[end - 1]:  # the name itself must end in that word (किम जोंग उन)
+                        last = loose(words[end - 1].norm)
+                        cands = [c for c in cands if any(
+                            form and form[-1] == last for form, _ in self.kb._loose[c.entry.id])]
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
