@@ -193,3 +193,11 @@ def test_entity_model_round_trip():
 ])
 def test_forms_written_in_pieces(linker, text, ident):
     assert ident in [i for _, i, _ in linked(linker, text)]
+
+
+def test_leader_surname_alone_and_a_first_name_that_is_a_function_word(linker):
+    assert [i for _, i, _ in linked(linker, "जिनपिंग ने कहा।")] == ["per:xi_jinping"]
+    assert [i for _, i, _ in linked(linker, "जो बिडेन ने कहा।")] == ["per:joe_biden"]
+    # not South Asian surnames that many share, nor after another name word
+    assert not linked(linker, "बनर्जी ने कहा।")
+    assert not [i for _, i, _ in linked(linker, "उन्होंने कहा कि जो लोग आए।")]

@@ -48,6 +48,9 @@ STATE_TYPES = {"country"}
 # not tried as an unseen spelling of a name.
 _INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
               "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
+_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
+                        r"emir|sultan|secretary-general|crown prince)\b")
+SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
                       "person")
 
@@ -139,6 +142,26 @@ class Linker:
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
+        # the last word of a curated leader's Hindi name, when no other person ends so and no
+        # name uses it as a given name; not for South Asians, whose surnames many people
+        # share (सिंह, शरीफ, बनर्जी)
+        owners: dict[str, set[str]] = {}
+        given: set[str] = set()
+        leaders: set[str] = set()
+        for entry in kb:
+            if entry.type != "person":
+                continue
+            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
+                    _LEADER.search(r.title) for r in entry.roles):
+                leaders.add(entry.id)
+            for text in entry.hi:
+                parts = [normalise(w) for w in _WORD.findall(text)]
+                given.update(parts[:-1])
+                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
+                    owners.setdefault(parts[-1], set()).add(entry.id)
+        self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
+                         if len(ids) == 1 and ids <= leaders and w not in given
+                         and w not in self.index}
         try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
             from spacy.lang.hi.stop_words import STOP_WORDS
             self.stopwords |= {normalise(w) for w in STOP_WORDS}
@@ -275,7 +298,9 @@ class Linker:
         usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
         i = 0
         while i < n:
-            if not usable[i] or stop[i] or not self._name_like(words[i].norm):
+            lead_stop = stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
+            if not usable[i] or (stop[i] and not lead_stop) or \
+                    not self._name_like(words[i + 1].norm if lead_stop else words[i].norm):
                 i += 1
                 continue
             hit = None
@@ -287,7 +312,7 @@ class Linker:
                     continue
                 stops = sum(stop[i:end])
                 if length == 1:
-                    if i in soft:
+                    if i in soft or stop[i]:
                         continue
                     norm = words[i].norm
                     if spelled_letters(norm):
@@ -326,6 +351,10 @@ class Linker:
                         last = loose(words[end - 1].norm)
                         cands = [c for c in cands if any(
                             form and form[-1] == last for form, _ in self.kb._loose[c.entry.id])]
+                    if stop[i]:  # ... or begin with it (जो बाइडन)
+                        first = loose(words[i].norm)
+                        cands = [c for c in cands if any(
+                            form and form[0] == first for form, _ in self.kb._loose[c.entry.id])]
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
@@ -381,9 +410,11 @@ class Linker:
     def link_article(self, article: Article) -> Article:
         date = article.date
         per_sentence: list[tuple[Sentence, list[_Word], list[_Span]]] = []
+        breaks_of: dict[int, set[int]] = {}
         states: set[str] = set()
         for sent in article.sentences:
             words, breaks = words_of(sent.text, sent.tokens or None)
+            breaks_of[id(sent)] = breaks
             spans = self._exact_spans(words, breaks)
             taken = {k for s in spans for k in range(s.i, s.j)}
             agents = self._agent_spans(words, breaks, taken)
@@ -424,6 +455,23 @@ class Linker:
                 if ident:
                     cand = Candidate(self.kb.entries[ident], 0.9, "short", "short", w.norm)
                     added.append(_Span(k, k + 1, [cand], "short", chosen=cand, method="short"))
+            if added:
+                spans.extend(added)
+                spans.sort(key=lambda s: s.i)
+        # a well-known person's surname alone (जिनपिंग ने कहा), when only one has it
+        for sent, words, spans in per_sentence:
+            taken = {k for s in spans for k in range(s.i, s.j)}
+            added = []
+            for k, w in enumerate(words):
+                if k in taken or w.norm in self.stopwords or w.norm in self.ambiguous:
+                    continue
+                if k > 0 and k - 1 not in taken and k not in breaks_of[id(sent)] \
+                        and words[k - 1].norm not in self.stopwords:
+                    continue  # perhaps the first name of someone else with that surname
+                ident = self.surnames.get(w.norm)
+                if ident:
+                    cand = Candidate(self.kb.entries[ident], 0.85, "surname", "short", w.norm)
+                    added.append(_Span(k, k + 1, [cand], "short", chosen=cand, method="surname"))
             if added:
                 spans.extend(added)
                 spans.sort(key=lambda s: s.i)
