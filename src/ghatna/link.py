@@ -159,6 +159,10 @@ class Linker:
                 given.update(parts[:-1])
                 if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
                     owners.setdefault(parts[-1], set()).add(entry.id)
+        # sound-alike first words of multi-word names: a function word that is one of
+        # these (जो = Joe) may begin a name
+        self.first_words = {form[0] for forms in kb._loose.values() for form, _ in forms
+                            if len(form) >= 2}
         self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
                          if len(ids) == 1 and ids <= leaders and w not in given
                          and w not in self.index}
@@ -298,7 +302,8 @@ class Linker:
         usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
         i = 0
         while i < n:
-            lead_stop = stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
+            lead_stop = (stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
+                         and loose(words[i].norm) in self.first_words)
             if not usable[i] or (stop[i] and not lead_stop) or \
                     not self._name_like(words[i + 1].norm if lead_stop else words[i].norm):
                 i += 1
