@@ -395,6 +395,8 @@ class KnowledgeBase:
         """The shipped KB plus ``user_dir`` (must exist) or the settings' folder (if present)."""
         if user_dir:
             dirs = [user_dir]
+        elif settings.get("kb", "user_dir", ""):
+            dirs = [settings.get("kb", "user_dir")]  # named: must exist
         else:
             folder = default_user_dir(settings)
             dirs = [folder] if folder.is_dir() else []
