@@ -201,3 +201,9 @@ def test_leader_surname_alone_and_a_first_name_that_is_a_function_word(linker):
     # not South Asian surnames that many share, nor after another name word
     assert not linked(linker, "बनर्जी ने कहा।")
     assert not [i for _, i, _ in linked(linker, "उन्होंने कहा कि जो लोग आए।")]
+
+
+def test_agents_after_a_region_and_not_across_brackets(linker):
+    found = linked(linker, "हरियाणा पुलिस ने रोका। भारत, अमेरिका और जापान) के नेताओं ने बात की।")
+    assert ("हरियाणा पुलिस", "agent:INDCOP:police", "INDCOP") in found
+    assert ("नेताओं", "agent:GOV:leaders", "GOV") in found

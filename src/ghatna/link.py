@@ -482,12 +482,12 @@ class Linker:
                 spans.sort(key=lambda s: s.i)
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
-            mentions.extend(self._mentions(sent, words, spans, date))
+            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
         article.mentions = self._merge_ner(article, mentions, states)
         return article
 
     def _mentions(self, sent: Sentence, words: list[_Word], spans: list[_Span],
-                  date: str | None) -> list[Mention]:
+                  date: str | None, breaks: set[int]) -> list[Mention]:
         out: list[tuple[_Span, Mention]] = []
         by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
         absorbed: set[int] = set()
@@ -495,23 +495,27 @@ class Linker:
             if span.kind == "agent":
                 state_span = None
                 prev = by_end.get(span.i)
-                if prev is not None and prev.chosen.entry.type in ("country", "place") \
-                        and (prev.kind == "adj" or prev.chosen.entry.type == "country"):
-                    state_span = prev  # "रूसी सेना", "भारत सरकार"
-                elif span.i >= 1 and words[span.i - 1].norm in POSTPOSITIONS:
+                if prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type in ("country", "place"):
+                    state_span = prev  # "रूसी सेना", "भारत सरकार", "दिल्ली पुलिस"
+                elif span.i >= 1 and words[span.i - 1].norm in POSTPOSITIONS \
+                        and not {span.i - 1, span.i} & breaks:
                     prev = by_end.get(span.i - 1)
                     if prev is not None and prev.chosen.entry.type in ("country", "place"):
                         state_span = prev  # "चीन के विदेश मंत्री"
                 start_i = span.i
                 country = None
+                where = None
                 before_person = any(s.i == span.j and s.kind != "agent" and s.chosen
                                     and s.chosen.entry.type == "person" for s in spans)
                 if state_span is not None:
                     country = state_span.chosen.entry.entity(date).country
+                    if state_span.chosen.entry.type == "place" and state_span.kind != "adj":
+                        where = state_span.chosen.entry.name  # "Haryana police"
                     if not before_person:  # else the person carries the role, the state stays
                         start_i = state_span.i
                         absorbed.add(id(state_span))
-                entity = self._agent_entity(span.agent, country)
+                entity = self._agent_entity(span.agent, country, where)
                 m = Mention(sent.index, words[start_i].start, words[span.j - 1].end,
                             sent.text[words[start_i].start:words[span.j - 1].end],
                             span.agent.label, entity, "kb", 0.9 if country else 0.6)
@@ -538,10 +542,10 @@ class Linker:
             result.append(m)
         return result
 
-    def _agent_entity(self, agent: Agent, country: str | None) -> Entity:
+    def _agent_entity(self, agent: Agent, country: str | None, where: str | None = None) -> Entity:
         prefix = country or ""
         cname = self.kb.entries[country].name if country and country in self.kb.entries else None
-        name = f"{cname} {agent.name}" if cname else agent.name
+        name = f"{where or cname} {agent.name}" if (where or cname) else agent.name
         return Entity(id=f"agent:{prefix}{agent.sector}:{agent.name.replace(' ', '_')}",
                       name=name, type="agent", country=country, sector=agent.sector,
                       code=(country or "") + agent.sector, role=agent.name)
