@@ -207,3 +207,9 @@ def test_agents_after_a_region_and_not_across_brackets(linker):
     found = linked(linker, "हरियाणा पुलिस ने रोका। भारत, अमेरिका और जापान) के नेताओं ने बात की।")
     assert ("हरियाणा पुलिस", "agent:INDCOP:police", "INDCOP") in found
     assert ("नेताओं", "agent:GOV:leaders", "GOV") in found
+
+
+def test_unseen_demonym_spellings(linker):
+    found = link_text(linker, "फ्रांसिसी राष्ट्रपति ने कहा। उन्होंने अंग्रेजी में भाषण दिया।")
+    assert [(m.text, m.entity.country) for m in found if m.entity.country] == \
+        [("फ्रांसिसी राष्ट्रपति", "FRA")]

@@ -411,6 +411,7 @@ class KnowledgeBase:
         by_loose: dict[str, set[str]] = {}
         vocab: set[str] = set()
         acronyms: dict[str, set[str]] = {}
+        adj_forms: list[tuple[str, str]] = []
         for entry in self.entries.values():
             forms = set()
             for text, kind in entry.forms():
@@ -422,6 +423,8 @@ class KnowledgeBase:
                     bucket.append((entry.id, kind))
                 if kind == "name":
                     forms.add(text)
+                elif kind == "adj" and is_devanagari(text) and " " not in text.strip():
+                    adj_forms.append((loose(text), entry.id))
             comparable = set()
             for text in forms:
                 bare = text.replace(".", "")
@@ -452,6 +455,8 @@ class KnowledgeBase:
         self._loose = loose_forms
         self._by_loose = by_loose
         self._acronyms = acronyms
+        self._adj_forms = adj_forms
+        self._adj_choices = [f for f, _ in adj_forms]
         self._vocab = vocab
 
     @property
@@ -548,6 +553,19 @@ class KnowledgeBase:
                 out.append(Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "name", text))
         out.sort(key=lambda c: -c.score)
         return out
+
+    def fuzzy_adjective(self, word: str, threshold: float) -> list[Candidate]:
+        """A state whose demonym sounds like ``word`` (फ्रांसिसी → फ्रांसीसी → France)."""
+        self.index  # noqa: B018
+        from rapidfuzz import process
+
+        found = process.extractOne(loose(word), self._adj_choices, scorer=fuzz.ratio,
+                                   score_cutoff=threshold)
+        if not found:
+            return []
+        _, score, idx = found
+        entry = self.entries[self._adj_forms[idx][1]]
+        return [Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "adj", word)]
 
     def acronym(self, word: str) -> list[Candidate]:
         """Entries with a Latin acronym spelled out by ``word`` in Devanagari letter names

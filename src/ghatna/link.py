@@ -345,6 +345,12 @@ class Linker:
                     # word close to a person or a town is more often an ordinary word
                     cands = [c for c in cands if c.entry.type in ("country", "igo")
                              or c.score >= min(threshold + 4, 100) / 100 * 0.95 - 1e-9]
+                    if not cands and size > self.min_fuzzy_chars and norm.endswith(("ी", "ई")):
+                        # demonyms end in -ी (फ्रांसिसी, इजराईली)
+                        cands = self.kb.fuzzy_adjective(surface, max(threshold, 90.0))
+                        if cands:
+                            hit = _Span(i, end, cands, "adj", method="fuzzy")
+                            break
                 else:
                     # a function word may end a name only if it is as short as उन, मे
                     if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
