@@ -39,8 +39,8 @@ class StageSpec:
 _REGISTRY: dict[str, StageSpec] = {}
 
 # Modules that register stages when imported, in pipeline order.
-STAGE_MODULES = ("ghatna.clean", "ghatna.dedup", "ghatna.langid", "ghatna.segment", "ghatna.link",
-                 "ghatna.quotes")
+STAGE_MODULES = ("ghatna.clean", "ghatna.dedup", "ghatna.langid", "ghatna.segment", "ghatna.ner",
+                 "ghatna.link", "ghatna.quotes")
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -91,7 +92,56 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (band, value, article_id)
     ) WITHOUT ROWID;
     """,
+    # 3: full-text search over headline, body and the Latin search keys of their words
+    lambda conn: _add_search(conn),
 ]
+
+# Devanagari vowel signs, virama, nukta and other combining marks, plus ZWNJ/ZWJ: FTS5's
+# unicode61 tokenizer would split words at them unless they are token characters.
+_DEVANAGARI_MARKS = "".join(chr(c) for c in range(0x0900, 0x0980)
+                            if unicodedata.category(chr(c)) in ("Mn", "Mc")) + "\u200c\u200d"
+
+SEARCH_SCHEMA = [
+    "ALTER TABLE articles ADD COLUMN search_latin TEXT",
+    f"""CREATE VIRTUAL TABLE article_fts USING fts5(
+        title, text, search_latin, content='articles', content_rowid='rowid',
+        tokenize="unicode61 remove_diacritics 2 tokenchars '{_DEVANAGARI_MARKS}'")""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_fts(rowid, title, text, search_latin)
+        VALUES (new.rowid, new.title, new.text, new.search_latin);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, text, search_latin)
+        VALUES ('delete', old.rowid, old.title, old.text, old.search_latin);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, search_latin ON articles
+    BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, text, search_latin)
+        VALUES ('delete', old.rowid, old.title, old.text, old.search_latin);
+        INSERT INTO article_fts(rowid, title, text, search_latin)
+        VALUES (new.rowid, new.title, new.text, new.search_latin);
+    END""",
+]
+
+
+def search_latin(title: str, text: str) -> str:
+    """The Latin search keys of every word of an article (see ghatna.web.romanise)."""
+    from .web.romanise import search_keys
+
+    return " ".join(search_keys(title + "\n" + text))
+
+
+def _add_search(conn: sqlite3.Connection) -> None:
+    """Migration 3: the search table, filled for the articles already stored."""
+    conn.execute(SEARCH_SCHEMA[0])  # the column first, filled before any trigger exists
+    rows = conn.execute("SELECT rowid, title, text FROM articles").fetchall()
+    conn.executemany("UPDATE articles SET search_latin=? WHERE rowid=?",
+                     [(search_latin(r[1] or "", r[2] or ""), r[0]) for r in rows])
+    conn.execute(SEARCH_SCHEMA[1])
+    conn.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    for statement in SEARCH_SCHEMA[2:]:
+        conn.execute(statement)
+
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -174,8 +224,14 @@ class Store:
         if version > SCHEMA_VERSION:
             self._check_version()
         for number in range(version, SCHEMA_VERSION):
+            step = MIGRATIONS[number]
             with self.transaction() as conn:
-                conn.executescript("BEGIN;" + MIGRATIONS[number] + f";PRAGMA user_version={number + 1};")
+                if callable(step):  # a migration that needs Python, in one transaction
+                    conn.execute("BEGIN")
+                    step(conn)
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+                else:
+                    conn.executescript("BEGIN;" + step + f";PRAGMA user_version={number + 1};")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -272,12 +328,13 @@ class Store:
         conn.execute(
             "INSERT INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
             "language, language_confidence, raw_format, raw, text, title_raw_start, offsets, meta, "
-            "stages, created_at, simhash, near_duplicate_of) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "stages, created_at, simhash, near_duplicate_of, search_latin) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (a.id, a.content_hash, a.doc, a.source, a.title, a.byline, a.dateline, a.date, a.url,
              a.language, a.language_confidence, a.raw_format, a.raw, a.text, a.title_raw_start,
              json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
-             json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of))
+             json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of,
+             search_latin(a.title, a.text)))
         if a.simhash is not None:
             conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
                              [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])

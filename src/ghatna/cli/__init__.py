@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, kb
+    from . import articles, kb, ner, web
 
-    for module in (articles, kb):
+    for module in (articles, kb, ner, web):
         module.register(main, train, evaluate)
 
 

@@ -1,0 +1,90 @@
+"""tag, train ner, eval ner."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import GhatnaError
+from .common import emit_json, fail, load_settings
+
+model_option = click.option("--model", "model", default=None, metavar="DIR",
+                            help="NER model folder (default: [ner] model, else the shipped model).")
+
+
+def _tagger(ctx: click.Context, model: str | None):
+    from ..ner import NerTagger
+
+    settings = load_settings(ctx)
+    return NerTagger.load(model or settings.get("ner", "model") or None)
+
+
+def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
+    @main.command("tag")
+    @click.option("--conll", "conll", required=True, type=click.Path(exists=True, dir_okay=False),
+                  help="Input: one token per line (first column), blank line between sentences.")
+    @click.option("-o", "--output", "output", default="-", type=click.Path(dir_okay=False),
+                  help="Output file (token<TAB>BIO tag); default standard output.")
+    @model_option
+    @click.pass_context
+    def tag_cmd(ctx: click.Context, conll: str, output: str, model: str | None) -> None:
+        """Tag persons, locations and organisations (PER/LOC/ORG, BIO) in a CoNLL file."""
+        from ..ner import tag_conll
+
+        try:
+            tagger = _tagger(ctx, model)
+            with open(conll, encoding="utf-8-sig") as infile:
+                if output == "-":
+                    tag_conll(tagger, infile, sys.stdout)
+                else:
+                    with open(output, "w", encoding="utf-8") as outfile:
+                        tag_conll(tagger, infile, outfile)
+        except GhatnaError as exc:
+            fail(exc)
+
+    @train.command("ner")
+    @click.option("--data", "data", default="../shared/data/ner", show_default=True,
+                  type=click.Path(file_okay=False), help="Folder with the HiNER and IL-NER files.")
+    @click.option("--out", "out", default="ner-model", show_default=True, type=click.Path(file_okay=False),
+                  help="Output folder; the trained model is written to OUT/model.")
+    @click.option("--corpora", default="ilner,hiner", show_default=True,
+                  help="Training corpora, comma-separated (ilner, hiner).")
+    @click.option("--config", "config", default=None, type=click.Path(exists=True, dir_okay=False),
+                  help="spaCy config (default: ghatna/data/ner_config.cfg).")
+    @click.option("--max-steps", type=int, default=None, help="Override training.max_steps.")
+    @click.option("--limit", type=int, default=0, help="Train on a random sample of this many sentences.")
+    @click.option("--seed", type=int, default=0, show_default=True)
+    def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
+                      limit: int, seed: int) -> None:
+        """Train the Hindi NER model (spaCy) on HiNER and IL-NER."""
+        from ..ner_train import train_ner
+
+        overrides = {"training.max_steps": max_steps} if max_steps else {}
+        try:
+            result = train_ner(data, out, corpora=tuple(c.strip() for c in corpora.split(",") if c.strip()),
+                               config=config, overrides=overrides, limit=limit, seed=seed)
+        except GhatnaError as exc:
+            fail(exc)
+        f1 = result.dev_scores.get("ents_f") or 0.0
+        click.echo(f"model: {result.model_dir}  dev F1 {f1:.4f}  ({result.seconds:.0f} s; log in {Path(out) / 'train.log'})")
+
+    @evaluate.command("ner")
+    @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+    @model_option
+    @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+    @click.pass_context
+    def eval_ner_cmd(ctx: click.Context, gold: str, model: str | None, as_json: bool) -> None:
+        """Exact-span precision/recall/F1 per type against a gold CoNLL file (HiNER or IL-NER tags)."""
+        from ..ner_eval import evaluate_file, format_scores
+
+        try:
+            scores = evaluate_file(_tagger(ctx, model), gold)
+        except GhatnaError as exc:
+            fail(exc)
+        if as_json:
+            emit_json(scores)
+        else:
+            click.echo(format_scores(scores))

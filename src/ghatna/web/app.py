@@ -1,0 +1,175 @@
+"""The web application: :func:`create_app` builds it for one database.
+
+Reads go through one read-only :class:`Store` connection per worker thread; the only
+write, ``POST /api/ingest``, goes through a read-write store under a lock. Every
+response carries a Content-Security-Policy that allows scripts from ghatna's own
+assets only, so text from an article can never run as a script; every error has one
+JSON shape, ``{"error": {"code": ..., "message": ...}}``, or an HTML page for pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import GhatnaError, NotFound
+from ..settings import Settings
+from ..store import Store
+from .queries import BadParameter, Explorer
+
+log = logging.getLogger(__name__)
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+_STATUS_CODES = {400: "bad_parameter", 401: "unauthorized", 403: "read_only", 404: "not_found",
+                 405: "method_not_allowed", 411: "length_required", 413: "too_large",
+                 415: "unsupported_media_type", 422: "bad_input", 500: "internal_error"}
+
+
+class ApiError(Exception):
+    """An error with an HTTP status, a short code and a message for the user."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+
+
+class Stores:
+    """Read-only connections, one per thread, and the lock of the one writer."""
+
+    def __init__(self, db_path: str, settings: Settings):
+        self.db_path = db_path
+        self.settings = settings
+        self.write_lock = threading.Lock()
+        self._local = threading.local()
+
+    def explorer(self) -> Explorer:
+        explorer = getattr(self._local, "explorer", None)
+        if explorer is None:
+            explorer = Explorer(Store(self.db_path, readonly=True), self.settings["web"])
+            self._local.explorer = explorer
+        return explorer
+
+
+def configured_token(settings: Settings) -> str | None:
+    """The upload token from $GHATNA_TOKEN or ``[web] token``; None when not set."""
+    return os.environ.get("GHATNA_TOKEN") or settings.get("web", "token") or None
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
+
+
+def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None) -> FastAPI:
+    """The ghatna web application over the database at ``db_path``.
+
+    The database is created (empty) or upgraded to the current schema when it can be
+    written; a read-only file is served as it is.
+    """
+    settings = settings or Settings.load()
+    db_path = str(db_path)
+    path = Path(db_path)
+    if not path.exists() or os.access(path, os.W_OK):
+        Store(db_path).close()  # create or migrate
+    app = FastAPI(title="ghatna", version=__version__, docs_url=None, redoc_url=None,
+                  description="Political events coded from Hindi news (PLOVER/CAMEO), "
+                              "each traceable to its sentence. All endpoints are read-only "
+                              "except POST /api/ingest, which needs the bearer token.")
+    app.state.settings = settings
+    app.state.stores = Stores(db_path, settings)
+    app.state.token = configured_token(settings)
+    templates = Jinja2Templates(directory=str(resources.files("ghatna.web").joinpath("templates")))
+    templates.env.filters["pathquote"] = lambda value: quote(str(value), safe=":")
+    templates.env.globals["version"] = __version__
+    app.state.templates = templates
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def respond(request: Request, status: int, code: str, message: str,
+                headers: dict[str, str] | None = None):
+        if request.url.path.startswith(("/api", "/assets")) or \
+                "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse(error_body(code, message), status_code=status, headers=headers)
+        return templates.TemplateResponse(
+            request, "error.html", {"status": status, "code": code, "message": message},
+            status_code=status, headers=headers)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return respond(request, exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter):
+        return respond(request, 400, "bad_parameter", str(exc))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return respond(request, 404, "not_found", str(exc).split("] ", 1)[-1])
+
+    @app.exception_handler(GhatnaError)
+    async def ghatna_error(request: Request, exc: GhatnaError):
+        return respond(request, 400, "bad_request", str(exc).split("] ", 1)[-1])
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}"
+                             for e in exc.errors())
+        return respond(request, 400, "bad_parameter", problems or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page at {request.url.path}"
+        return respond(request, exc.status_code, code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)
+        return respond(request, 500, "internal_error", "the server failed; see its log")
+
+    from . import api, assets, pages
+
+    app.include_router(assets.router)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def page_args(request: Request, limit: int | None, offset: int | None) -> tuple[int, int]:
+    """Validated ``limit`` and ``offset`` within the configured page sizes."""
+    conf = request.app.state.settings["web"]
+    limit = int(conf["page_size"]) if limit is None else limit
+    offset = 0 if offset is None else offset
+    if not 1 <= limit <= int(conf["max_page_size"]):
+        raise BadParameter("limit", f"between 1 and {conf['max_page_size']}")
+    if not 0 <= offset <= 10_000_000:
+        raise BadParameter("offset", "between 0 and 10000000")
+    return limit, offset
+
+
+def explorer(request: Request) -> Explorer:
+    return request.app.state.stores.explorer()
+

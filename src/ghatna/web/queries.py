@@ -1,0 +1,493 @@
+"""Read queries behind the web interface: pages of articles and events, search, actors.
+
+Everything here reads through a :class:`ghatna.store.Store` connection with
+parameterised SQL; nothing writes. Results are plain dicts and lists, the same data
+the JSON API returns and the HTML templates render.
+
+Actors are keyed as in the gold files: an ISO 3166-1 alpha-3 code for a state
+(``RUS``), ``IGO:<acronym>`` for an international organisation (``IGO:UN``), else the
+knowledge-base entity id, else the CAMEO actor code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from ..errors import NotFound
+from ..store import Store
+from .romanise import fold, is_devanagari, romanise_word, words
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+               "COERCE", "ASSAULT")
+
+# The actor key of one event_actors row (see the module docstring).
+ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
+
+_DATE = regex.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO3 = regex.compile(r"^[A-Z]{3}$")
+
+
+class BadParameter(ValueError):
+    """A request parameter that cannot be used; the message says which and why."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(f"{name}: {message}")
+        self.name = name
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not _DATE.match(value):
+        raise BadParameter(name, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _until(value: str | None) -> str | None:
+    """An inclusive upper bound that also admits dates within a month or year."""
+    return None if value is None else value + "\uffff"
+
+
+def fts_query(q: str, *, columns: str = "{title text}") -> str:
+    """An FTS5 MATCH expression for the words of ``q``, each word found either as a
+    prefix in the headline or body, or as the prefix of a Latin search key."""
+    terms = []
+    for _s, _e, word in words(q):
+        latin = fold(romanise_word(word) if is_devanagari(word) else word)
+        options = [f'{columns} : "{word}"*']
+        if latin:
+            options.append(f'search_latin : "{latin}"*')
+        terms.append("(" + " OR ".join(options) + ")")
+    if not terms:
+        raise BadParameter("q", "give at least one word to search for")
+    return " AND ".join(terms)
+
+
+@dataclass
+class EventFilter:
+    """Filters of the events explorer; every field optional."""
+
+    type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    article_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.type:
+            self.type = self.type.strip().upper()
+            if self.type not in EVENT_TYPES:
+                raise BadParameter("type", f"{self.type!r} is not one of {', '.join(EVENT_TYPES)}")
+        if self.country:
+            self.country = self.country.strip().upper()
+            if not _ISO3.match(self.country):
+                raise BadParameter("country", "give an ISO 3166-1 alpha-3 code such as RUS")
+        self.since = check_date(self.since, "since")
+        self.until = check_date(self.until, "until")
+        self.actor = (self.actor or "").strip() or None
+        self.text = (self.text or "").strip() or None
+        if self.text and len(self.text) > 200:
+            raise BadParameter("text", "at most 200 characters")
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if self.type:
+            where.append("e.event = ?")
+            params.append(self.type)
+        if self.since:
+            where.append("e.date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("e.date <= ?")
+            params.append(_until(self.until))
+        if self.article_id:
+            where.append("e.article_id = ?")
+            params.append(self.article_id)
+        if self.actor:
+            column, value = actor_condition(self.actor)
+            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {column})")
+            params.extend(value)
+        if self.country:
+            where.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
+            params.append(self.country)
+        if self.text:
+            like = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id "
+                         "AND s.idx = e.sentence_idx AND s.text LIKE ? ESCAPE '\\')")
+            params.append(like)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def as_params(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def actor_condition(key: str) -> tuple[str, list[str]]:
+    """SQL over event_actors matching an actor key (or any id, code or country)."""
+    if key.upper().startswith("IGO:"):
+        return "org = ?", [key[4:].upper()]
+    return ("(entity_id = ? OR country = ? OR org = ? OR code = ?)",
+            [key, key.upper(), key.upper(), key.upper()])
+
+
+def country_name(code: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return getattr(found, "common_name", None) or (found.name if found else code)
+
+
+class Explorer:
+    """The web interface's view of one store."""
+
+    def __init__(self, store: Store, settings_web: dict[str, Any]):
+        self.store = store
+        self.conn = store.conn
+        self.cooperation = set(settings_web.get("cooperation", ()))
+        self.conflict = set(settings_web.get("conflict", ()))
+
+    # -- articles -----------------------------------------------------------------------
+
+    def articles(self, *, q: str | None = None, since: str | None = None,
+                 until: str | None = None, source: str | None = None,
+                 language: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        since, until = check_date(since, "since"), check_date(until, "until")
+        where, params = [], []
+        if q:
+            where.append("a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+            params.append(fts_query(q))
+        if since:
+            where.append("a.date >= ?")
+            params.append(since)
+        if until:
+            where.append("a.date <= ?")
+            params.append(_until(until))
+        if source:
+            where.append("a.source = ?")
+            params.append(source)
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT COUNT(*) FROM articles a{clause}", params).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.date, a.source, a.language, a.doc, a.url, "
+            "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, "
+            "(SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.id) AS sentences "
+            f"FROM articles a{clause} ORDER BY a.date DESC, a.created_at DESC, a.id "
+            "LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        data = self.store.article(article_id)
+        data.pop("offsets", None)
+        return data
+
+    def sources(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Articles matching every word of ``q`` (either script), best first, each with
+        the sentences that contain a matching word."""
+        match = fts_query(q)
+        total = self.conn.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?",
+                                  (match,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.date, a.source, a.language, a.text FROM article_fts f "
+            "JOIN articles a ON a.rowid = f.rowid WHERE article_fts MATCH ? "
+            "ORDER BY bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?",
+            (match, limit, offset)).fetchall()
+        wanted = [(w.lower(), fold(romanise_word(w) if is_devanagari(w) else w))
+                  for _s, _e, w in words(q)]
+        items = []
+        for row in rows:
+            item = {k: row[k] for k in ("id", "title", "date", "source", "language")}
+            item["title_parts"] = highlight(row["title"] or "", wanted)
+            item["snippets"] = self._snippets(row["id"], row["text"] or "", wanted)
+            items.append(item)
+        return {"query": q, "total": total, "limit": limit, "offset": offset, "items": items}
+
+    def _snippets(self, article_id: str, text: str, wanted, most: int = 3) -> list[list[dict]]:
+        sentences = [r[0] for r in self.conn.execute(
+            "SELECT text FROM sentences WHERE article_id = ? AND part = 'body' ORDER BY idx",
+            (article_id,))] or [line for line in text.splitlines() if line.strip()]
+        found = []
+        for sentence in sentences:
+            parts = highlight(sentence, wanted)
+            if any(p["match"] for p in parts):
+                found.append(parts)
+                if len(found) == most:
+                    break
+        return found
+
+    # -- events -------------------------------------------------------------------------
+
+    def events(self, filters: EventFilter, *, limit: int = 50, offset: int = 0,
+               count: bool = True) -> dict[str, Any]:
+        clause, params = filters.sql()
+        total = (self.conn.execute(f"SELECT COUNT(*) FROM events e{clause}", params).fetchone()[0]
+                 if count else None)
+        rows = self.conn.execute(
+            f"SELECT e.record FROM events e{clause} "
+            "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?",
+            params + [limit, offset]).fetchall()
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": [json.loads(r[0]) for r in rows]}
+
+    def iter_events(self, filters: EventFilter, most: int) -> Iterator[dict[str, Any]]:
+        clause, params = filters.sql()
+        for row in self.conn.execute(
+                f"SELECT e.record FROM events e{clause} "
+                "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ?", params + [most]):
+            yield json.loads(row[0])
+
+    def event_counts(self, filters: EventFilter | None = None) -> dict[str, Any]:
+        """Events by month and type (months without a date are left out), and by type."""
+        clause, params = (filters or EventFilter()).sql()
+        by_month: dict[str, dict[str, int]] = defaultdict(dict)
+        by_type: Counter = Counter()
+        for month, kind, n in self.conn.execute(
+                f"SELECT substr(e.date, 1, 7), e.event, COUNT(*) FROM events e{clause} "
+                "GROUP BY 1, 2 ORDER BY 1", params):
+            by_type[kind] += n
+            if month:
+                by_month[month][kind] = n
+        return {"by_month": dict(by_month), "by_type": dict(by_type.most_common()),
+                "balance": self.balance(by_month)}
+
+    def balance(self, by_month: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+        """Cooperation minus conflict over their sum, month by month (-1 … 1)."""
+        out = []
+        for month in sorted(by_month):
+            coop = sum(n for k, n in by_month[month].items() if k in self.cooperation)
+            conf = sum(n for k, n in by_month[month].items() if k in self.conflict)
+            if coop + conf:
+                out.append({"month": month, "cooperation": coop, "conflict": conf,
+                            "balance": round((coop - conf) / (coop + conf), 3)})
+        return out
+
+    # -- actors -------------------------------------------------------------------------
+
+    def actor_name(self, key: str) -> str:
+        if key.startswith("IGO:"):
+            return key[4:]
+        if _ISO3.match(key) and self.conn.execute(
+                "SELECT 1 FROM event_actors WHERE country = ? LIMIT 1", (key,)).fetchone():
+            return country_name(key)
+        row = self.conn.execute("SELECT entity_name FROM mentions WHERE entity_id = ? "
+                                "AND entity_name IS NOT NULL LIMIT 1", (key,)).fetchone()
+        if row:
+            return row[0]
+        row = self.conn.execute(
+            "SELECT e.record FROM events e JOIN event_actors a ON a.event_id = e.id "
+            "WHERE a.entity_id = ? OR a.code = ? LIMIT 1", (key, key)).fetchone()
+        if row:
+            record = json.loads(row[0])
+            for ref in record["actor"] + record["recipient"]:
+                if key in (ref.get("entity_id"), ref.get("code")):
+                    return ref.get("name") or ref.get("text") or key
+        return key
+
+    def actors(self, *, kind: str | None = None, q: str | None = None,
+               limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Actors by number of events: states, organisations and knowledge-base entities."""
+        parts = {
+            "country": "SELECT 'country' AS kind, country AS key, event_id, role FROM event_actors "
+                       "WHERE country IS NOT NULL",
+            "org": "SELECT 'org' AS kind, 'IGO:' || org AS key, event_id, role FROM event_actors "
+                   "WHERE org IS NOT NULL",
+            "entity": "SELECT 'entity' AS kind, entity_id AS key, event_id, role FROM event_actors "
+                      "WHERE entity_id IS NOT NULL",
+        }
+        kinds = [k.strip() for k in (kind or "").split(",") if k.strip()] or list(parts)
+        if any(k not in parts for k in kinds):
+            raise BadParameter("kind", "one or more of country, org, entity (comma-separated)")
+        union = " UNION ALL ".join(v for k, v in parts.items() if k in kinds)
+        where, params = "", []
+        if q:
+            where = " WHERE key LIKE ? ESCAPE '\\'"
+            params.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        sql = (f"SELECT kind, key, COUNT(DISTINCT event_id) AS events, "
+               f"SUM(role = 'actor') AS as_actor, SUM(role = 'recipient') AS as_recipient "
+               f"FROM ({union}){where} GROUP BY kind, key")
+        total = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+        rows = self.conn.execute(sql + " ORDER BY events DESC, key LIMIT ? OFFSET ?",
+                                 params + [limit, offset]).fetchall()
+        items = [dict(r) | {"name": self.actor_name(r["key"])} for r in rows]
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def actor(self, key: str, *, recent: int = 50) -> dict[str, Any]:
+        """One actor: its events over time by type, the cooperation/conflict balance,
+        its top partners and its latest events."""
+        condition, params = actor_condition(key)
+        counts = self.conn.execute(
+            f"SELECT COUNT(DISTINCT event_id), SUM(role = 'actor'), SUM(role = 'recipient') "
+            f"FROM event_actors WHERE {condition}", params).fetchone()
+        if not counts[0]:
+            raise NotFound(f"no events with actor {key!r}; see /actors for the actors found")
+        filters = EventFilter(actor=key)
+        partners = []
+        for row in self.conn.execute(
+                f"SELECT p.key, COUNT(DISTINCT p.event_id) AS n, "
+                f"GROUP_CONCAT(e.event) AS kinds FROM "
+                f"(SELECT DISTINCT event_id, role FROM event_actors WHERE {condition}) me "
+                f"JOIN (SELECT event_id, role, {ACTOR_KEY} AS key FROM event_actors) p "
+                f"ON p.event_id = me.event_id AND p.role != me.role "
+                f"JOIN events e ON e.id = p.event_id "
+                f"WHERE p.key IS NOT NULL GROUP BY p.key ORDER BY n DESC, p.key LIMIT 15", params):
+            if row["key"] in (key, key.upper()):
+                continue
+            kinds = Counter((row["kinds"] or "").split(","))
+            partners.append({
+                "key": row["key"], "name": self.actor_name(row["key"]), "events": row["n"],
+                "cooperation": sum(n for k, n in kinds.items() if k in self.cooperation),
+                "conflict": sum(n for k, n in kinds.items() if k in self.conflict)})
+        return {"key": key, "name": self.actor_name(key), "events": counts[0],
+                "as_actor": counts[1] or 0, "as_recipient": counts[2] or 0,
+                "counts": self.event_counts(filters), "partners": partners[:10],
+                "recent": self.events(filters, limit=recent, count=False)["items"]}
+
+    # -- network and map ----------------------------------------------------------------
+
+    def network(self, filters: EventFilter, *, most_edges: int = 80) -> dict[str, Any]:
+        """Who acts on whom: edges actor → recipient with counts, and a layout."""
+        clause, params = filters.sql()
+        rows = self.conn.execute(
+            f"SELECT a.key AS source, r.key AS target, COUNT(DISTINCT a.event_id) AS n, "
+            f"GROUP_CONCAT(e.event) AS kinds FROM "
+            f"(SELECT event_id, {ACTOR_KEY} AS key FROM event_actors WHERE role = 'actor') a "
+            f"JOIN (SELECT event_id, {ACTOR_KEY} AS key FROM event_actors WHERE role = 'recipient') r "
+            f"ON r.event_id = a.event_id JOIN events e ON e.id = a.event_id"
+            f"{clause}{' AND' if clause else ' WHERE'} a.key IS NOT NULL AND r.key IS NOT NULL "
+            f"AND a.key != r.key GROUP BY a.key, r.key ORDER BY n DESC, a.key, r.key LIMIT ?",
+            params + [most_edges]).fetchall()
+        edges = []
+        for row in rows:
+            kinds = Counter((row["kinds"] or "").split(","))
+            coop = sum(n for k, n in kinds.items() if k in self.cooperation)
+            conf = sum(n for k, n in kinds.items() if k in self.conflict)
+            edges.append({"source": row["source"], "target": row["target"], "events": row["n"],
+                          "cooperation": coop, "conflict": conf,
+                          "types": dict(kinds.most_common())})
+        keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+        weight = Counter()
+        for e in edges:
+            weight[e["source"]] += e["events"]
+            weight[e["target"]] += e["events"]
+        positions = spring_layout(keys, [(e["source"], e["target"]) for e in edges])
+        nodes = [{"key": k, "name": self.actor_name(k), "events": weight[k],
+                  "x": positions[k][0], "y": positions[k][1]} for k in keys]
+        return {"nodes": nodes, "edges": edges}
+
+    def locations(self, filters: EventFilter, *, most: int = 2000) -> dict[str, Any]:
+        """Event locations with coordinates, grouped by place."""
+        clause, params = filters.sql()
+        rows = self.conn.execute(
+            "SELECT json_extract(e.record, '$.location.name') AS name, "
+            "json_extract(e.record, '$.location.country') AS country, "
+            "json_extract(e.record, '$.location.lat') AS lat, "
+            "json_extract(e.record, '$.location.lon') AS lon, COUNT(*) AS n, "
+            f"GROUP_CONCAT(e.event) AS kinds FROM events e{clause}"
+            f"{' AND' if clause else ' WHERE'} json_extract(e.record, '$.location.lat') IS NOT NULL "
+            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC LIMIT ?", params + [most]).fetchall()
+        places = []
+        for row in rows:
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError):
+                continue
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                continue
+            places.append({"name": row["name"], "country": row["country"], "lat": lat, "lon": lon,
+                           "events": row["n"],
+                           "types": dict(Counter((row["kinds"] or "").split(",")).most_common())})
+        return {"places": places}
+
+    def stats(self) -> dict[str, Any]:
+        data = self.store.stats()
+        data.pop("database", None)
+        return data
+
+
+def highlight(text: str, wanted: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """``text`` cut into parts, ``match`` true for words that match a query word
+    (same prefix in either script, or the same Latin search key prefix)."""
+    parts: list[dict[str, Any]] = []
+    pos = 0
+    for start, end, word in words(text):
+        low = word.lower()
+        key = None
+        hit = False
+        for q_word, q_key in wanted:
+            if low.startswith(q_word):
+                hit = True
+                break
+            if q_key:
+                if key is None:
+                    key = fold(romanise_word(word) if is_devanagari(word) else word)
+                if key.startswith(q_key):
+                    hit = True
+                    break
+        if hit:
+            if start > pos:
+                parts.append({"text": text[pos:start], "match": False})
+            parts.append({"text": word, "match": True})
+            pos = end
+    if pos < len(text):
+        parts.append({"text": text[pos:], "match": False})
+    return parts
+
+
+def spring_layout(keys: list[str], edges: list[tuple[str, str]],
+                  iterations: int = 60) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions in [-1, 1]², deterministic (starts on a circle)."""
+    n = len(keys)
+    if n == 0:
+        return {}
+    pos = {k: [math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)]
+           for i, k in enumerate(keys)}
+    k_opt = math.sqrt(4.0 / n)
+    temp = 0.2
+    for _ in range(iterations):
+        disp = {k: [0.0, 0.0] for k in keys}
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+                d = math.hypot(dx, dy) or 1e-6
+                f = k_opt * k_opt / d
+                disp[a][0] += dx / d * f
+                disp[a][1] += dy / d * f
+                disp[b][0] -= dx / d * f
+                disp[b][1] -= dy / d * f
+        for a, b in edges:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            d = math.hypot(dx, dy) or 1e-6
+            f = d * d / k_opt
+            disp[a][0] -= dx / d * f
+            disp[a][1] -= dy / d * f
+            disp[b][0] += dx / d * f
+            disp[b][1] += dy / d * f
+        for k in keys:
+            dx, dy = disp[k]
+            d = math.hypot(dx, dy) or 1e-6
+            step = min(d, temp)
+            pos[k][0] += dx / d * step
+            pos[k][1] += dy / d * step
+        temp *= 0.95
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {k: (round(2 * (p[0] - cx) / span, 4), round(2 * (p[1] - cy) / span, 4))
+            for k, p in pos.items()}
