@@ -213,3 +213,9 @@ def test_unseen_demonym_spellings(linker):
     found = link_text(linker, "फ्रांसिसी राष्ट्रपति ने कहा। उन्होंने अंग्रेजी में भाषण दिया।")
     assert [(m.text, m.entity.country) for m in found if m.entity.country] == \
         [("फ्रांसिसी राष्ट्रपति", "FRA")]
+
+
+def test_a_leaders_government(linker):
+    found = linked(linker, "अमेरिका के बाइडन प्रशासन ने और मोदी सरकार ने कहा।", "2022-01-01")
+    assert ("बाइडन प्रशासन", "agent:USAGOV:administration", "USAGOV") in found
+    assert ("मोदी सरकार", "agent:INDGOV:government", "INDGOV") in found

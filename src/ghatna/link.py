@@ -509,9 +509,19 @@ class Linker:
                     prev = by_end.get(span.i - 1)
                     if prev is not None and prev.chosen.entry.type in ("country", "place"):
                         state_span = prev  # "चीन के विदेश मंत्री"
+                leader = None
+                if state_span is None and prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type == "person" \
+                        and span.agent.name in ("government", "administration"):
+                    leader = prev  # "मोदी सरकार", "बाइडन प्रशासन"
                 start_i = span.i
                 country = None
                 where = None
+                if leader is not None:
+                    country = leader.chosen.entry.entity(date).country
+                    where = leader.chosen.entry.name
+                    start_i = leader.i
+                    absorbed.add(id(leader))
                 before_person = any(s.i == span.j and s.kind != "agent" and s.chosen
                                     and s.chosen.entry.type == "person" for s in spans)
                 if state_span is not None:
