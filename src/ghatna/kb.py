@@ -432,7 +432,7 @@ class KnowledgeBase:
                     acronyms.setdefault(bare.lower(), set()).add(entry.id)
                 if len(text) > 60:
                     continue
-                form = tuple(loose(w) for w in text.split())
+                form = tuple(loose(w) for w in _WORD.findall(text))
                 comparable.add((form, is_devanagari(text)))
                 for w in form:
                     vocab.add(w)
@@ -510,7 +510,7 @@ class KnowledgeBase:
                             penalty[i] = 8.0
             for ident, pen in penalty.items():
                 found[ident] = min(found.get(ident, pen), pen)
-        mine = tuple(loose(w) for w in text.split())
+        mine = tuple(loose(w) for w in _WORD.findall(text))
         joined = "".join(mine)
         for ident in self._by_loose.get(joined, ()):
             found[ident] = 0.0

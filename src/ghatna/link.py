@@ -355,6 +355,8 @@ class Linker:
                     # a function word may end a name only if it is as short as उन, मे
                     if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
                         continue
+                    if length >= 3 and not stop[end - 1] and not self._name_like(words[end - 1].norm):
+                        continue  # a long span must end in a word that sounds like a name's
                     surface = text[words[i].start:words[end - 1].end]
                     cands = self._fuzzy(surface, threshold=self.multi_threshold,
                                         same_words=bool(stops), min_prior=0.9)
