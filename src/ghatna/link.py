@@ -210,7 +210,7 @@ class Linker:
                          for e, k in hits if k == kind]
                 found = _Span(i, i + length, cands, kind)
                 break
-            if found is None and len(words[i].norm) <= 3:
+            if found is None and (len(words[i].norm) <= 3 or spelled_letters(words[i].norm)):
                 found = self._joined_span(words, breaks, i)
             if found:
                 spans.append(found)
