@@ -59,10 +59,10 @@ def parse_corpora(corpora: tuple[str, ...]) -> dict[str, int]:
     for item in corpora:
         name, _, times = item.partition(":")
         if name not in CORPORA:
-            raise InputError(f"unknown corpus {name!r}; choose from {', '.join(CORPORA)} "
-                             f"(optionally NAME:TIMES to repeat it)")
+            raise InputError("--corpora", f"unknown corpus {name!r}; choose from "
+                             f"{', '.join(CORPORA)} (optionally NAME:TIMES to repeat it)")
         if times and not (times.isdigit() and int(times) > 0):
-            raise InputError(f"repeat count in {item!r} must be a positive whole number")
+            raise InputError("--corpora", f"repeat count in {item!r} must be a positive whole number")
         weights[name] = int(times or 1)
     return weights
 
@@ -77,7 +77,7 @@ def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
     weights = parse_corpora(corpora)
     for name in CORPUS_FILES.values():
         if not (data_dir / name).is_file():
-            raise InputError(f"{data_dir / name} not found; pass --data with the folder "
+            raise InputError(str(data_dir / name), "not found; pass --data with the folder "
                              f"holding {', '.join(CORPUS_FILES.values())}")
     report: dict = {}
     train: list[TaggedSentence] = []
