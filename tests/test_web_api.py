@@ -139,7 +139,8 @@ def test_article_prefix_and_missing(client, ids):
 def test_article_page_highlights_triggers_and_entities(client, ids):
     page = client.get(f"/articles/{ids['nanning-meeting.txt']}", headers=HTML).text
     assert '<mark class="trigger t-CONSULT" title="CONSULT">मुलाकात</mark>' in page
-    assert 'href="/actors/RUS"' in page and "सर्गेई लावरोव</a>" in page
+    assert 'href="/actors/sergey_lavrov"' in page and "सर्गेई लावरोव</a>" in page
+    assert '<a class="ent ent-LOC" href="/actors/RUS"' in page  # a state links to the state
     assert 'id="s1"' in page and "Nanning (CHN)" in page
 
 
@@ -231,7 +232,10 @@ def test_actor_page_data(client):
     partners = {p["key"]: p for p in data["partners"]}
     assert partners["CHN"]["cooperation"] == 1 and partners["IND"]["conflict"] == 1
     assert {e["event"] for e in data["recent"]} == {"CONSULT", "COOPERATE", "ACCUSE"}
-    assert client.get("/api/actors/sergey_lavrov").json()["name"] == "Sergey Lavrov"
+    lavrov = client.get("/api/actors/sergey_lavrov").json()
+    assert lavrov["name"] == "Sergey Lavrov" and lavrov["acts_for"][0]["key"] == "RUS"
+    assert [a["title"] for a in lavrov["mentioned_in"]] == [
+        "नान्निंग में लावरोव और वांग यी की मुलाकात, प्रतिबंधों की आलोचना"]
     assert client.get("/api/actors/IGO:UN").json()["as_recipient"] == 1
     error_of(client.get("/api/actors/ATLANTIS"), 404)
 
@@ -423,12 +427,15 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
     old = sqlite3.connect(path)
     old.executescript("DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; "
                       "DROP TRIGGER articles_fts_update; DROP TABLE article_fts; "
+                      "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; "
+                      "DROP TABLE event_fts; DROP INDEX event_actors_org; "
                       "ALTER TABLE articles DROP COLUMN search_latin; PRAGMA user_version=2;")
     old.close()
     with pytest.raises(Exception, match="schema 2"):
         Store(path, readonly=True)
     with TestClient(create_app(path)) as c:
         assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
+        assert c.get("/api/events", params={"text": "नान्निंग"}).json()["total"] == 1
 
 
 # -- the seeds (acceptance) ------------------------------------------------------------
@@ -440,8 +447,52 @@ def test_seeds_searchable_in_both_scripts(shared, tmp_path, cli):
     with TestClient(create_app(db)) as c:
         for q in ("लावरोव", "lavrov"):
             assert c.get("/api/search", params={"q": q}).json()["total"] == 2
+        for article in c.get("/api/articles").json()["items"]:  # linked mentions have pages
+            page = c.get(f"/articles/{article['id']}", headers=HTML).text
+            for href in sorted(set(page.split('href="/actors/')[1:]))[:15]:
+                key = href.split('"', 1)[0]
+                assert c.get(f"/actors/{key}", headers=HTML).status_code == 200, key
         events = c.get("/api/events", params={"limit": 500}).json()
         for record in events["items"]:  # whatever the event stages found, it is verifiable
             article = c.get(f"/api/articles/{record['evidence']['article']}").json()
             sentence = article["sentences"][record["evidence"]["sentence_index"]]["text"]
             assert sentence == record["evidence"]["sentence"]
+
+
+# -- ghatna serve ----------------------------------------------------------------------
+
+def test_serve_command(store_path, tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    env.pop("GHATNA_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-m", "ghatna", "serve", "--db", store_path[0],
+                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.time() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+        assert response.json()["events"] == 10
+        assert response.headers["content-security-policy"] == CSP
+        assert httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={}).status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert "read-only" in proc.stderr.read()
+    missing = subprocess.run([sys.executable, "-m", "ghatna", "serve", "--db",
+                              str(tmp_path / "none.db")], env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "ghatna ingest" in missing.stderr

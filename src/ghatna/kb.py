@@ -38,7 +38,8 @@ from rapidfuzz import fuzz
 
 from .errors import ConfigError
 from .model import Entity
-from .translit import ascii_fold, is_devanagari, keys, loose, normalise, romanise
+from .translit import (ascii_fold, is_devanagari, keys, loose, normalise, romanise,
+                       spelled_letters)
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "secto
 _ROLE = regex.compile(
     r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
     r"(?P<start>\d{4}(?:-\d\d){0,2})?\s*\.\.\s*(?P<end>\d{4}(?:-\d\d){0,2})?\s*$")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
 
 
 def _full_date(value: str | None, end: bool) -> str | None:
@@ -142,20 +143,29 @@ class Entry:
         return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or ""))
 
     def entity(self, date: str | None = None) -> Entity:
+        """What a mention of this entry stands for on ``date``.
+
+        A person with no role on that date but one before it is a former office holder:
+        sector ELI (CAMEO's elites), role "former <title>"."""
         role = self.role_on(date) if self.roles else None
         country, org, sector, code = self.country, self.org, self.sector, self.code
+        title = role.title if role else None
         if role is not None:
             country = role.country or country
             org = role.org or org
             sector = role.sector or sector
             code = role.code or code
+            if date and not role.active(date) and role.end and role.end < date:
+                sector = "ELI"
+                code = ("IGO" + org.upper()) if role.org else (country or "") + "ELI"
+                title = f"former {role.title}".strip()
         if code is None:
             if self.type == "igo" and org:
                 code = "IGO" + org.upper()
             elif country:
                 code = country + (sector or "")
         return Entity(id=self.id, name=self.name, type=self.type, country=country, org=org,
-                      sector=sector, code=code, role=role.title if role else None,
+                      sector=sector, code=code, role=title or None,
                       lat=self.lat, lon=self.lon)
 
     def forms(self) -> Iterator[tuple[str, str]]:
@@ -250,7 +260,7 @@ def entry_from_dict(data: dict[str, Any], source: str, default_type: str | None 
         return float(value) if value is not None else None
 
     return Entry(
-        id=ident, type=kind, name=str(data.get("name") or ident).strip(),
+        id=ident, type=kind, name=str(data.get("name") or "").strip(),
         hi=_split_list(data.get("hi")), adj=_split_list(data.get("adj")),
         aliases=_split_list(data.get("aliases")), country=opt("country"), org=opt("org"),
         sector=opt("sector"), code=opt("code"), qid=opt("qid"), roles=roles,
@@ -291,6 +301,10 @@ def _world_cities(limit: int) -> list[Entry]:
     for city in cities[:limit]:
         iso2 = city.get("countrycode")
         country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+        if country is not None and ascii_fold(city["name"]) in {
+                ascii_fold(getattr(country, "common_name", "") or country.name),
+                ascii_fold(country.name)}:
+            continue  # a city-state's capital: its name is the state's (Singapore, Kuwait)
         hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
         ident = "place:" + regex.sub(r"[^a-z0-9]+", "_", ascii_fold(city["name"])).strip("_")
         out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi[:3],
@@ -334,6 +348,8 @@ class KnowledgeBase:
         if entry.id in self.entries:
             self.entries[entry.id].merge(entry)
         else:
+            if not entry.name:
+                entry.name = next(iter(entry.aliases + entry.hi), entry.id)
             self.entries[entry.id] = entry
         self._index = None
 
@@ -356,8 +372,12 @@ class KnowledgeBase:
                 kb.ambiguous = {normalise(ln.strip()) for ln in text.splitlines()
                                 if ln.strip() and not ln.startswith("#")}
             for entry in _world_cities(world_cities):
-                if entry.id in kb.entries:
-                    kb.entries[entry.id].merge(entry)
+                known = kb.entries.get(entry.id)
+                if known is not None and known.country != entry.country:
+                    entry.id = f"{entry.id}_{(entry.country or 'xx').lower()}"
+                    known = kb.entries.get(entry.id)
+                if known is not None:
+                    known.merge(entry)
                 else:
                     kb.add(entry)
         for folder in user_dirs:
@@ -376,6 +396,8 @@ class KnowledgeBase:
         """The shipped KB plus ``user_dir`` (must exist) or the settings' folder (if present)."""
         if user_dir:
             dirs = [user_dir]
+        elif settings.get("kb", "user_dir", ""):
+            dirs = [settings.get("kb", "user_dir")]  # named: must exist
         else:
             folder = default_user_dir(settings)
             dirs = [folder] if folder.is_dir() else []
@@ -389,6 +411,8 @@ class KnowledgeBase:
         loose_forms: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
         by_loose: dict[str, set[str]] = {}
         vocab: set[str] = set()
+        acronyms: dict[str, set[str]] = {}
+        adj_forms: list[tuple[str, str]] = []
         for entry in self.entries.values():
             forms = set()
             for text, kind in entry.forms():
@@ -400,11 +424,16 @@ class KnowledgeBase:
                     bucket.append((entry.id, kind))
                 if kind == "name":
                     forms.add(text)
+                elif kind == "adj" and is_devanagari(text) and " " not in text.strip():
+                    adj_forms.append((loose(text), entry.id))
             comparable = set()
             for text in forms:
+                bare = text.replace(".", "")
+                if 2 <= len(bare) <= 6 and bare.isascii() and bare.isupper() and bare.isalpha():
+                    acronyms.setdefault(bare.lower(), set()).add(entry.id)
                 if len(text) > 60:
                     continue
-                form = tuple(loose(w) for w in text.split())
+                form = tuple(loose(w) for w in _WORD.findall(text))
                 comparable.add((form, is_devanagari(text)))
                 for w in form:
                     vocab.add(w)
@@ -426,6 +455,9 @@ class KnowledgeBase:
         self._by_del = by_del
         self._loose = loose_forms
         self._by_loose = by_loose
+        self._acronyms = acronyms
+        self._adj_forms = adj_forms
+        self._adj_choices = [f for f, _ in adj_forms]
         self._vocab = vocab
 
     @property
@@ -479,7 +511,7 @@ class KnowledgeBase:
                             penalty[i] = 8.0
             for ident, pen in penalty.items():
                 found[ident] = min(found.get(ident, pen), pen)
-        mine = tuple(loose(w) for w in text.split())
+        mine = tuple(loose(w) for w in _WORD.findall(text))
         joined = "".join(mine)
         for ident in self._by_loose.get(joined, ()):
             found[ident] = 0.0
@@ -523,13 +555,40 @@ class KnowledgeBase:
         out.sort(key=lambda c: -c.score)
         return out
 
+    def fuzzy_adjective(self, word: str, threshold: float) -> list[Candidate]:
+        """A state whose demonym sounds like ``word`` (फ्रांसिसी → फ्रांसीसी → France)."""
+        self.index  # noqa: B018
+        from rapidfuzz import process
+
+        found = process.extractOne(loose(word), self._adj_choices, scorer=fuzz.ratio,
+                                   score_cutoff=threshold)
+        if not found:
+            return []
+        _, score, idx = found
+        entry = self.entries[self._adj_forms[idx][1]]
+        return [Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "adj", word)]
+
+    def acronym(self, word: str) -> list[Candidate]:
+        """Entries with a Latin acronym spelled out by ``word`` in Devanagari letter names
+        (यूएनओ → UNO)."""
+        self.index  # noqa: B018
+        letters = spelled_letters(word)
+        if not letters or len(letters) < 2:
+            return []
+        return [Candidate(self.entries[i], 0.9, "acronym", "name", word)
+                for i in sorted(self._acronyms.get(letters, ()))]
+
     def name_like(self, word: str) -> bool:
         """Whether ``word`` sounds within one edit of a word of some entry's name."""
         self.index  # noqa: B018
         form = loose(word)
         if form in self._vocab:
             return True
-        return any(d in self._vocab for d in _deletes(form, 4))
+        if any(d in self._vocab for d in _deletes(form, 4)):
+            return True
+        # two name words written as one (पुष्पकमल = पुष्प कमल)
+        return len(form) >= 6 and any(form[:k] in self._vocab and form[k:] in self._vocab
+                                      for k in range(3, len(form) - 2))
 
     def _by_key_set(self, ks: set[str]) -> set[str]:
         out: set[str] = set()

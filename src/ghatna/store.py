@@ -94,6 +94,8 @@ MIGRATIONS: list[str] = [
     """,
     # 3: full-text search over headline, body and the Latin search keys of their words
     lambda conn: _add_search(conn),
+    # 4: events by the words of their sentence (web filter), and by organisation
+    lambda conn: _add_event_search(conn),
 ]
 
 # Devanagari vowel signs, virama, nukta and other combining marks, plus ZWNJ/ZWJ: FTS5's
@@ -122,6 +124,29 @@ SEARCH_SCHEMA = [
         VALUES (new.rowid, new.title, new.text, new.search_latin);
     END""",
 ]
+
+
+EVENT_SEARCH_SCHEMA = [
+    "CREATE INDEX IF NOT EXISTS event_actors_org ON event_actors(org)",
+    # the words of each event's sentence, for filtering events by text
+    f"""CREATE VIRTUAL TABLE event_fts USING fts5(
+        text, tokenize="unicode61 remove_diacritics 2 tokenchars '{_DEVANAGARI_MARKS}'")""",
+    """INSERT INTO event_fts(rowid, text) SELECT e.rowid, s.text FROM events e
+        JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx""",
+    """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_fts(rowid, text) SELECT new.rowid, s.text FROM sentences s
+        WHERE s.article_id = new.article_id AND s.idx = new.sentence_idx;
+    END""",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM event_fts WHERE rowid = old.rowid;
+    END""",
+]
+
+
+def _add_event_search(conn: sqlite3.Connection) -> None:
+    """Migration 4: the event sentence index, filled for the events already stored."""
+    for statement in EVENT_SEARCH_SCHEMA:
+        conn.execute(statement)
 
 
 def search_latin(title: str, text: str) -> str:

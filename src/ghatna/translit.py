@@ -255,6 +255,9 @@ def _word_key(word: str, soft_g: bool, latin: bool) -> str:
 def keys(text: str) -> tuple[str, ...]:
     """Phonetic keys of ``text`` (one for Devanagari, one or two for Latin)."""
     latin = not _DEVANAGARI.search(text)
+    if not latin and " " in text.strip():  # word by word, each remembered
+        joined = "".join((keys(w) or ("",))[0] for w in text.split())
+        return (joined,) if joined else ()
     plain = _english(ascii_fold(text)) if latin else romanise(text)
     words = plain.split()
     variants = (False, True) if latin and _P7.search(plain) else (False,)
@@ -326,3 +329,21 @@ def loose(text: str) -> str:
         plain = plain.replace(src, dst)
     plain = plain.translate(_LOOSE_CLASS)
     return _P9.sub(r"\1", plain)
+
+
+@lru_cache(maxsize=50_000)
+def spelled_letters(word: str) -> str | None:
+    """The Latin letters a Devanagari word spells out letter by letter (यूएनओ → "uno"),
+    or None when it is not such a word."""
+    word = normalise(word)
+    names = sorted(((normalise(k), v) for k, v in LETTER_NAMES.items()), key=lambda kv: -len(kv[0]))
+    out, i = [], 0
+    while i < len(word):
+        for name, letter in names:
+            if word.startswith(name, i):
+                out.append(letter)
+                i += len(name)
+                break
+        else:
+            return None
+    return "".join(out) or None

@@ -147,14 +147,20 @@ def kb_add(ctx: click.Context, ident: str, kind: str, name: str | None, hi: tupl
 @click.pass_context
 def kb_import(ctx: click.Context, files: tuple[str, ...], kb_dir: str | None) -> None:
     """Import PETRARCH/Phoenix actor dictionaries into your own folder."""
-    from ..petrarch import read_file, to_tsv
+    from ..petrarch import attach_to_known, read_file, to_tsv
 
     folder = _user_dir(ctx, kb_dir)
+    known = list(_kb(ctx, str(folder)))
     for name in files:
-        entries = read_file(name)
+        try:
+            entries = attach_to_known(read_file(name), known)
+        except GhatnaError as exc:
+            raise click.ClickException(str(exc)) from None
         target = folder / f"petrarch_{Path(name).stem.replace('.', '_')}.tsv"
         target.write_text(to_tsv(entries, Path(name).name), encoding="utf-8")
-        click.echo(f"imported {len(entries)} actors from {name} into {target}")
+        extended = sum(1 for e in entries if not e.name)
+        click.echo(f"imported {len(entries)} actors from {name} into {target} "
+                   f"({extended} of them add names to entries already known)")
 
 
 def _mention_json(m: Any) -> dict[str, Any]:
@@ -203,9 +209,15 @@ def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path:
             try:
                 record = json.loads(line)
                 ident, body = record.get("id"), record["text"]
-            except (json.JSONDecodeError, KeyError, AttributeError):
-                raise click.ClickException(str(InputError(
-                    f"{input_path} line {n}: expected a JSON object with \"text\""))) from None
+                if not isinstance(body, str):
+                    raise TypeError
+            except (json.JSONDecodeError, KeyError, AttributeError, TypeError):
+                # one bad line is reported in its place and the batch goes on
+                problem = InputError(f"{input_path} line {n}", 'expected a JSON object with a "text" string')
+                click.echo(f"warning: {problem}", err=True)
+                if as_json:
+                    emit_json({"id": None, "error": str(problem), "mentions": []})
+                continue
             mentions = link_text(linker, body, record.get("date") or date)
             if as_json:
                 emit_json({"id": ident, "mentions": [_mention_json(m) for m in mentions]})

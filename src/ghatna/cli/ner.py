@@ -51,7 +51,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--out", "out", default="ner-model", show_default=True, type=click.Path(file_okay=False),
                   help="Output folder; the trained model is written to OUT/model.")
     @click.option("--corpora", default="ilner,hiner", show_default=True,
-                  help="Training corpora, comma-separated (ilner, hiner).")
+                  help="Training corpora, comma-separated (ilner, hiner); NAME:TIMES repeats one.")
     @click.option("--config", "config", default=None, type=click.Path(exists=True, dir_okay=False),
                   help="spaCy config (default: ghatna/data/ner_config.cfg).")
     @click.option("--max-steps", type=int, default=None, help="Override training.max_steps.")

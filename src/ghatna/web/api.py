@@ -10,13 +10,27 @@ from typing import Any, Iterator
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from ..store import Store
 from .app import ApiError, explorer, page_args
 from .queries import EventFilter, Explorer
 from .upload import check_token, ingest_upload, read_body
 
-router = APIRouter(prefix="/api", tags=["api"])
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error of the API has this shape."""
+
+    error: ErrorDetail
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    400: {"model": ErrorBody, "description": "A bad parameter (the message names it)"},
+    404: {"model": ErrorBody, "description": "Nothing with that id or key"}})
 
 
 def event_filter(type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT"),

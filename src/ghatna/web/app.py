@@ -28,6 +28,7 @@ from ..errors import GhatnaError, NotFound
 from ..settings import Settings
 from ..store import Store
 from .queries import BadParameter, Explorer
+from .render import actor_key
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     app.state.token = configured_token(settings)
     templates = Jinja2Templates(directory=str(resources.files("ghatna.web").joinpath("templates")))
     templates.env.filters["pathquote"] = lambda value: quote(str(value), safe=":")
+    templates.env.filters["actor_key"] = actor_key
     templates.env.globals["version"] = __version__
     app.state.templates = templates
 

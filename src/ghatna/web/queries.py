@@ -113,28 +113,41 @@ class EventFilter:
             where.append("e.article_id = ?")
             params.append(self.article_id)
         if self.actor:
-            column, value = actor_condition(self.actor)
-            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {column})")
+            subquery, value = actor_event_ids(self.actor)
+            where.append(f"e.id IN ({subquery})")
             params.extend(value)
         if self.country:
             where.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
             params.append(self.country)
         if self.text:
-            like = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append("EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id "
-                         "AND s.idx = e.sentence_idx AND s.text LIKE ? ESCAPE '\\')")
-            params.append(like)
+            # every word of the text (as a word prefix) in the event's sentence
+            where.append("e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+            terms = [f'"{w}"*' for _s, _e, w in words(self.text)]
+            if not terms:
+                raise BadParameter("text", "give at least one word")
+            params.append(" AND ".join(terms))
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def as_params(self) -> dict[str, str]:
         return {k: v for k, v in vars(self).items() if v}
 
 
-def actor_condition(key: str) -> tuple[str, list[str]]:
-    """SQL over event_actors matching an actor key (or any id, code or country)."""
+def actor_condition(key: str, table: str = "") -> tuple[str, list[str]]:
+    """SQL over event_actors (or mentions: same columns) matching an actor key (or any
+    id, code or country); ``table`` is an optional alias to qualify the columns with."""
+    t = f"{table}." if table else ""
     if key.upper().startswith("IGO:"):
-        return "org = ?", [key[4:].upper()]
-    return ("(entity_id = ? OR country = ? OR org = ? OR code = ?)",
+        return f"{t}org = ?", [key[4:].upper()]
+    return (f"({t}entity_id = ? OR {t}country = ? OR {t}org = ? OR {t}code = ?)",
+            [key, key.upper(), key.upper(), key.upper()])
+
+
+def actor_event_ids(key: str) -> tuple[str, list[str]]:
+    """A subquery of the ids of events with this actor, one index lookup per column."""
+    if key.upper().startswith("IGO:"):
+        return "SELECT event_id FROM event_actors WHERE org = ?", [key[4:].upper()]
+    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?"
+                           for c in ("entity_id", "country", "org", "code")),
             [key, key.upper(), key.upper(), key.upper()])
 
 
@@ -151,6 +164,9 @@ class Explorer:
     def __init__(self, store: Store, settings_web: dict[str, Any]):
         self.store = store
         self.conn = store.conn
+        # a read connection: a larger page cache and memory-mapped reads
+        self.conn.execute(f"PRAGMA cache_size = -{int(settings_web.get('cache_mb', 64)) * 1024}")
+        self.conn.execute(f"PRAGMA mmap_size = {int(settings_web.get('mmap_mb', 256)) * 1048576}")
         self.cooperation = set(settings_web.get("cooperation", ()))
         self.conflict = set(settings_web.get("conflict", ()))
 
@@ -334,8 +350,9 @@ class Explorer:
         counts = self.conn.execute(
             f"SELECT COUNT(DISTINCT event_id), SUM(role = 'actor'), SUM(role = 'recipient') "
             f"FROM event_actors WHERE {condition}", params).fetchone()
-        if not counts[0]:
-            raise NotFound(f"no events with actor {key!r}; see /actors for the actors found")
+        mentioned = self.mentioned_in(key)
+        if not counts[0] and not mentioned:
+            raise NotFound(f"no events or mentions of {key!r}; see /actors for the actors found")
         filters = EventFilter(actor=key)
         partners = []
         for row in self.conn.execute(
@@ -353,10 +370,27 @@ class Explorer:
                 "key": row["key"], "name": self.actor_name(row["key"]), "events": row["n"],
                 "cooperation": sum(n for k, n in kinds.items() if k in self.cooperation),
                 "conflict": sum(n for k, n in kinds.items() if k in self.conflict)})
+        acts_for = self.conn.execute(
+            "SELECT country, org FROM mentions WHERE entity_id = ? AND (country IS NOT NULL "
+            "OR org IS NOT NULL) LIMIT 1", (key,)).fetchone()
+        links = []
+        if acts_for and acts_for["country"] and acts_for["country"] != key:
+            links.append({"key": acts_for["country"], "name": self.actor_name(acts_for["country"])})
+        if acts_for and acts_for["org"]:
+            links.append({"key": "IGO:" + acts_for["org"], "name": acts_for["org"]})
         return {"key": key, "name": self.actor_name(key), "events": counts[0],
+                "acts_for": links, "mentioned_in": mentioned,
                 "as_actor": counts[1] or 0, "as_recipient": counts[2] or 0,
                 "counts": self.event_counts(filters), "partners": partners[:10],
                 "recent": self.events(filters, limit=recent, count=False)["items"]}
+
+    def mentioned_in(self, key: str, most: int = 20) -> list[dict[str, Any]]:
+        """Latest articles that mention this actor (linked mentions)."""
+        condition, params = actor_condition(key, "m")
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT a.id, a.title, a.date, COUNT(*) AS mentions FROM mentions m "
+            f"JOIN articles a ON a.id = m.article_id WHERE {condition} "
+            f"GROUP BY a.id ORDER BY a.date DESC, a.id LIMIT ?", params + [most])]
 
     # -- network and map ----------------------------------------------------------------
 

@@ -11,14 +11,22 @@ from typing import Any
 
 
 def actor_key(ref: dict[str, Any] | None) -> str | None:
-    """The actor-page key of an actor reference or linked entity (see queries)."""
+    """The actor-page key of an actor reference or a linked entity: the state (ISO3)
+    for a state itself, ``IGO:<acronym>`` for an organisation, else the entity's own id
+    (a minister gets a page of his own; the page links to the state he acts for)."""
     if not ref:
         return None
-    if ref.get("country"):
-        return ref["country"]
-    if ref.get("org"):
-        return "IGO:" + ref["org"]
-    return ref.get("entity_id") or ref.get("id") or ref.get("code")
+    entity_id = ref.get("entity_id") or ref.get("id")
+    country, org, code = ref.get("country"), ref.get("org"), ref.get("code")
+    is_state = ref.get("type") in ("GPE", "LOC", "country") or (
+        "type" not in ref and not ref.get("sector") and (code is None or code == country))
+    if country and (is_state or not entity_id):
+        return country
+    if org and not entity_id:
+        return "IGO:" + org
+    if org and ref.get("type") in ("ORG", "igo") and not ref.get("sector"):
+        return "IGO:" + org
+    return entity_id or country or ("IGO:" + org if org else None) or code
 
 
 def locate(text: str, start: Any, end: Any, words: str | None) -> tuple[int, int] | None:
