@@ -199,7 +199,6 @@ def ascii_fold(text: str) -> str:
     return _P2.sub(" ", text).strip()
 
 
-
 # --- search key -------------------------------------------------------------------
 
 # Spellings that sound alike, merged for search; applied in order (``\x01`` holds "ch").
@@ -217,9 +216,9 @@ def search_key(word: str) -> str:
     """A spelling-tolerant Latin key of one word in either script, for prefix search.
 
     The word is :func:`romanise`-d (Latin is only folded to ASCII), then spellings that
-    sound alike are merged: ``w``/``v``, ``ph``/``f``, ``c``/``k``, ``z``/``j``, ``x``/``ks`` (``s`` first),
-    ``sh``/``s``, ``ee``/``i``, ``oo``/``u``, a final ``y``/``i``, the ``h`` of aspirates,
-    doubled letters. ``लावरोव`` and ``Lavrov`` both give ``lavrov``, ``वांग`` and ``Wang``
+    sound alike are merged: ``w``/``v``, ``ph``/``f``, ``c``/``k``, ``z``/``j``, ``x``/``ks``
+    (``s`` at the start of a word), ``sh``/``s``, ``ee``/``i``, ``oo``/``u``, a final
+    ``y``/``i``, the ``h`` of aspirates, doubled letters. ``लावरोव`` and ``Lavrov`` both give ``lavrov``, ``वांग`` and ``Wang``
     give ``vang``; a query word's key is matched as a prefix of the stored keys.
     """
     plain = _P8.sub("s", romanise(word).replace(" ", ""))  # Xi, Xinjiang: शी, शिनच्यांग
@@ -228,6 +227,7 @@ def search_key(word: str) -> str:
     plain = _SEARCH_ASPIRATE.sub("", plain)
     plain = _SEARCH_FINAL_Y.sub("i", plain)
     return _P9.sub(r"\1", plain)
+
 
 # --- phonetic key -----------------------------------------------------------------
 
