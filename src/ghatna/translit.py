@@ -219,7 +219,8 @@ def search_key(word: str) -> str:
     sound alike are merged: ``w``/``v``, ``ph``/``f``, ``c``/``k``, ``z``/``j``, ``x``/``ks``
     (``s`` at the start of a word), ``sh``/``s``, ``ee``/``i``, ``oo``/``u``, a final
     ``y``/``i``, the ``h`` of aspirates, doubled letters. ``लावरोव`` and ``Lavrov`` both
-    give ``lavrov``, ``वांग`` and ``Wang`` give ``vang``; a query word's key is matched as a prefix of the stored keys.
+    give ``lavrov``, ``वांग`` and ``Wang`` give ``vang``. A query word's key is matched as
+    a prefix of the stored keys.
     """
     plain = _P8.sub("s", romanise(word).replace(" ", ""))  # Xi, Xinjiang: शी, शिनच्यांग
     for old, new in _SEARCH_FOLDS:
