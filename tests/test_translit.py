@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ghatna.translit import keys, loose, normalise, romanise
+from ghatna.translit import keys, loose, normalise, romanise, search_key
 
 
 @pytest.mark.parametrize("a, b", [
@@ -35,6 +35,37 @@ def test_normalise_keeps_distinct_words_apart():
 ])
 def test_romanise(hindi, latin):
     assert romanise(hindi) == latin
+
+
+@pytest.mark.parametrize("hindi, latin", [
+    ("भारत", "bharat"), ("पुतिन", "putin"), ("मोदी", "modi"), ("नान्निंग", "nanning"),
+    ("जयशंकर", "jayshankar"), ("क़ानून", "qanun"), ("सिंह", "singh"),
+])
+def test_romanise_words(hindi, latin):
+    assert romanise(hindi) == latin
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("लावरोव", "Lavrov"), ("वांग", "Wang"), ("जयशंकर", "Jaishankar"), ("अमेरिका", "America"),
+    ("ज़ेलेंस्की", "Zelensky"), ("नान्निंग", "Nanning"), ("शी", "Xi"), ("जिनपिंग", "Jinping"),
+    ("सिंह", "Singh"), ("फ़ैसला", "faisla"), ("चीन", "Cheen"),
+])
+def test_both_scripts_share_a_search_key(hindi, english):
+    assert search_key(hindi) == search_key(english) != ""
+
+
+@pytest.mark.parametrize("word, key", [
+    ("लावरोव", "lavrov"), ("Wang", "vang"), ("खड़गे", "karge"), ("Kharge", "karge"),
+    ("Xinjiang", "sinjiang"), ("Laxmi", "laksmi"), ("Müller", "muler"), ("२०२४", "2024"),
+    ("!", ""),
+])
+def test_search_key(word, key):
+    assert search_key(word) == key
+
+
+def test_search_keys_keep_different_names_apart():
+    assert search_key("पुतिन") != search_key("Biden")
+    assert not search_key("मोदी").startswith(search_key("Lavrov"))
 
 
 @pytest.mark.parametrize("hindi, english", [

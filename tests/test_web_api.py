@@ -13,13 +13,13 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from ghatna.pipeline import Pipeline  # noqa: E402
 from ghatna.settings import Settings  # noqa: E402
-from ghatna.store import Store  # noqa: E402
+from ghatna.store import LogEntry, Store, search_latin  # noqa: E402
 from ghatna.web.app import CSP, create_app  # noqa: E402
-from ghatna.web.romanise import fold, romanise_word, search_keys  # noqa: E402
 
 from conftest import SEED_000, SEED_001, SEED_DATES  # noqa: E402
-from web_data import build_store  # noqa: E402
+from web_data import BASE_STAGES, build_article, build_store  # noqa: E402
 
 HTML = {"accept": "text/html"}
 HOSTILE_MARKERS = ["<script>window.pwned", "<img src=x onerror", 'href="javascript:']
@@ -51,24 +51,6 @@ def error_of(response, status):
     return body["error"]
 
 
-# -- romanisation ----------------------------------------------------------------------
-
-@pytest.mark.parametrize("hindi, latin", [
-    ("लावरोव", "lavrov"), ("कमल", "kamal"), ("भारत", "bharat"), ("पुतिन", "putin"),
-    ("मोदी", "modi"), ("नान्निंग", "nanning"), ("जयशंकर", "jayshankar"), ("क़ानून", "qanun"),
-])
-def test_romanise_word(hindi, latin):
-    assert romanise_word(hindi) == latin
-
-
-@pytest.mark.parametrize("hindi, english", [
-    ("लावरोव", "Lavrov"), ("वांग", "Wang"), ("जयशंकर", "Jaishankar"), ("अमेरिका", "America"),
-    ("ज़ेलेंस्की", "Zelensky"), ("नान्निंग", "Nanning"),
-])
-def test_both_scripts_share_a_search_key(hindi, english):
-    assert search_keys(hindi) == [fold(english)]
-
-
 # -- search ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query", ["लावरोव", "lavrov", "Lavrov", "LAVROV", "lavr", "वांग यी", "wang yi"])
@@ -77,6 +59,47 @@ def test_search_finds_the_article_in_either_script(client, ids, query):
     assert [r["id"] for r in data["items"]] == [ids["nanning-meeting.txt"]]
     hits = [p["text"] for s in data["items"][0]["snippets"] for p in s if p["match"]]
     assert hits and all(h.startswith(("लावरोव", "वांग", "यी")) for h in hits)
+
+
+# An article written for this test, full of names in their Hindi spellings.
+NAMES_ARTICLE = {
+    "doc": "names.txt", "date": "2024-05-02", "source": "test-news",
+    "title": "पुतिन और शी जिनपिंग की बीजिंग में बैठक",
+    "body": ["रूसी राष्ट्रपति व्लादिमीर पुतिन ने गुरुवार को चीनी राष्ट्रपति शी जिनपिंग से मुलाकात की।",
+             "बैठक में विदेश मंत्री सर्गेई लावरोव और वांग यी भी मौजूद थे।",
+             "यूक्रेन के राष्ट्रपति ज़ेलेंस्की ने बैठक की आलोचना की।",
+             "भारत के विदेश मंत्री एस जयशंकर ने कहा कि राजनाथ सिंह अगले महीने मॉस्को जाएंगे।"],
+    "events": [],
+}
+
+
+@pytest.fixture(scope="module")
+def names_client(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("names") / "names.db")
+    article = build_article(NAMES_ARTICLE, Pipeline(Settings.load(), BASE_STAGES))
+    with Store(path) as store:
+        store.save([(LogEntry(article.doc, "stored", fingerprint=article.id), article)])
+    with TestClient(create_app(path, Settings.load())) as c:
+        yield c
+
+
+@pytest.mark.parametrize("query, hindi", [
+    ("putin", "पुतिन"), ("Putin", "पुतिन"), ("vladimir", "व्लादिमीर"), ("xi", "शी"),
+    ("jinping", "जिनपिंग"), ("Xi Jinping", "शी जिनपिंग"), ("lavrov", "लावरोव"), ("lavr", "लावरोव"),
+    ("wang", "वांग"), ("Wang Yi", "वांग यी"), ("Zelensky", "ज़ेलेंस्की"),
+    ("jaishankar", "जयशंकर"), ("singh", "सिंह"), ("rajnath", "राजनाथ"), ("bijing", "बीजिंग"),
+])
+def test_latin_search_finds_devanagari_names(names_client, query, hindi):
+    data = names_client.get("/api/search", params={"q": query}).json()
+    assert data["total"] == 1, data
+    hits = {p["text"] for s in [data["items"][0]["title_parts"], *data["items"][0]["snippets"]]
+            for p in s if p["match"]}
+    assert set(hindi.split()) <= hits
+
+
+@pytest.mark.parametrize("query", ["biden", "modi", "lavrova", "xi biden"])
+def test_latin_search_misses_other_names(names_client, query):
+    assert names_client.get("/api/search", params={"q": query}).json()["total"] == 0
 
 
 def test_search_needs_every_word(client):
@@ -436,6 +459,35 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
     with TestClient(create_app(path)) as c:
         assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
         assert c.get("/api/events", params={"text": "नान्निंग"}).json()["total"] == 1
+
+
+def test_migration_recomputes_search_keys(tmp_path, store_path):
+    """A database whose search keys came from an older romaniser (schema 4) gets them
+    computed again, and its search index rebuilt, on open."""
+    path = tmp_path / "keys.db"
+    conn = sqlite3.connect(store_path[0])
+    conn.execute(f"VACUUM INTO '{path}'")
+    conn.close()
+    old = sqlite3.connect(path)
+    old.executescript("UPDATE articles SET search_latin = 'stale'; PRAGMA user_version=4;")
+    old.commit()
+    assert old.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH "
+                       "'search_latin : lavrov*'").fetchone()[0] == 0
+    old.close()
+    with pytest.raises(Exception, match="schema 4"):
+        Store(path, readonly=True)
+    with TestClient(create_app(path)) as c:
+        assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
+        assert c.get("/api/search", params={"q": "stale"}).json()["total"] == 0
+    with Store(path, readonly=True) as store:
+        rows = store.query("SELECT title, text, search_latin FROM articles")
+        assert rows and all(r["search_latin"] == search_latin(r["title"], r["text"]) for r in rows)
+        assert store.query("SELECT rowid FROM article_fts WHERE article_fts MATCH ?",
+                           ('search_latin : "vang"*',))
+    with Store(path) as store:  # the update trigger is back: new keys reach the index
+        with store.transaction() as conn:
+            conn.execute("UPDATE articles SET search_latin = 'zzqq'")
+        assert len(store.query("SELECT rowid FROM article_fts WHERE article_fts MATCH 'zzqq'")) == 4
 
 
 # -- the seeds (acceptance) ------------------------------------------------------------

@@ -18,11 +18,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+import regex
+
 from . import CODER
 from .errors import NotFound, StoreError
 from .dedup import MASK64, bands, distance
 from .model import Article, OffsetMap
 from .settings import Settings
+from .translit import search_key
 
 MIGRATIONS: list[str] = [
     # 1: articles, sentences, mentions, events, quotes, the ingest log
@@ -96,6 +99,8 @@ MIGRATIONS: list[str] = [
     lambda conn: _add_search(conn),
     # 4: events by the words of their sentence (web filter), and by organisation
     lambda conn: _add_event_search(conn),
+    # 5: search keys from ghatna.translit (one romaniser for the knowledge base and search)
+    lambda conn: _refresh_search_keys(conn),
 ]
 
 # Devanagari vowel signs, virama, nukta and other combining marks, plus ZWNJ/ZWJ: FTS5's
@@ -149,11 +154,20 @@ def _add_event_search(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def search_latin(title: str, text: str) -> str:
-    """The Latin search keys of every word of an article (see ghatna.web.romanise)."""
-    from .web.romanise import search_keys
+# A word for search: letters with their marks (Devanagari vowel signs), and digits.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
-    return " ".join(search_keys(title + "\n" + text))
+
+def search_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for every word of ``text``, as search sees words."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def search_latin(title: str, text: str) -> str:
+    """The Latin search keys (:func:`ghatna.translit.search_key`) of every word of an
+    article, space-separated: what ``articles.search_latin`` holds."""
+    keys = (search_key(word) for _s, _e, word in search_words(title + "\n" + text))
+    return " ".join(key for key in keys if key)
 
 
 def _add_search(conn: sqlite3.Connection) -> None:
@@ -166,6 +180,21 @@ def _add_search(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
     for statement in SEARCH_SCHEMA[2:]:
         conn.execute(statement)
+
+
+def _refresh_search_keys(conn: sqlite3.Connection) -> None:
+    """Migration 5: every article's search keys computed again, and the index rebuilt.
+
+    The update trigger is dropped meanwhile (the rebuild replaces its work) and made again."""
+    conn.execute("DROP TRIGGER articles_fts_update")
+    last = -1 << 63
+    while rows := conn.execute("SELECT rowid, title, text FROM articles WHERE rowid > ? "
+                               "ORDER BY rowid LIMIT 1000", (last,)).fetchall():
+        conn.executemany("UPDATE articles SET search_latin=? WHERE rowid=?",
+                         [(search_latin(r[1] or "", r[2] or ""), r[0]) for r in rows])
+        last = rows[-1][0]
+    conn.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    conn.execute(SEARCH_SCHEMA[4])
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

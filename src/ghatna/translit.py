@@ -199,6 +199,37 @@ def ascii_fold(text: str) -> str:
     return _P2.sub(" ", text).strip()
 
 
+# --- search key -------------------------------------------------------------------
+
+# Spellings that sound alike, merged for search; applied in order (``\x01`` holds "ch").
+_SEARCH_FOLDS = [
+    ("chh", "\x01"), ("ch", "\x01"), ("ck", "k"), ("c", "k"), ("\x01", "c"), ("ph", "f"),
+    ("w", "v"), ("q", "k"), ("x", "ks"), ("z", "j"), ("sh", "s"), ("ee", "i"), ("oo", "u"),
+    ("ai", "ay"),
+]
+_SEARCH_ASPIRATE = regex.compile(r"(?<=[bcdgjklmnprtv])h")
+_SEARCH_FINAL_Y = regex.compile(r"(?<=[a-z][a-z])y$")
+
+
+@lru_cache(maxsize=200_000)
+def search_key(word: str) -> str:
+    """A spelling-tolerant Latin key of one word in either script, for prefix search.
+
+    The word is :func:`romanise`-d (Latin is only folded to ASCII), then spellings that
+    sound alike are merged: ``w``/``v``, ``ph``/``f``, ``c``/``k``, ``z``/``j``, ``x``/``ks``
+    (``s`` at the start of a word), ``sh``/``s``, ``ee``/``i``, ``oo``/``u``, a final
+    ``y``/``i``, the ``h`` of aspirates, doubled letters. ``लावरोव`` and ``Lavrov`` both
+    give ``lavrov``, ``वांग`` and ``Wang`` give ``vang``. A query word's key is matched as
+    a prefix of the stored keys.
+    """
+    plain = _P8.sub("s", romanise(word).replace(" ", ""))  # Xi, Xinjiang: शी, शिनच्यांग
+    for old, new in _SEARCH_FOLDS:
+        plain = plain.replace(old, new)
+    plain = _SEARCH_ASPIRATE.sub("", plain)
+    plain = _SEARCH_FINAL_Y.sub("i", plain)
+    return _P9.sub(r"\1", plain)
+
+
 # --- phonetic key -----------------------------------------------------------------
 
 _DIGRAPHS = [

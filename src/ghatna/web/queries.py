@@ -20,8 +20,8 @@ from typing import Any, Iterator
 import regex
 
 from ..errors import NotFound
-from ..store import Store
-from .romanise import fold, is_devanagari, romanise_word, words
+from ..store import Store, search_words
+from ..translit import search_key
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -59,8 +59,8 @@ def fts_query(q: str, *, columns: str = "{title text}") -> str:
     """An FTS5 MATCH expression for the words of ``q``, each word found either as a
     prefix in the headline or body, or as the prefix of a Latin search key."""
     terms = []
-    for _s, _e, word in words(q):
-        latin = fold(romanise_word(word) if is_devanagari(word) else word)
+    for _s, _e, word in search_words(q):
+        latin = search_key(word)
         options = [f'{columns} : "{word}"*']
         if latin:
             options.append(f'search_latin : "{latin}"*')
@@ -122,7 +122,7 @@ class EventFilter:
         if self.text:
             # every word of the text (as a word prefix) in the event's sentence
             where.append("e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
-            terms = [f'"{w}"*' for _s, _e, w in words(self.text)]
+            terms = [f'"{w}"*' for _s, _e, w in search_words(self.text)]
             if not terms:
                 raise BadParameter("text", "give at least one word")
             params.append(" AND ".join(terms))
@@ -224,8 +224,7 @@ class Explorer:
             "JOIN articles a ON a.rowid = f.rowid WHERE article_fts MATCH ? "
             "ORDER BY bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?",
             (match, limit, offset)).fetchall()
-        wanted = [(w.lower(), fold(romanise_word(w) if is_devanagari(w) else w))
-                  for _s, _e, w in words(q)]
+        wanted = [(w.lower(), search_key(w)) for _s, _e, w in search_words(q)]
         items = []
         for row in rows:
             item = {k: row[k] for k in ("id", "title", "date", "source", "language")}
@@ -459,7 +458,7 @@ def highlight(text: str, wanted: list[tuple[str, str]]) -> list[dict[str, Any]]:
     (same prefix in either script, or the same Latin search key prefix)."""
     parts: list[dict[str, Any]] = []
     pos = 0
-    for start, end, word in words(text):
+    for start, end, word in search_words(text):
         low = word.lower()
         key = None
         hit = False
@@ -469,7 +468,7 @@ def highlight(text: str, wanted: list[tuple[str, str]]) -> list[dict[str, Any]]:
                 break
             if q_key:
                 if key is None:
-                    key = fold(romanise_word(word) if is_devanagari(word) else word)
+                    key = search_key(word)
                 if key.startswith(q_key):
                     hit = True
                     break
