@@ -21,6 +21,7 @@ def proc(settings):
 @pytest.mark.parametrize("gold, key", [
     ("events_gold.jsonl", "events_gold_f1"),
     ("events_dev.jsonl", "events_dev_f1"),
+    ("events_heldout.jsonl", "events_heldout_f1"),
 ])
 def test_event_f1_gate(proc, gold, key):
     minimum = json.loads((HERE / "eval_baseline.json").read_text("utf-8"))[key]
