@@ -5,4 +5,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 ghatna ingest --samples
 ghatna articles
-ghatna stats
+ghatna events
+echo
+echo "Next: ghatna show ID (one article with its evidence), ghatna serve (the web interface)."

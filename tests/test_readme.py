@@ -33,4 +33,6 @@ def test_first_command_runs_the_main_job(tmp_path):
     assert "stored" in result.stdout
     with sqlite3.connect(db) as conn:
         articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    assert articles >= 8
+        events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    assert articles >= 8 and events >= 20
+    assert "ASSAULT" in result.stdout and "CONSULT" in result.stdout
