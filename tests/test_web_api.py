@@ -223,7 +223,7 @@ def test_events_csv_and_jsonl(client):
 
 
 def test_csv_cells_cannot_be_formulas(client):
-    from ghatna.web.api import csv_row
+    from ghatna.event_export import csv_row
 
     row = csv_row({"id": "=HYPERLINK(1)", "actor": [{"name": "+cmd"}], "location": {"lat": -3.5}})
     assert row[0] == "'=HYPERLINK(1)" and row[6] == "'+cmd" and row[12] == -3.5

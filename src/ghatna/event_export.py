@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable
+from typing import Any
 
-CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "actor", "actor_code", "recipient",
-              "recipient_code", "cameo", "quad_code", "location", "lat", "lon", "confidence",
-              "trigger", "sentence", "doc")
+CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
+              "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
+              "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
+              "trigger", "sentence")
 # GDELT 1.0 event-table column subset, in GDELT's order.
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode",
                 "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
@@ -17,46 +18,33 @@ GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1C
                 "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL")
 
 
-def _keys(refs: list[dict[str, Any]]) -> set[str]:
-    return {f"IGO:{r['org']}" if r.get("org") else r.get("country") for r in refs} - {None}
-
-
-def filter_records(records: Iterable[dict[str, Any]], *, etype: str | None = None,
-                   actor: str | None = None, since: str | None = None,
-                   until: str | None = None) -> list[dict[str, Any]]:
-    out = []
-    for r in records:
-        if etype and r["event"] != etype.upper():
-            continue
-        if actor and actor not in _keys(r["actor"]) | _keys(r["recipient"]) and \
-                actor not in {a.get("code") for a in r["actor"] + r["recipient"]}:
-            continue
-        if since and (not r.get("date") or r["date"] < since):
-            continue
-        if until and (not r.get("date") or r["date"] > until):
-            continue
-        out.append(r)
-    return out
-
-
 def _names(refs: list[dict[str, Any]]) -> str:
-    return "; ".join(r.get("name") or r["text"] for r in refs)
+    return "; ".join(r.get("name") or r.get("text") or "" for r in refs)
 
 
 def _codes(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("code") or r.get("country") or (r.get("org") or "") for r in refs)
 
 
-def _row(r: dict[str, Any]) -> dict[str, Any]:
+def _cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_row(r: dict[str, Any]) -> list[Any]:
+    """One record as CSV cells in the order of :data:`CSV_FIELDS`."""
     loc = r.get("location") or {}
-    return {"id": r["id"], "date": r.get("date") or "", "event": r["event"], "mode": r.get("mode") or "",
-            "aux_mode": r.get("aux_mode") or "", "actor": _names(r["actor"]),
-            "actor_code": _codes(r["actor"]), "recipient": _names(r["recipient"]),
-            "recipient_code": _codes(r["recipient"]), "cameo": r.get("cameo") or "",
-            "quad_code": r.get("quad_code") or "", "location": loc.get("name") or loc.get("text") or "",
-            "lat": loc.get("lat") or "", "lon": loc.get("lon") or "", "confidence": r["confidence"],
-            "trigger": r["evidence"]["trigger"]["text"], "sentence": r["evidence"]["sentence"],
-            "doc": r["evidence"].get("doc") or ""}
+    ev = r.get("evidence") or {}
+    row = [r.get("id"), r.get("date"), r.get("event"), r.get("mode"), r.get("aux_mode"),
+           r.get("negated"), _names(r.get("actor", [])), _codes(r.get("actor", [])),
+           _names(r.get("recipient", [])), _codes(r.get("recipient", [])),
+           loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+           r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
+           ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
+           ev.get("sentence")]
+    return [_cell(v) for v in row]
 
 
 def export(records: list[dict[str, Any]], fmt: str) -> str:
@@ -66,10 +54,10 @@ def export(records: list[dict[str, Any]], fmt: str) -> str:
         return "".join(json.dumps(_plover(r), ensure_ascii=False) + "\n" for r in records)
     buf = io.StringIO()
     if fmt == "csv":
-        w = csv.DictWriter(buf, CSV_FIELDS)
-        w.writeheader()
+        w = csv.writer(buf)
+        w.writerow(CSV_FIELDS)
         for r in records:
-            w.writerow(_row(r))
+            w.writerow(csv_row(r))
         return buf.getvalue()
     if fmt == "gdelt":
         w = csv.writer(buf, delimiter="\t", lineterminator="\n")
@@ -89,9 +77,9 @@ def export(records: list[dict[str, Any]], fmt: str) -> str:
     # table
     lines = []
     for r in records:
-        row = _row(r)
-        lines.append(f"{row['date'] or '----------'}  {row['event']:<9} {row['actor_code'] or '-':<14} -> "
-                     f"{row['recipient_code'] or '-':<14} {row['trigger']}")
+        lines.append(f"{r.get('date') or '----------'}  {r['event']:<9} "
+                     f"{_codes(r['actor']) or '-':<14} -> {_codes(r['recipient']) or '-':<14} "
+                     f"{r['evidence']['trigger']['text']}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

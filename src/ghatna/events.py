@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import CODER
 from .clauses import (CLAUSE_WORDS, CONNECTORS, COPULA, FINITE, GENITIVE, HARD_PUNCT, Analysis, Arg,
                       _np_left, analyse, free_runs, tokenize)
 from .coref import ArticleMemory, find_anaphors, ref_key
@@ -586,7 +585,6 @@ class Coder:
                          ) -> list[ActorRef]:
         """``हजारों कर्मचारियों ने जंतर-मंतर पर प्रदर्शन किया``: people named by no entity act
         for the country where the sentence places them."""
-        clause = an.clauses[ci]
         ne = [a for a in an.args_in(ci) if a.role == "ne" and a.marker_end <= m.first]
         if ne:
             s, e = ne[-1].np_start, ne[-1].np_end

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from .errors import ConfigError
 from .model import Entity
-from .translit import (ascii_fold, is_devanagari, keys, loose, normalise, romanise,
+from .translit import (ascii_fold, is_devanagari, keys, loose, normalise,
                        spelled_letters)
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ prior is higher wins.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Callable, Iterable
 

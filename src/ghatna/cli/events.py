@@ -136,11 +136,13 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     def events_cmd(ctx, db, fmt, etype, actor, since, until):
         """List the events stored in the database."""
         from ..event_export import export
+        from ..readers.base import check_date
         from ..store import Store
 
         settings = load_settings(ctx)
         key = actor[4:] if actor and actor.upper().startswith("IGO:") else actor
         try:
+            since, until = check_date(since, "--since"), check_date(until, "--until")
             with Store(db_path(db, settings), readonly=True) as store:
                 records = store.events(type=etype, actor=key, since=since, until=until)
         except GhatnaError as exc:

@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from ..event_export import CSV_FIELDS, csv_row
 from ..store import Store
 from .app import ApiError, explorer, page_args
 from .queries import EventFilter, Explorer
@@ -68,42 +69,10 @@ def article(article_id: str, ex: Explorer = Depends(explorer)) -> dict[str, Any]
     return ex.article(article_id)
 
 
-CSV_COLUMNS = ["id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
-               "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
-               "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
-               "trigger", "sentence"]
-
-
-def _cell(value: Any) -> Any:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def csv_row(record: dict[str, Any]) -> list[Any]:
-    def names(refs):
-        return "; ".join(r.get("name") or r.get("text") or "" for r in refs)
-
-    def codes(refs):
-        return "; ".join(r.get("code") or r.get("country") or r.get("org") or "" for r in refs)
-
-    loc = record.get("location") or {}
-    ev = record.get("evidence") or {}
-    row = [record.get("id"), record.get("date"), record.get("event"), record.get("mode"),
-           record.get("aux_mode"), record.get("negated"), names(record.get("actor", [])),
-           codes(record.get("actor", [])), names(record.get("recipient", [])),
-           codes(record.get("recipient", [])), loc.get("name") or loc.get("text"),
-           loc.get("country"), loc.get("lat"), loc.get("lon"), record.get("cameo"),
-           record.get("quad_code"), record.get("confidence"), ev.get("article"), ev.get("doc"),
-           ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"), ev.get("sentence")]
-    return [_cell(v) for v in row]
-
-
 def _csv_lines(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_FIELDS)
     for record in records:
         writer.writerow(csv_row(record))
         if buffer.tell() > 65536:

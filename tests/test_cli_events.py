@@ -1,0 +1,75 @@
+"""`ghatna events` and `ghatna eval events --db` over a real database of the samples."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from ghatna.event_export import CSV_FIELDS, GDELT_FIELDS
+
+from conftest import SEED_000, SEED_001
+
+RECORD_KEYS = {"id", "event", "mode", "aux_mode", "negated", "context", "actor", "recipient",
+               "date", "date_precision", "date_text", "location", "cameo", "quad_code",
+               "confidence", "evidence", "coder"}
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from ghatna.cli import main
+
+    db = str(tmp_path_factory.mktemp("events") / "samples.db")
+    result = CliRunner().invoke(main, ["ingest", "--samples", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_jsonl_records_follow_the_contract_and_cite_stored_sentences(cli, sample_db):
+    records = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    assert len(records) >= 20
+    for r in records:
+        assert RECORD_KEYS <= set(r) and r["negated"] == (r["aux_mode"] == "negation")
+        article = cli.json("show", r["evidence"]["article"], "--db", sample_db, "--json")
+        sentence = article["sentences"][r["evidence"]["sentence_index"]]
+        assert sentence["text"] == r["evidence"]["sentence"]
+        trig = r["evidence"]["trigger"]
+        assert sentence["text"][trig["start"]:trig["end"]] == trig["text"]
+
+
+def test_filters(cli, sample_db):
+    every = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    assaults = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--type", "assault")
+    assert assaults and {r["event"] for r in assaults} == {"ASSAULT"}
+    russia = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--actor", "RUS")
+    assert russia and all("RUS" in {a["country"] for a in r["actor"] + r["recipient"]} for r in russia)
+    dated = sorted(r["date"] for r in every if r["date"])
+    middle = dated[len(dated) // 2]
+    later = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--since", middle)
+    assert later and all(r["date"] >= middle for r in later) and len(later) < len(every)
+    assert "not a date" in cli("events", "--db", sample_db, "--since", "March", code=2).stderr
+
+
+def test_csv_gdelt_plover_and_table(cli, sample_db):
+    n = len(cli.jsonl("events", "--db", sample_db, "--format", "jsonl"))
+    rows = list(csv.reader(io.StringIO(cli("events", "--db", sample_db, "--format", "csv").stdout)))
+    assert tuple(rows[0]) == CSV_FIELDS and len(rows) == n + 1
+    tsv = cli("events", "--db", sample_db, "--format", "gdelt").stdout.splitlines()
+    assert tuple(tsv[0].split("\t")) == GDELT_FIELDS and len(tsv) == n + 1
+    assert all(len(line.split("\t")) == len(GDELT_FIELDS) for line in tsv)
+    plover = [json.loads(line) for line in
+              cli("events", "--db", sample_db, "--format", "plover").stdout.splitlines()]
+    assert len(plover) == n and {"event_type", "actor_country", "evidence"} <= set(plover[0])
+    assert len(cli("events", "--db", sample_db).stdout.splitlines()) == n
+
+
+def test_eval_events_on_stored_seeds(cli, db, shared):
+    cli("ingest", str(SEED_000), "--db", db, "--date", "2021-03-23", "-q")
+    cli("ingest", str(SEED_001), "--db", db, "--date", "2020-09-11", "-q")
+    report = cli.json("eval", "events", str(shared / "seeds" / "gold-events.jsonl"), "--db", db,
+                      "--json")
+    assert report["overall"]["f1"] >= 0.8
