@@ -73,3 +73,18 @@ def test_eval_events_on_stored_seeds(cli, db, shared):
     report = cli.json("eval", "events", str(shared / "seeds" / "gold-events.jsonl"), "--db", db,
                       "--json")
     assert report["overall"]["f1"] >= 0.8
+
+
+def test_code_input_reports_a_bad_line_in_place_and_goes_on(cli, tmp_path):
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("\n".join([
+        json.dumps({"id": "a", "text": "चीन ने अमेरिका की कड़ी आलोचना की।", "date": "2021-03-23"},
+                   ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "c", "text": "भारत ने मैच में ऑस्ट्रेलिया को हराया।"}, ensure_ascii=False),
+    ]) + "\n", "utf-8")
+    result = cli("code", "--input", str(lines), "--json")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", None, "c"]
+    assert [e["event"] for e in out[0]["events"]] == ["ACCUSE"] and out[2]["events"] == []
+    assert "line 2" in out[1]["error"] and "line 2" in result.stderr

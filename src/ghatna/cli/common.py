@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, Iterator
 
 import click
 
-from ..errors import GhatnaError
+from ..errors import GhatnaError, InputError
 from ..settings import Settings
 
 
@@ -31,6 +31,25 @@ def load_settings(ctx: click.Context) -> Settings:
 
 def emit_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+def json_lines(path: str) -> Iterator[dict[str, Any] | InputError]:
+    """The records of a JSON Lines file (``-`` for standard input), each an object with a
+    ``text`` string; a line that is not is yielded as an :class:`InputError` in its
+    place, so a command can report it and go on with the rest, in input order."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                record = None
+            if isinstance(record, dict) and isinstance(record.get("text"), str):
+                yield record
+            else:
+                yield InputError(f"{path} line {n}", 'expected a JSON object with a "text" string')
 
 
 def fail(exc: GhatnaError) -> None:

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 import click
 
 from ..errors import GhatnaError, InputError
-from .common import db_option, db_path, emit_json, fail, load_settings
+from .common import db_option, db_path, emit_json, fail, json_lines, load_settings
 
 
 def _processor(ctx: click.Context, patterns: str | None):
     from ..coding import Processor
 
     return Processor(load_settings(ctx), patterns)
-
-
-def _read_jsonl(path: str):
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    try:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}", f"not a JSON object: {exc}") from None
-            if not isinstance(item, dict) or "text" not in item:
-                raise InputError(f"{path}:{n}", "needs a \"text\" field")
-            yield item
-    finally:
-        if fh is not sys.stdin:
-            fh.close()
 
 
 def _readable(record: dict) -> str:
@@ -69,8 +48,14 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             raise click.UsageError("give either TEXT or --input FILE.jsonl")
         try:
             proc = _processor(ctx, patterns)
-            items = _read_jsonl(input_path) if input_path else [{"id": "text", "text": text, "date": date}]
+            items = json_lines(input_path) if input_path else [{"id": "text", "text": text, "date": date}]
             for item in items:
+                if isinstance(item, InputError):
+                    # one bad line is reported in its place and the batch goes on
+                    click.echo(f"warning: {item}", err=True)
+                    if as_json:
+                        emit_json({"id": None, "error": str(item), "events": []})
+                    continue
                 out = proc.code_text(str(item.get("text") or ""), id=item.get("id", ""),
                                      date=item.get("date") or date)
                 if as_json:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,7 @@ import yaml
 
 from ..errors import GhatnaError, InputError
 from ..kb import Entry, KnowledgeBase, default_user_dir, entry_from_dict
-from .common import db_option, db_path, emit_json, load_settings
+from .common import db_option, db_path, emit_json, json_lines, load_settings
 
 kb_dir_option = click.option("--kb", "kb_dir", default=None, metavar="DIR",
                              help="Folder of your own actor files (default: [kb] user_dir, "
@@ -201,32 +199,23 @@ def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path:
                     if ent else "-")
             click.echo(f"{m.start:5d}-{m.end:<5d} {m.label:5s} {m.text}  →  {what}")
         return
-    stream = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")
-    with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                ident, body = record.get("id"), record["text"]
-                if not isinstance(body, str):
-                    raise TypeError
-            except (json.JSONDecodeError, KeyError, AttributeError, TypeError):
-                # one bad line is reported in its place and the batch goes on
-                problem = InputError(f"{input_path} line {n}", 'expected a JSON object with a "text" string')
-                click.echo(f"warning: {problem}", err=True)
-                if as_json:
-                    emit_json({"id": None, "error": str(problem), "mentions": []})
-                continue
-            mentions = link_text(linker, body, record.get("date") or date)
+    for record in json_lines(input_path):
+        if isinstance(record, InputError):
+            # one bad line is reported in its place and the batch goes on
+            click.echo(f"warning: {record}", err=True)
             if as_json:
-                emit_json({"id": ident, "mentions": [_mention_json(m) for m in mentions]})
-            else:
-                click.echo(f"# {ident}")
-                for m in mentions:
-                    ent = m.entity
-                    click.echo(f"{m.start:5d}-{m.end:<5d} {m.text}  →  "
-                               f"{ent.name + ' ' + (ent.code or '') if ent else '-'}")
+                emit_json({"id": None, "error": str(record), "mentions": []})
+            continue
+        ident = record.get("id")
+        mentions = link_text(linker, record["text"], record.get("date") or date)
+        if as_json:
+            emit_json({"id": ident, "mentions": [_mention_json(m) for m in mentions]})
+        else:
+            click.echo(f"# {ident}")
+            for m in mentions:
+                ent = m.entity
+                click.echo(f"{m.start:5d}-{m.end:<5d} {m.text}  →  "
+                           f"{ent.name + ' ' + (ent.code or '') if ent else '-'}")
 
 
 @click.command("entities")
