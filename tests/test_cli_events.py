@@ -88,3 +88,18 @@ def test_code_input_reports_a_bad_line_in_place_and_goes_on(cli, tmp_path):
     assert [o["id"] for o in out] == ["a", None, "c"]
     assert [e["event"] for e in out[0]["events"]] == ["ACCUSE"] and out[2]["events"] == []
     assert "line 2" in out[1]["error"] and "line 2" in result.stderr
+
+
+def test_parquet_and_output_file(cli, sample_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    records = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    cli("events", "--db", sample_db, "--format", "parquet", "-o", str(tmp_path / "e.parquet"))
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == len(records)
+    assert table.column_names == list(CSV_FIELDS) + ["record"]
+    assert json.loads(table.column("record")[0].as_py()) == records[0]
+    assert str(table.schema.field("confidence").type) == "double"
+    assert "-o FILE" in cli("events", "--db", sample_db, "--format", "parquet", code=2).stderr
+    cli("events", "--db", sample_db, "--format", "csv", "-o", str(tmp_path / "e.csv"))
+    assert (tmp_path / "e.csv").read_text("utf-8").startswith("id,date,event")

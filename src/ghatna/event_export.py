@@ -1,4 +1,5 @@
-"""Event records (EVENTS.md) written as a table, JSON Lines, CSV, GDELT-style TSV or PLOVER JSON."""
+"""Event records (EVENTS.md) written as a table, JSON Lines, CSV, GDELT-style TSV, PLOVER JSON
+or Parquet."""
 
 from __future__ import annotations
 
@@ -35,16 +36,34 @@ def _cell(value: Any) -> Any:
 
 def csv_row(r: dict[str, Any]) -> list[Any]:
     """One record as CSV cells in the order of :data:`CSV_FIELDS`."""
+    return [_cell(v) for v in _flat(r)]
+
+
+def _flat(r: dict[str, Any]) -> list[Any]:
+    """The CSV columns of a record, unguarded (Parquet cells are never formulas)."""
     loc = r.get("location") or {}
     ev = r.get("evidence") or {}
-    row = [r.get("id"), r.get("date"), r.get("event"), r.get("mode"), r.get("aux_mode"),
-           r.get("negated"), _names(r.get("actor", [])), _codes(r.get("actor", [])),
-           _names(r.get("recipient", [])), _codes(r.get("recipient", [])),
-           loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
-           r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
-           ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
-           ev.get("sentence")]
-    return [_cell(v) for v in row]
+    return [r.get("id"), r.get("date"), r.get("event"), r.get("mode"), r.get("aux_mode"),
+            r.get("negated"), _names(r.get("actor", [])), _codes(r.get("actor", [])),
+            _names(r.get("recipient", [])), _codes(r.get("recipient", [])),
+            loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+            r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
+            ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
+            ev.get("sentence")]
+
+
+def write_parquet(records: list[dict[str, Any]], path: str) -> None:
+    """A Parquet table: the CSV columns, typed, and the full record as JSON in ``record``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"negated": pa.bool_(), "lat": pa.float64(), "lon": pa.float64(),
+             "quad_code": pa.int8(), "confidence": pa.float64(), "sentence_index": pa.int32()}
+    rows = [_flat(r) for r in records]
+    columns = {name: pa.array([row[i] for row in rows], type=types.get(name, pa.string()))
+               for i, name in enumerate(CSV_FIELDS)}
+    columns["record"] = pa.array([json.dumps(r, ensure_ascii=False) for r in records], pa.string())
+    pq.write_table(pa.table(columns), path)
 
 
 def export(records: list[dict[str, Any]], fmt: str) -> str:

@@ -110,17 +110,20 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 
     @main.command("events")
     @db_option
-    @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "gdelt", "plover"]),
+    @click.option("--format", "fmt",
+                  type=click.Choice(["table", "jsonl", "csv", "gdelt", "plover", "parquet"]),
                   default="table", show_default=True)
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+                  help="Write to this file instead of standard output (needed for parquet).")
     @click.option("--type", "etype", help="Only this PLOVER type.")
     @click.option("--actor", "actor", help="Only events with this actor or recipient "
                   "(ISO3 country, IGO:ACRONYM, CAMEO actor code or entity id).")
     @click.option("--since", help="Events dated on or after YYYY-MM-DD.")
     @click.option("--until", help="Events dated on or before YYYY-MM-DD.")
     @click.pass_context
-    def events_cmd(ctx, db, fmt, etype, actor, since, until):
+    def events_cmd(ctx, db, fmt, output, etype, actor, since, until):
         """List the events stored in the database."""
-        from ..event_export import export
+        from ..event_export import export, write_parquet
         from ..readers.base import check_date
         from ..store import Store
 
@@ -133,7 +136,15 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         except GhatnaError as exc:
             fail(exc)
             return
-        click.echo(export(records, fmt), nl=False)
+        if fmt == "parquet":
+            if not output:
+                raise click.UsageError("--format parquet writes a file: name it with -o FILE")
+            write_parquet(records, output)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(export(records, fmt))
+        else:
+            click.echo(export(records, fmt), nl=False)
 
 
 def _stored_articles(db: str, settings, rows):
