@@ -83,6 +83,21 @@ class _Span:
     method: str = "exact"
 
 
+def _greedy(n: int, span_at: Callable[[int], "_Span | None"]) -> list["_Span"]:
+    """Spans found left to right over ``n`` words: the span ``span_at`` finds starting at
+    a word, then on from its end; a word where none starts is passed."""
+    spans = []
+    i = 0
+    while i < n:
+        span = span_at(i)
+        if span is None:
+            i += 1
+        else:
+            spans.append(span)
+            i = span.j
+    return spans
+
+
 def _read_lines(name: str) -> list[str]:
     text = resources.files("ghatna").joinpath("data/kb/lexicon").joinpath(name).read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -190,12 +205,11 @@ class Linker:
         return [], ""
 
     def _exact_spans(self, words: list[_Word], breaks: set[int]) -> list[_Span]:
-        spans: list[_Span] = []
-        i, n = 0, len(words)
-        while i < n:
+        n = len(words)
+
+        def at(i: int) -> _Span | None:
             longest = max(self.first_max.get(words[i].norm, 0), 1)
-            found = None
-            for length in range(min(longest + 0, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 if any(k in breaks for k in range(i + 1, i + length)):
                     continue
                 phrase = [w.norm for w in words[i:i + length]]
@@ -204,20 +218,12 @@ class Linker:
                     continue
                 if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
                     continue
-                kinds = {k for _, k in hits}
-                kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
-                cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, " ".join(phrase))
-                         for e, k in hits if k == kind]
-                found = _Span(i, i + length, cands, kind)
-                break
-            if found is None and (len(words[i].norm) <= 3 or spelled_letters(words[i].norm)):
-                found = self._joined_span(words, breaks, i)
-            if found:
-                spans.append(found)
-                i = found.j
-            else:
-                i += 1
-        return spans
+                return self._exact_span(i, i + length, hits, " ".join(phrase))
+            if len(words[i].norm) <= 3 or spelled_letters(words[i].norm):
+                return self._joined_span(words, breaks, i)
+            return None
+
+        return _greedy(n, at)
 
     def _joined_span(self, words: list[_Word], breaks: set[int], i: int) -> _Span | None:
         """A known form written in pieces: short words that join into it."""
@@ -232,19 +238,23 @@ class Linker:
             hits = self.joined.get("".join(pieces))
             if hits and not (i + length < n and self.joined.get(
                     "".join(pieces) + words[i + length].norm)):
-                kinds = {k for _, k in hits}
-                kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
-                cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, " ".join(pieces))
-                         for e, k in hits if k == kind]
-                return _Span(i, i + length, cands, kind)
+                return self._exact_span(i, i + length, hits, " ".join(pieces))
         return None
 
+    def _exact_span(self, i: int, j: int, hits: list[tuple[str, str]], matched: str) -> _Span:
+        """A span over exact hits ``(entity id, kind)``: names win over adjectives over
+        short forms, and only the winning kind's entities are candidates."""
+        kinds = {k for _, k in hits}
+        kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
+        cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, matched)
+                 for e, k in hits if k == kind]
+        return _Span(i, j, cands, kind)
+
     def _agent_spans(self, words: list[_Word], breaks: set[int], taken: set[int]) -> list[_Span]:
-        spans = []
-        i, n = 0, len(words)
-        while i < n:
+        n = len(words)
+
+        def at(i: int) -> _Span | None:
             longest = self.agent_first_max.get(words[i].norm, 0)
-            hit = None
             for length in range(min(longest, n - i), 0, -1):
                 if any(k in taken for k in range(i, i + length)):
                     continue
@@ -252,14 +262,10 @@ class Linker:
                     continue
                 form = " ".join(w.norm for w in words[i:i + length])
                 if form in self.agents:
-                    hit = _Span(i, i + length, [], "agent", self.agents[form], method="agent")
-                    break
-            if hit:
-                spans.append(hit)
-                i = hit.j
-            else:
-                i += 1
-        return spans
+                    return _Span(i, i + length, [], "agent", self.agents[form], method="agent")
+            return None
+
+        return _greedy(n, at)
 
     def _extend_people(self, spans: list[_Span], words: list[_Word], breaks: set[int],
                        text: str) -> None:
@@ -290,7 +296,6 @@ class Linker:
         ("शंघाई कोऑपरेशन ऑर्गनाइजेशन"); stop words may sit inside a multi-word span only
         if the spelling it matches has as many words ("जो बायडेन", "किम जॉन्ग उन").
         """
-        spans: list[_Span] = []
         n = len(words)
         soft = {k for s in exact if s.j - s.i == 1 and s.kind == "name"
                 and all(c.entry.type in ("place", "country") for c in s.candidates)
@@ -300,15 +305,13 @@ class Linker:
         # a word that could be part of a name; a span must start with one that sounds like
         # a word of some name
         usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
-        i = 0
-        while i < n:
+
+        def at(i: int) -> _Span | None:
             lead_stop = (stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
                          and loose(words[i].norm) in self.first_words)
             if not usable[i] or (stop[i] and not lead_stop) or \
                     not self._name_like(words[i + 1].norm if lead_stop else words[i].norm):
-                i += 1
-                continue
-            hit = None
+                return None
             for length in (4, 3, 2, 1):
                 end = i + length
                 if end > n or not all(usable[i:end]):
@@ -325,8 +328,7 @@ class Linker:
                         # एनईपी is not यूएनईपी
                         acronym = self.kb.acronym(norm) if len(norm) >= 4 else []
                         if acronym:
-                            hit = _Span(i, end, acronym, "name", method="acronym")
-                            break
+                            return _Span(i, end, acronym, "name", method="acronym")
                         continue
                     if norm in self.ambiguous or norm.endswith(_INFLECTED):
                         continue
@@ -349,8 +351,7 @@ class Linker:
                         # demonyms end in -ी (फ्रांसिसी, इजराईली)
                         cands = self.kb.fuzzy_adjective(surface, max(threshold, 90.0))
                         if cands:
-                            hit = _Span(i, end, cands, "adj", method="fuzzy")
-                            break
+                            return _Span(i, end, cands, "adj", method="fuzzy")
                 else:
                     # a function word may end a name only if it is as short as उन, मे
                     if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
@@ -371,14 +372,10 @@ class Linker:
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
                 if cands:
-                    hit = _Span(i, end, cands, "name", method="fuzzy")
-                    break
-            if hit:
-                spans.append(hit)
-                i = hit.j
-            else:
-                i += 1
-        return spans
+                    return _Span(i, end, cands, "name", method="fuzzy")
+            return None
+
+        return _greedy(n, at)
 
     def _fuzzy(self, surface: str, *args: object, **kwargs: object) -> list[Candidate]:
         """:meth:`KnowledgeBase.fuzzy`, remembered: news repeats its phrases."""
