@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ghatna.ner_data import (TagReport, bio_spans, load_corpus, normalise_tags, read_tagged,
+from ghatna.ner_data import (AUX_TYPE_MAP, TagReport, bio_spans, load_corpus, normalise_tags, read_tagged,
                              read_tokens, spans_to_bio)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
@@ -60,6 +60,13 @@ def test_small_file_repairs_and_counts(tmp_path):
 ])
 def test_normalise_tags(raw, expected):
     assert normalise_tags(raw) == expected
+
+
+def test_auxiliary_labels_keep_numbers_times_and_other_names():
+    raw = ["B-NEN", "I-NEN", "B-NETI", "NEAR", "B-NEP", "B-TIMEX", "B-LANGUAGE"]
+    assert normalise_tags(raw, type_map=AUX_TYPE_MAP) == [
+        "B-NUM", "I-NUM", "B-TIME", "B-MISC", "B-PER", "B-TIME", "O"]
+    assert normalise_tags(raw) == ["O", "O", "O", "O", "B-PER", "O", "O"]
 
 
 def test_spans_roundtrip():

@@ -11,8 +11,11 @@ spaces, a blank line between sentences, the tag in the last column):
   artefacts such as books, schemes and buildings) and a few stray ``NEU``/``NED``.
 
 Only persons, locations and organisations are kept; every other type becomes
-``O``. Malformed tags are repaired where the intent is clear and dropped
-otherwise, and every repair is counted in a :class:`TagReport`:
+``O`` -- unless the training data is read with :data:`AUX_TYPE_MAP`, which also keeps
+numbers, times and other names as auxiliary labels (``NUM``, ``TIME``, ``MISC``) that
+the model learns to tell apart from PER/LOC/ORG but the tagger never outputs.
+Malformed tags are repaired where the intent is clear and dropped otherwise, and
+every repair is counted in a :class:`TagReport`:
 
 * ``-NEL`` or ``NEL`` (type without ``B-``/``I-``): ``I-`` when it continues a
   span of the same type, else ``B-``;
@@ -41,6 +44,14 @@ TYPE_MAP = {
     "PER": "PER", "PERSON": "PER", "NEP": "PER",
     "LOC": "LOC", "LOCATION": "LOC", "NEL": "LOC",
     "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "NEO": "ORG",
+}
+
+# Training may also keep these types, so that "O" is not taught to cover dates,
+# numbers and titles of works that look like names; they are never output.
+AUX_TYPE_MAP = TYPE_MAP | {
+    "NEN": "NUM", "NUMEX": "NUM",
+    "NETI": "TIME", "TIMEX": "TIME",
+    "NEAR": "MISC", "MISC": "MISC", "LITERATURE": "MISC", "GAME": "MISC", "FESTIVAL": "MISC",
 }
 
 # A tag with a prefix and a type ("B-NEP"), a dangling prefix-less type ("-NEL",
@@ -121,8 +132,10 @@ def read_tokens(path: str | Path) -> list[list[str]]:
         return [[cols[0] for cols in block] for block in read_blocks(fh)]
 
 
-def normalise_tags(raw_tags: list[str], report: TagReport | None = None) -> list[str]:
-    """Map one sentence's source tags to well-formed BIO over PER/LOC/ORG."""
+def normalise_tags(raw_tags: list[str], report: TagReport | None = None,
+                   type_map: dict[str, str] = TYPE_MAP) -> list[str]:
+    """Map one sentence's source tags to well-formed BIO over the labels of ``type_map``
+    (PER/LOC/ORG by default)."""
     report = report if report is not None else TagReport()
     # First pass: repair to BIO over the source types.
     fixed: list[tuple[str, str | None]] = []  # (prefix B/I/O, source type)
@@ -162,7 +175,7 @@ def normalise_tags(raw_tags: list[str], report: TagReport | None = None) -> list
         if prefix == "O":
             out.append("O")
             continue
-        label = TYPE_MAP.get(etype)
+        label = type_map.get(etype)
         if label is None:
             if prefix == "B":
                 report.dropped_types[etype] += 1
@@ -174,7 +187,8 @@ def normalise_tags(raw_tags: list[str], report: TagReport | None = None) -> list
     return out
 
 
-def read_tagged(lines: Iterable[str], report: TagReport | None = None) -> list[TaggedSentence]:
+def read_tagged(lines: Iterable[str], report: TagReport | None = None,
+                type_map: dict[str, str] = TYPE_MAP) -> list[TaggedSentence]:
     """Annotated sentences from CoNLL lines (token first column, tag last column)."""
     report = report if report is not None else TagReport()
     sentences = []
@@ -188,17 +202,17 @@ def read_tagged(lines: Iterable[str], report: TagReport | None = None) -> list[T
             raw.append(cols[-1])
         if not tokens:
             continue
-        sentences.append(TaggedSentence(tokens, normalise_tags(raw, report)))
+        sentences.append(TaggedSentence(tokens, normalise_tags(raw, report, type_map)))
         report.sentences += 1
         report.tokens += len(tokens)
     return sentences
 
 
-def load_corpus(path: str | Path) -> tuple[list[TaggedSentence], TagReport]:
+def load_corpus(path: str | Path, type_map: dict[str, str] = TYPE_MAP) -> tuple[list[TaggedSentence], TagReport]:
     """Read one annotated file (HiNER or IL-NER format) with its repair report."""
     report = TagReport()
     with open(path, encoding="utf-8-sig") as fh:
-        sentences = read_tagged(fh, report)
+        sentences = read_tagged(fh, report, type_map)
     log.info("%s: %d sentences, %d malformed tags repaired or dropped",
              path, report.sentences, report.malformed)
     return sentences, report
@@ -232,6 +246,7 @@ CORPUS_FILES = {
     "ilner-train": "ilner-hindi-train.txt",
     "ilner-dev": "ilner-hindi-dev.txt",
     "hiner-train": "hiner-collapsed-train.conll",
+    "hiner-original": "hiner-original-train.conll",
 }
 
 
