@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 import spacy
 from click.testing import CliRunner
+from spacy.tokens import Doc
+from spacy.training import Example
 
 from ghatna.cli import main
 from ghatna.errors import ModelError
 from ghatna.model import Article, Sentence
 from ghatna.ner import NerTagger, make, tag_conll
 from ghatna.ner_eval import score_spans
+from ghatna.ner_train import score_main_labels
 from ghatna.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,15 +127,32 @@ def test_quality_gate_ilner_dev(tagger):
     assert scores["overall"]["f1"] >= BASELINE["ner_ilner_dev_f1"], scores["per_type"]
 
 
+def test_best_model_is_chosen_on_person_location_organisation_only():
+    nlp = spacy.blank("hi")
+    words = ["अमित", "शाह", "ने", "2020", "में", "पटना"]
+    pred = Doc(nlp.vocab, words=words, ents=["B-PER", "I-PER", "O", "B-NUM", "O", "B-ORG"])
+    gold = Doc(nlp.vocab, words=words, ents=["B-PER", "I-PER", "O", "O", "O", "B-LOC"])
+    scores = score_main_labels([Example(pred, gold)])
+    # The extra NUM span is not a false positive; the ORG/LOC confusion is one miss and one error.
+    assert (scores["ents_p"], scores["ents_r"]) == (0.5, 0.5)
+    assert scores["ents_per_type"]["PER"]["f"] == 1.0
+
+
 @needs_shared
 def test_train_smoke(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["train", "ner", "--data", str(SHARED), "--out", str(out),
-                                       "--limit", "200", "--max-steps", "20", "--corpora", "ilner:2,hiner"])
+                                       "--limit", "200", "--max-steps", "20", "--corpora", "ilner:2,hiner",
+                                       "--aux-labels", "--vectors", "--pretrain-epochs", "1", "--augment"])
     assert result.exit_code == 0, result.output
     info = json.loads((out / "model" / "ghatna-training.json").read_text("utf-8"))
-    assert info["train_sentences"] == 200 and info["data"]["ilner-train"]["repeat"] == 2
+    assert info["train_sentences"] > 200 and info["data"]["ilner-train"]["repeat"] == 2
+    assert info["aux_labels"] and info["vectors"] and (out / "pretrain" / "model-last.bin").is_file()
+    config = (out / "model" / "config.cfg").read_text("utf-8")
+    assert str(tmp_path) not in config and "spacy.ner_scorer.v1" in config
     small = NerTagger.load(out / "model")
+    assert small.nlp.vocab.vectors.mode == "floret"
+    assert {"NUM", "TIME"} <= set(small.nlp.get_pipe("ner").labels)
     with open(tmp_path / "in.conll", "w", encoding="utf-8") as fh:
         fh.write("अमित\nशाह\n\nपटना\n")
     with open(tmp_path / "in.conll", encoding="utf-8") as src, open(tmp_path / "o", "w", encoding="utf-8") as dst:

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
-from .ner_data import CORPUS_FILES, TaggedSentence, hiner_split, load_corpus
+from .ner_data import AUX_TYPE_MAP, CORPUS_FILES, LABELS, TYPE_MAP, TaggedSentence, hiner_split, load_corpus
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,16 @@ def parse_corpora(corpora: tuple[str, ...]) -> dict[str, int]:
     return weights
 
 
-def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
-                       limit: int = 0, seed: int = 0) -> tuple[list[TaggedSentence], list[TaggedSentence], dict]:
+def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA, limit: int = 0,
+                       seed: int = 0, aux_labels: bool = False) -> tuple[list[TaggedSentence], list[TaggedSentence], dict]:
     """Training and development sentences, with a report of what was read.
 
     IL-NER dev is always the development set. HiNER has no split of its own: every
     tenth sentence is held out (never trained on) so it can be measured separately.
+    With ``aux_labels`` numbers, times and other names are kept as extra labels
+    (HiNER's original tag set is read for them).
     """
+    type_map = AUX_TYPE_MAP if aux_labels else TYPE_MAP
     weights = parse_corpora(corpora)
     for name in CORPUS_FILES.values():
         if not (data_dir / name).is_file():
@@ -82,16 +85,17 @@ def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
     report: dict = {}
     train: list[TaggedSentence] = []
     if "ilner" in weights:
-        sents, rep = load_corpus(data_dir / CORPUS_FILES["ilner-train"])
+        sents, rep = load_corpus(data_dir / CORPUS_FILES["ilner-train"], type_map)
         train += sents * weights["ilner"]
         report["ilner-train"] = rep.to_dict() | {"repeat": weights["ilner"]}
     if "hiner" in weights:
-        sents, rep = load_corpus(data_dir / CORPUS_FILES["hiner-train"])
+        hiner_file = CORPUS_FILES["hiner-original" if aux_labels else "hiner-train"]
+        sents, rep = load_corpus(data_dir / hiner_file, type_map)
         hiner_train, _held = hiner_split(sents)
         train += hiner_train * weights["hiner"]
         report["hiner-train"] = rep.to_dict() | {"used_sentences": len(hiner_train),
                                                  "repeat": weights["hiner"]}
-    dev, rep = load_corpus(data_dir / CORPUS_FILES["ilner-dev"])
+    dev, rep = load_corpus(data_dir / CORPUS_FILES["ilner-dev"], type_map)
     report["ilner-dev"] = rep.to_dict()
     if limit:
         rng = random.Random(seed)
@@ -100,22 +104,107 @@ def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA,
     return train, dev, report
 
 
+def augmented(train: list[TaggedSentence], data_dir: Path, seed: int) -> list[TaggedSentence]:
+    """Mention-replaced copies of the training sentences (names from the corpus, the
+    knowledge base and, when present beside the NER data, the shared person names)."""
+    from .ner_augment import corpus_names, kb_names, person_names, replace_mentions
+
+    extra = kb_names()
+    names_file = data_dir.parent / "names" / "en-hi-person-names.tsv"
+    if names_file.is_file():
+        extra["PER"] |= person_names(names_file)
+    return replace_mentions(train, corpus_names(train), extra, seed)
+
+
+def unique_texts(sentences: list[TaggedSentence]) -> list[list[str]]:
+    """The token lists of ``sentences``, each once, in a fixed order (for unsupervised steps)."""
+    return [list(t) for t in sorted({tuple(s.tokens) for s in sentences})]
+
+
+def pretrain_tok2vec(config: Path, sentences: list[list[str]], out_dir: Path, settings: dict) -> Path:
+    """Pretrain the tok2vec layer on raw sentences; returns the weights for ``init_tok2vec``."""
+    import srsly
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    raw = out_dir / "raw.jsonl"
+    srsly.write_jsonl(raw, ({"text": " ".join(tokens)} for tokens in sentences))
+    cfg = load_config(config, overrides=settings | {"paths.raw_text": str(raw)}, interpolate=True)
+    with open(out_dir / "pretrain.log", "w", encoding="utf-8") as logfile, contextlib.redirect_stdout(logfile):
+        pretrain(cfg, out_dir, silent=False)
+    return out_dir / "model-last.bin"
+
+
+def score_main_labels(examples, **kwargs) -> dict:
+    """spaCy's NER scores, with ``ents_p/r/f`` counted over PER/LOC/ORG only, so that
+    auxiliary labels neither help nor hurt the choice of the best model."""
+    import numpy
+    from spacy.scorer import PRFScore, get_ner_prf
+
+    scores = get_ner_prf(examples)
+    main = PRFScore()
+    for eg in examples:
+        gold = {(e.start, e.end, e.label_) for e in eg.reference.ents if e.label_ in LABELS}
+        pred = set()
+        for e in eg.predicted.ents:
+            if e.label_ not in LABELS:
+                continue
+            aligned = numpy.asarray(eg.alignment.x2y[e.start:e.end]).ravel()
+            if len(aligned):
+                pred.add((int(aligned.min()), int(aligned.max()) + 1, e.label_))
+        main.score_set(pred, gold)
+    scores.update({"ents_p": main.precision, "ents_r": main.recall, "ents_f": main.fscore})
+    return scores
+
+
+def _register_scorer() -> None:
+    from spacy.util import registry
+
+    if "ghatna.ner_scorer.v1" not in registry.scorers:
+        registry.scorers.register("ghatna.ner_scorer.v1", func=lambda: score_main_labels)
+
+
 def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, ...] = CORPORA,
               config: str | Path | None = None, overrides: dict | None = None,
-              limit: int = 0, seed: int = 0) -> TrainResult:
-    """Train the NER model; the result is in ``out_dir/model``."""
+              limit: int = 0, seed: int = 0, aux_labels: bool = False,
+              vectors: bool = False, pretrain_epochs: int = 0, augment: bool = False) -> TrainResult:
+    """Train the NER model; the result is in ``out_dir/model``.
+
+    ``aux_labels`` adds numbers, times and other names as extra training labels;
+    ``vectors`` trains floret vectors on the training text and adds them to the
+    embedding (see :mod:`ghatna.ner_vectors`); ``pretrain_epochs`` first pretrains
+    the tok2vec layer on the training text for that many epochs (``spacy pretrain``);
+    ``augment`` adds a copy of each sentence with entities where other names fill the
+    spans (see :mod:`ghatna.ner_augment`).
+    """
     import spacy
     from spacy.cli.train import train as spacy_train
 
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     config = Path(config) if config else default_config()
-    train, dev, report = load_training_data(data_dir, corpora, limit=limit, seed=seed)
+    train, dev, report = load_training_data(data_dir, corpora, limit=limit, seed=seed, aux_labels=aux_labels)
+    if augment:
+        train += augmented(train, data_dir, seed)
+        report["augmented_sentences"] = len(train)
     out_dir.mkdir(parents=True, exist_ok=True)
     corpus_dir = out_dir / "corpus"
     to_docbin(train, corpus_dir / "train.spacy")
     to_docbin(dev, corpus_dir / "dev.spacy")
     settings = {"paths.train": str(corpus_dir / "train.spacy"), "paths.dev": str(corpus_dir / "dev.spacy"),
-                "system.seed": seed}
+                "system.seed": seed, "components.ner.scorer": {"@scorers": "ghatna.ner_scorer.v1"}}
+    if vectors:
+        from .ner_vectors import train_vectors
+
+        settings["paths.vectors"] = str(train_vectors(unique_texts(train), out_dir / "vectors"))
+        settings["components.tok2vec.model.embed.include_static_vectors"] = True
+    _register_scorer()
+    if pretrain_epochs:
+        started = time.perf_counter()
+        weights = pretrain_tok2vec(config, unique_texts(train), out_dir / "pretrain",
+                                   settings | {"pretraining.max_epochs": pretrain_epochs})
+        settings["paths.init_tok2vec"] = str(weights)
+        report["pretrain_seconds"] = round(time.perf_counter() - started, 1)
     settings.update(overrides or {})
     log.info("training on %d sentences (%s), dev %d", len(train), "+".join(corpora), len(dev))
     spacy.util.fix_random_seed(seed)
@@ -127,7 +216,8 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     best = runs / "model-best"
     meta = json.loads((best / "meta.json").read_text("utf-8"))
     info = {
-        "corpora": list(corpora), "train_sentences": len(train), "dev_sentences": len(dev),
+        "corpora": list(corpora), "aux_labels": aux_labels, "vectors": vectors,
+        "train_sentences": len(train), "dev_sentences": len(dev),
         "seed": seed, "overrides": {k: v for k, v in settings.items() if not k.startswith("paths.")},
         "train_seconds": round(seconds, 1), "data": report,
         # The stage gives each mention its label's precision on dev as its score.
@@ -149,6 +239,11 @@ def ship_model(best: Path, dest: Path, info: dict) -> Path:
     cfg = load_config(dest / "config.cfg", interpolate=False)
     cfg["paths"]["train"] = None
     cfg["paths"]["dev"] = None
+    cfg["paths"]["vectors"] = None
+    cfg["paths"]["init_tok2vec"] = None
+    cfg["paths"]["raw_text"] = None
+    # The shipped model loads with spaCy's own scorer (the vectors are in its vocab).
+    cfg["components"]["ner"]["scorer"] = {"@scorers": "spacy.ner_scorer.v1"}
     cfg.to_disk(dest / "config.cfg")
     (dest / "ghatna-training.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return dest

@@ -56,15 +56,26 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--max-steps", type=int, default=None, help="Override training.max_steps.")
     @click.option("--limit", type=int, default=0, help="Train on a random sample of this many sentences.")
     @click.option("--seed", type=int, default=0, show_default=True)
+    @click.option("--aux-labels/--no-aux-labels", default=False, show_default=True,
+                  help="Also learn numbers, times and other names as labels that are never output.")
+    @click.option("--vectors/--no-vectors", default=False, show_default=True,
+                  help="Train floret subword vectors on the training text and add them to the embedding.")
+    @click.option("--pretrain-epochs", type=int, default=0, show_default=True,
+                  help="First pretrain the tok2vec layer on the training text for this many epochs.")
+    @click.option("--augment/--no-augment", default=False, show_default=True,
+                  help="Add a copy of each sentence with other names (corpus, knowledge base) in its entities.")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
-                      limit: int, seed: int) -> None:
+                      limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
+                      augment: bool) -> None:
         """Train the Hindi NER model (spaCy) on HiNER and IL-NER."""
         from ..ner_train import train_ner
 
         overrides = {"training.max_steps": max_steps} if max_steps else {}
         try:
             result = train_ner(data, out, corpora=tuple(c.strip() for c in corpora.split(",") if c.strip()),
-                               config=config, overrides=overrides, limit=limit, seed=seed)
+                               config=config, overrides=overrides, limit=limit, seed=seed,
+                               aux_labels=aux_labels, vectors=vectors, pretrain_epochs=pretrain_epochs,
+                               augment=augment)
         except GhatnaError as exc:
             fail(exc)
         f1 = result.dev_scores.get("ents_f") or 0.0
