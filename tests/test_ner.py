@@ -153,6 +153,9 @@ def test_train_smoke(tmp_path):
     small = NerTagger.load(out / "model")
     assert small.nlp.vocab.vectors.mode == "floret"
     assert {"NUM", "TIME"} <= set(small.nlp.get_pipe("ner").labels)
+    # The gazetteer travels in the weights, not as a path on this machine.
+    layer = next(n for n in small.nlp.get_pipe("tok2vec").model.walk() if n.name == "gazetteer_features")
+    assert layer.attrs["names"]["भारत"] and "gazetteer = null" in config
     with open(tmp_path / "in.conll", "w", encoding="utf-8") as fh:
         fh.write("अमित\nशाह\n\nपटना\n")
     with open(tmp_path / "in.conll", encoding="utf-8") as src, open(tmp_path / "o", "w", encoding="utf-8") as dst:

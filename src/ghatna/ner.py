@@ -48,6 +48,8 @@ class NerTagger:
         """Load the model at ``path``, or the one shipped with ghatna."""
         import spacy
 
+        from . import ner_gazetteer  # noqa: F401  (registers the architecture a model may use)
+
         model_dir = Path(path) if path else shipped_model_dir()
         if not (model_dir / "config.cfg").is_file():
             hint = ("set [ner] model to a folder written by `ghatna train ner`" if path

@@ -16,10 +16,7 @@ import random
 from pathlib import Path
 
 from .ner_data import LABELS, TaggedSentence, spans_to_bio
-
-# Knowledge-base entry types -> NER labels.
-KB_LABELS = {"person": "PER", "country": "LOC", "place": "LOC",
-             "igo": "ORG", "party": "ORG", "organisation": "ORG", "armed_group": "ORG"}
+from .ner_gazetteer import KB_LABELS
 
 
 def corpus_names(sentences: list[TaggedSentence]) -> dict[str, set[tuple[str, ...]]]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .ner_data import AUX_TYPE_MAP, CORPUS_FILES, LABELS, TYPE_MAP, TaggedSentence, hiner_split, load_corpus
+from .ner_gazetteer import build_gazetteer, write_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,8 @@ def _register_scorer() -> None:
 def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, ...] = CORPORA,
               config: str | Path | None = None, overrides: dict | None = None,
               limit: int = 0, seed: int = 0, aux_labels: bool = False,
-              vectors: bool = False, pretrain_epochs: int = 0, augment: bool = False) -> TrainResult:
+              vectors: bool = False, pretrain_epochs: int = 0, augment: bool = False,
+              gazetteer: bool = True) -> TrainResult:
     """Train the NER model; the result is in ``out_dir/model``.
 
     ``aux_labels`` adds numbers, times and other names as extra training labels;
@@ -176,7 +178,9 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     embedding (see :mod:`ghatna.ner_vectors`); ``pretrain_epochs`` first pretrains
     the tok2vec layer on the training text for that many epochs (``spacy pretrain``);
     ``augment`` adds a copy of each sentence with entities where other names fill the
-    spans (see :mod:`ghatna.ner_augment`).
+    spans (see :mod:`ghatna.ner_augment`). ``gazetteer`` fills the embedding's column
+    saying which tokens are part of a name the knowledge base or GeoNames knows (see
+    :mod:`ghatna.ner_gazetteer`); without it that column is always empty.
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -198,6 +202,10 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
 
         settings["paths.vectors"] = str(train_vectors(unique_texts(train), out_dir / "vectors"))
         settings["components.tok2vec.model.embed.include_static_vectors"] = True
+    if gazetteer:
+        names = build_gazetteer()
+        settings["paths.gazetteer"] = str(write_gazetteer(names, out_dir / "gazetteer.tsv"))
+        report["gazetteer_names"] = len(names)
     _register_scorer()
     if pretrain_epochs:
         started = time.perf_counter()
@@ -216,7 +224,7 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     best = runs / "model-best"
     meta = json.loads((best / "meta.json").read_text("utf-8"))
     info = {
-        "corpora": list(corpora), "aux_labels": aux_labels, "vectors": vectors,
+        "corpora": list(corpora), "aux_labels": aux_labels, "vectors": vectors, "gazetteer": gazetteer,
         "train_sentences": len(train), "dev_sentences": len(dev),
         "seed": seed, "overrides": {k: v for k, v in settings.items() if not k.startswith("paths.")},
         "train_seconds": round(seconds, 1), "data": report,
@@ -237,12 +245,9 @@ def ship_model(best: Path, dest: Path, info: dict) -> Path:
     from spacy.util import load_config
 
     cfg = load_config(dest / "config.cfg", interpolate=False)
-    cfg["paths"]["train"] = None
-    cfg["paths"]["dev"] = None
-    cfg["paths"]["vectors"] = None
-    cfg["paths"]["init_tok2vec"] = None
-    cfg["paths"]["raw_text"] = None
-    # The shipped model loads with spaCy's own scorer (the vectors are in its vocab).
+    # Vectors and gazetteer names are in the model's vocab and weights.
+    cfg["paths"] = {key: None for key in cfg["paths"]}
+    # The shipped model loads with spaCy's own scorer.
     cfg["components"]["ner"]["scorer"] = {"@scorers": "spacy.ner_scorer.v1"}
     cfg.to_disk(dest / "config.cfg")
     (dest / "ghatna-training.json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -64,9 +64,11 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   help="First pretrain the tok2vec layer on the training text for this many epochs.")
     @click.option("--augment/--no-augment", default=False, show_default=True,
                   help="Add a copy of each sentence with other names (corpus, knowledge base) in its entities.")
+    @click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,
+                  help="Mark names the knowledge base or GeoNames knows in a feature of the model.")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
                       limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
-                      augment: bool) -> None:
+                      augment: bool, gazetteer: bool) -> None:
         """Train the Hindi NER model (spaCy) on HiNER and IL-NER."""
         from ..ner_train import train_ner
 
@@ -75,7 +77,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             result = train_ner(data, out, corpora=tuple(c.strip() for c in corpora.split(",") if c.strip()),
                                config=config, overrides=overrides, limit=limit, seed=seed,
                                aux_labels=aux_labels, vectors=vectors, pretrain_epochs=pretrain_epochs,
-                               augment=augment)
+                               augment=augment, gazetteer=gazetteer)
         except GhatnaError as exc:
             fail(exc)
         f1 = result.dev_scores.get("ents_f") or 0.0
