@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ghatna.clean import Cleaner, repair_text
+from ghatna.clean import Cleaner, repair_text, repair_token
 from ghatna.model import Article
 
 from conftest import SEED_000, SEED_001
@@ -28,6 +28,13 @@ def cleaner(settings):
 ])
 def test_character_repair(broken, fixed):
     assert repair_text(broken) == fixed
+
+
+def test_repair_token():
+    assert repair_token("ताकताें") == "ताकतों"
+    assert repair_token("ज़\u200cरूर") == repair_token("\u095bरूर") == "ज\u093cरूर"
+    assert repair_token("\u200d") == "\u200d"  # nothing left: kept as it was
+    assert repair_token("भारत") == "भारत"
 
 
 def test_mojibake_is_repaired_and_curly_quotes_kept():

@@ -127,6 +127,12 @@ def test_quality_gate_ilner_dev(tagger):
     assert scores["overall"]["f1"] >= BASELINE["ner_ilner_dev_f1"], scores["per_type"]
 
 
+def test_tagger_reads_unrepaired_tokens_as_repaired_ones(tagger):
+    clean = "प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा".split()
+    broken = ["प्रधानमंत्री", "नरें\u200dद्र", "मोदी\u200b", "ने", "दिल्ली", "में", "कहा"]
+    assert list(tagger.tag([broken])) == list(tagger.tag([clean])) != [[]]
+
+
 def test_best_model_is_chosen_on_person_location_organisation_only():
     nlp = spacy.blank("hi")
     words = ["अमित", "शाह", "ने", "2020", "में", "पटना"]

@@ -17,6 +17,7 @@ article's :class:`~ghatna.model.OffsetMap`. The steps, in order:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable
@@ -108,7 +109,9 @@ class TrackedText:
 # Zero-width characters, the BOM, soft hyphen, word joiner and bidi marks.
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 _SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
-_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+# A base with its marks; the precomposed nukta letters (क़ … य़, excluded from NFC
+# composition) stand alone too, and NFC splits them into letter + nukta.
+_CLUSTER = regex.compile(r"[\u0958-\u095f]\p{M}*|\P{M}\p{M}+")
 _MULTISPACE = regex.compile(r" {2,}")
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -160,6 +163,18 @@ def repair_characters(raw: str | TrackedText) -> TrackedText:
 def repair_text(text: str) -> str:
     """Character repair of a plain string (NFC, vowel signs, invisible characters)."""
     return repair_characters(text).text
+
+
+_NEEDS_REPAIR = regex.compile("|".join((_INVISIBLE.pattern, _BROKEN_VOWELS.pattern, _DOUBLED_SIGN.pattern)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def repair_token(token: str) -> str:
+    """:func:`repair_text` for one token, fast on the clean ones; a token that repair
+    would empty (only invisible characters) is returned as it was."""
+    if unicodedata.is_normalized("NFC", token) and not _NEEDS_REPAIR.search(token):
+        return token
+    return repair_text(token) or token
 
 
 def _fold(text: str) -> str:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
+from .clean import repair_token
 from .errors import ModelError
 from .model import Article, Mention
 from .ner_data import LABELS, read_blocks, spans_to_bio
@@ -72,7 +73,10 @@ class NerTagger:
         from spacy.tokens import Doc
 
         vocab = self.nlp.vocab
-        docs = (Doc(vocab, words=toks, spaces=[True] * len(toks)) for toks in sentences)
+        # The model reads tokens as it was trained on them: character-repaired (NFC, no
+        # invisible characters), so text from other sources than ingest is read alike.
+        docs = (Doc(vocab, words=[repair_token(t) for t in toks], spaces=[True] * len(toks))
+                for toks in sentences)
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
             yield [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
 

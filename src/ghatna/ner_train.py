@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .clean import repair_token
 from .errors import InputError
 from .ner_data import AUX_TYPE_MAP, CORPUS_FILES, LABELS, TYPE_MAP, TaggedSentence, hiner_split, load_corpus
 from .ner_gazetteer import build_gazetteer, write_gazetteer
@@ -48,7 +49,8 @@ def to_docbin(sentences: list[TaggedSentence], path: Path) -> int:
     nlp = spacy.blank("hi")
     db = DocBin(store_user_data=False)
     for sent in sentences:
-        db.add(Doc(nlp.vocab, words=sent.tokens, spaces=[True] * len(sent.tokens), ents=sent.tags))
+        words = [repair_token(t) for t in sent.tokens]  # as the tagger will read them
+        db.add(Doc(nlp.vocab, words=words, spaces=[True] * len(words), ents=sent.tags))
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     return len(sentences)
