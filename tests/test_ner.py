@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from spacy.training import Example
 from ghatna.cli import main
 from ghatna.errors import ModelError
 from ghatna.model import Article, Sentence
-from ghatna.ner import NerTagger, make, tag_conll
+from ghatna.ner import NerTagger, make, shipped_model_dir, tag_conll
 from ghatna.ner_eval import score_spans
 from ghatna.ner_train import score_main_labels
 from ghatna.settings import Settings
@@ -131,6 +132,14 @@ def test_tagger_reads_unrepaired_tokens_as_repaired_ones(tagger):
     clean = "प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा".split()
     broken = ["प्रधानमंत्री", "नरें\u200dद्र", "मोदी\u200b", "ने", "दिल्ली", "में", "कहा"]
     assert list(tagger.tag([broken])) == list(tagger.tag([clean])) != [[]]
+
+
+def test_plain_spacy_loads_the_shipped_model_through_the_entry_point():
+    # A fresh interpreter that never imports ghatna: spaCy must find the architecture itself.
+    code = "import sys, spacy; print(spacy.load(sys.argv[1]).pipe_names)"
+    out = subprocess.run([sys.executable, "-c", code, str(shipped_model_dir())],
+                         capture_output=True, text=True, cwd=tempfile.gettempdir())
+    assert out.returncode == 0 and "ner" in out.stdout, out.stderr[-2000:]
 
 
 def test_best_model_is_chosen_on_person_location_organisation_only():

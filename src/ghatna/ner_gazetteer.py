@@ -23,6 +23,7 @@ import csv
 from pathlib import Path
 
 import regex
+from spacy.util import registry
 
 # Knowledge-base entry types -> NER labels.
 KB_LABELS = {"person": "PER", "country": "LOC", "place": "LOC",
@@ -129,30 +130,24 @@ def gazetteer_features(path: str | None):
     return Model("gazetteer_features", forward, init=init, attrs={"names": {}})
 
 
-def _register() -> None:
+@registry.architectures("ghatna.GazetteerHashEmbed.v1")
+def gazetteer_hash_embed(width: int, attrs: list, rows: list[int], include_static_vectors: bool,
+                         gazetteer: str | None = None, gazetteer_width: int = 16):
+    """spaCy's MultiHashEmbed.v2 with a gazetteer column beside the hashed attributes.
+
+    Registered when this module is imported, and through the ``spacy_architectures``
+    entry point, so ``spacy.load`` finds it wherever ghatna is installed.
+    """
     from spacy.ml.models.tok2vec import MultiHashEmbed
-    from spacy.util import registry
+    from thinc.api import Embed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
-    if "ghatna.GazetteerHashEmbed.v1" in registry.architectures:
-        return
-
-    def gazetteer_hash_embed(width: int, attrs: list, rows: list[int], include_static_vectors: bool,
-                             gazetteer: str | None = None, gazetteer_width: int = 16):
-        """spaCy's MultiHashEmbed.v2 with a gazetteer column beside the hashed attributes."""
-        from thinc.api import Embed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
-
-        base = MultiHashEmbed(width, attrs, rows, include_static_vectors)
-        # MultiHashEmbed is chain(features..., with_array(Maxout), ragged2list()): keep its
-        # feature part, add ours beside it, and mix both with a wider Maxout.
-        features = chain(*base.layers[:-2]) if len(base.layers) > 3 else base.layers[0]
-        gazetteer_part = chain(gazetteer_features(gazetteer), list2ragged(),
-                               with_array(Embed(gazetteer_width, N_FEATURES, column=0, dropout=0.0)))
-        concat_size = width * (len(attrs) + include_static_vectors) + gazetteer_width
-        return chain(concatenate(features, gazetteer_part),
-                     with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
-                     ragged2list())
-
-    registry.architectures.register("ghatna.GazetteerHashEmbed.v1", func=gazetteer_hash_embed)
-
-
-_register()
+    base = MultiHashEmbed(width, attrs, rows, include_static_vectors)
+    # MultiHashEmbed is chain(features..., with_array(Maxout), ragged2list()): keep its
+    # feature part, add ours beside it, and mix both with a wider Maxout.
+    features = chain(*base.layers[:-2]) if len(base.layers) > 3 else base.layers[0]
+    gazetteer_part = chain(gazetteer_features(gazetteer), list2ragged(),
+                           with_array(Embed(gazetteer_width, N_FEATURES, column=0, dropout=0.0)))
+    concat_size = width * (len(attrs) + include_static_vectors) + gazetteer_width
+    return chain(concatenate(features, gazetteer_part),
+                 with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
+                 ragged2list())
