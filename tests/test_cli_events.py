@@ -52,6 +52,21 @@ def test_filters(cli, sample_db):
     later = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--since", middle)
     assert later and all(r["date"] >= middle for r in later) and len(later) < len(every)
     assert "not a date" in cli("events", "--db", sample_db, "--since", "March", code=2).stderr
+    # The CLI filters as the web interface does: a month is a valid bound, a type is checked.
+    month = middle[:7]
+    upto = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--until", month)
+    assert upto and all(r["date"][:7] <= month for r in upto)
+    assert {r["id"] for r in upto} == {r["id"] for r in every if r["date"] and r["date"][:7] <= month}
+    assert "not one of" in cli("events", "--db", sample_db, "--type", "hug", code=2).stderr
+
+
+def test_cli_and_web_share_the_actor_filter(cli, sample_db):
+    every = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    orgs = {a["org"] for r in every for a in r["actor"] + r["recipient"] if a.get("org")}
+    assert orgs, "the sample articles name an international organisation"
+    org = sorted(orgs)[0]
+    with_org = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--actor", f"IGO:{org}")
+    assert with_org and all(org in {a.get("org") for a in r["actor"] + r["recipient"]} for r in with_org)
 
 
 def test_csv_gdelt_plover_and_table(cli, sample_db):

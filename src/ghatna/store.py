@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import regex
 
@@ -26,6 +26,9 @@ from .dedup import MASK64, bands, distance
 from .model import Article, OffsetMap
 from .settings import Settings
 from .translit import search_key
+
+if TYPE_CHECKING:
+    from .event_filter import EventFilter
 
 MIGRATIONS: list[str] = [
     # 1: articles, sentences, mentions, events, quotes, the ingest log
@@ -484,36 +487,14 @@ class Store:
             raise NotFound(f"no article with id {article_id!r}")
         return row["raw"]
 
-    def events(self, *, type: str | None = None, actor: str | None = None,
-               since: str | None = None, until: str | None = None,
-               article_id: str | None = None, limit: int | None = None,
+    def events(self, filters: EventFilter | None = None, *, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
-        """Event records, filtered; ``actor`` matches an entity id, ISO3 country,
-        IGO acronym or CAMEO actor code of an actor or recipient."""
-        where, params = [], []
-        if type:
-            where.append("e.event = ?")
-            params.append(type.upper())
-        if since:
-            where.append("e.date >= ?")
-            params.append(since)
-        if until:
-            where.append("e.date <= ?")
-            params.append(until)
-        if article_id:
-            where.append("e.article_id = ?")
-            params.append(article_id)
-        if actor:
-            where.append("e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ? "
-                         "OR country = ? OR org = ? OR code = ?)")
-            params.extend([actor, actor.upper(), actor.upper(), actor.upper()])
-        sql = "SELECT e.record FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date, e.article_id, e.sentence_idx"
+        """Event records matching ``filters`` (all when None), oldest first."""
+        clause, params = filters.sql() if filters else ("", [])
+        sql = f"SELECT e.record FROM events e{clause} ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([limit, offset])
+            params = params + [limit, offset]
         return [json.loads(r["record"]) for r in self.conn.execute(sql, params)]
 
     def stats(self) -> dict[str, Any]:

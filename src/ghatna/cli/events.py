@@ -118,21 +118,23 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--type", "etype", help="Only this PLOVER type.")
     @click.option("--actor", "actor", help="Only events with this actor or recipient "
                   "(ISO3 country, IGO:ACRONYM, CAMEO actor code or entity id).")
-    @click.option("--since", help="Events dated on or after YYYY-MM-DD.")
-    @click.option("--until", help="Events dated on or before YYYY-MM-DD.")
+    @click.option("--since", help="Events dated on or after YYYY-MM-DD (or YYYY-MM, YYYY).")
+    @click.option("--until", help="Events dated on or before YYYY-MM-DD (or within YYYY-MM, YYYY).")
     @click.pass_context
     def events_cmd(ctx, db, fmt, output, etype, actor, since, until):
         """List the events stored in the database."""
         from ..event_export import export, write_parquet
-        from ..readers.base import check_date
+        from ..event_filter import BadParameter, EventFilter
         from ..store import Store
 
         settings = load_settings(ctx)
-        key = actor[4:] if actor and actor.upper().startswith("IGO:") else actor
         try:
-            since, until = check_date(since, "--since"), check_date(until, "--until")
+            filters = EventFilter(type=etype, actor=actor, since=since, until=until)
+        except BadParameter as exc:
+            raise click.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
+        try:
             with Store(db_path(db, settings), readonly=True) as store:
-                records = store.events(type=etype, actor=key, since=since, until=until)
+                records = store.events(filters)
         except GhatnaError as exc:
             fail(exc)
             return

@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from ..event_export import CSV_FIELDS, csv_row
 from ..store import Store
 from .app import ApiError, explorer, page_args
-from .queries import EventFilter, Explorer
+from ..event_filter import EventFilter
+from .queries import Explorer
 from .upload import check_token, ingest_upload, read_body
 
 class ErrorDetail(BaseModel):

@@ -27,7 +27,8 @@ from .. import __version__
 from ..errors import GhatnaError, NotFound
 from ..settings import Settings
 from ..store import Store
-from .queries import BadParameter, Explorer
+from ..event_filter import BadParameter
+from .queries import Explorer
 from .render import actor_key
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse
 
 from .api import event_filter
 from .app import explorer, page_args
-from .queries import EVENT_TYPES, BadParameter, EventFilter, Explorer
+from ..event_filter import EVENT_TYPES, BadParameter, EventFilter
+from .queries import Explorer
 from .render import article_sentences, evidence_parts
 
 router = APIRouter(include_in_schema=False)
