@@ -1,6 +1,6 @@
 """Mention replacement for NER training (ghatna.ner_augment)."""
 
-from ghatna.ner_augment import corpus_names, kb_names, replace_mentions
+from ghatna.ner_augment import corpus_names, replace_mentions
 from ghatna.ner_data import TaggedSentence
 
 
@@ -21,8 +21,3 @@ def test_each_entity_is_replaced_by_a_name_of_its_label_in_the_same_context():
     # Context words keep their places around the new names.
     assert copy.tokens[spans[0][1]] == "ने" and copy.tokens[-2:] == ["में", "कहा"]
     assert replace_mentions(train, corpus_names(train), extra, seed=3) == copies
-
-
-def test_knowledge_base_gives_names_for_every_label():
-    pools = kb_names()
-    assert all(len(pools[label]) > 20 for label in ("PER", "LOC", "ORG"))

@@ -1,6 +1,7 @@
 """Gazetteer features for the NER model (ghatna.ner_gazetteer)."""
 
-from ghatna.ner_gazetteer import LABEL_BITS, _index, build_gazetteer, match_features, read_gazetteer, write_gazetteer
+from ghatna.ner_gazetteer import (LABEL_BITS, _index, build_gazetteer, kb_names, match_features, read_gazetteer,
+                                  write_gazetteer)
 
 PER, LOC, ORG = LABEL_BITS["PER"], LABEL_BITS["LOC"], LABEL_BITS["ORG"]
 
@@ -29,3 +30,8 @@ def test_gazetteer_has_devanagari_names_of_every_label():
     assert sum(1 for bits in names.values() if bits & PER) > 200
     assert sum(1 for bits in names.values() if bits & ORG) > 100
     assert all(len(name) > 1 and not any("a" <= c <= "z" for c in name.lower()) for name in names)
+
+
+def test_knowledge_base_gives_names_for_every_label():
+    pools = kb_names()
+    assert all(len(pools[label]) > 20 for label in ("PER", "LOC", "ORG"))

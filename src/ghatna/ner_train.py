@@ -22,7 +22,7 @@ from pathlib import Path
 from .clean import repair_token
 from .errors import InputError
 from .ner_data import AUX_TYPE_MAP, CORPUS_FILES, LABELS, TYPE_MAP, TaggedSentence, hiner_split, load_corpus
-from .ner_gazetteer import build_gazetteer, write_gazetteer
+from .ner_gazetteer import build_gazetteer, kb_names, write_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def load_training_data(data_dir: Path, corpora: tuple[str, ...] = CORPORA, limit
 def augmented(train: list[TaggedSentence], data_dir: Path, seed: int) -> list[TaggedSentence]:
     """Mention-replaced copies of the training sentences (names from the corpus, the
     knowledge base and, when present beside the NER data, the shared person names)."""
-    from .ner_augment import corpus_names, kb_names, person_names, replace_mentions
+    from .ner_augment import corpus_names, person_names, replace_mentions
 
     extra = kb_names()
     names_file = data_dir.parent / "names" / "en-hi-person-names.tsv"
