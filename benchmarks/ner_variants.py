@@ -1,0 +1,262 @@
+"""NER variants tried against the shipped configuration (issue 4, rows Q and S to X
+of ``benchmarks/ner_experiments.md``). None of them beat it; this script reproduces them.
+
+Usage (from the project root, one core per run):
+    PYTHONPATH=src taskset -c 0 python benchmarks/ner_variants.py train VARIANT OUT [--seed N]
+    PYTHONPATH=src python benchmarks/ner_variants.py finetune MODEL OUT [--steps N] [--learn-rate X]
+    PYTHONPATH=src python benchmarks/ner_variants.py decode [--model DIR]
+
+``train`` trains the committed config with one change to the embedding:
+
+* ``frequency``: a column giving the word's frequency band in general Hindi (wordfreq's
+  Hindi list; ``pip install wordfreq==3.1.1``, which is not a ghatna dependency);
+* ``affixes``: hashed first two and three and last two and four characters;
+* ``phonetic``: hashed phonetic keys of the word (``translit.key`` and ``translit.loose``,
+  which make spelling variants such as लन्दन/लंदन one key);
+* ``bilstm``: a bidirectional LSTM (thinc's own) in place of the CNN encoder;
+* ``near-missing``: no change to the model; IL-NER's NEAR spans (titles of schemes,
+  books, buildings) are marked as missing annotation in training instead of "O".
+
+``finetune`` continues training a model on IL-NER train alone at a lower learning rate.
+``decode`` scores two changes to decoding on IL-NER dev without retraining: propagating
+labels to other occurrences of the same words, and a penalty on the "O" move that makes
+the tagger start more entities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import os
+import time
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy  # noqa: E402
+from spacy.strings import hash_string  # noqa: E402
+from spacy.util import registry  # noqa: E402
+from thinc.api import (LSTM, Embed, HashEmbed, Maxout, Model, chain, concatenate, list2ragged,  # noqa: E402
+                       ragged2list, with_array, with_padded)
+
+from ghatna.ner_gazetteer import N_FEATURES, gazetteer_features  # noqa: E402
+from ghatna.translit import key, loose  # noqa: E402
+
+SHARED_NER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
+DEV = SHARED_NER / "ilner-hindi-dev.txt"
+FREQUENCY_BANDS = 12
+AFFIXES = ((0, 2), (0, 3), (-2, None), (-4, None))
+
+
+def token_column(name: str, value, dtype: str):
+    """A thinc layer: docs -> one row of ``value(word)`` per token."""
+    def forward(model, docs, is_train):
+        rows = [model.ops.asarray(numpy.asarray([value(t.text) for t in doc], dtype=dtype).reshape(len(doc), -1),
+                                  dtype=dtype) for doc in docs]
+        return rows, lambda d_rows: []
+    return Model(name, forward)
+
+
+def frequency_bands():
+    """Word -> frequency band (1 to 11, half a Zipf unit each; 0 for words not listed)."""
+    from wordfreq import get_frequency_dict
+
+    table = {word: min(FREQUENCY_BANDS - 1, max(1, round((math.log10(f) + 9 - 2.5) * 2)))
+             for word, f in get_frequency_dict("hi", "small").items()}
+    return lambda word: [table.get(word, 0)]
+
+
+@lru_cache(maxsize=200_000)
+def affix_hashes(word: str) -> list[int]:
+    return [hash_string(("p" if a == 0 else "s") + word[a:b]) for a, b in AFFIXES]
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_hashes(word: str) -> list[int]:
+    return [hash_string("k" + key(word)), hash_string("l" + loose(word))]
+
+
+def extra_columns(kind: str, width: int):
+    """(layer, output width) for the extra embedding columns of one variant."""
+    if kind == "frequency":
+        return (chain(token_column("frequency", frequency_bands(), "int32"), list2ragged(),
+                      with_array(Embed(16, FREQUENCY_BANDS, column=0, dropout=0.0))), 16)
+    hashes, n = {"affixes": (affix_hashes, len(AFFIXES)), "phonetic": (phonetic_hashes, 2)}[kind]
+    tables = [HashEmbed(width, 5000, column=i, seed=20 + i, dropout=0.0) for i in range(n)]
+    return chain(token_column(kind, hashes, "uint64"), list2ragged(), with_array(concatenate(*tables))), width * n
+
+
+@registry.architectures("bench.ExtraColumnsEmbed.v1")
+def extra_columns_embed(width: int, attrs: list, rows: list[int], include_static_vectors: bool,
+                        gazetteer: str | None = None, gazetteer_width: int = 16, extra: str = "frequency"):
+    """ghatna.GazetteerHashEmbed.v1 with one variant's columns beside it."""
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+
+    base = MultiHashEmbed(width, attrs, rows, include_static_vectors)
+    features = chain(*base.layers[:-2]) if len(base.layers) > 3 else base.layers[0]
+    gaz = chain(gazetteer_features(gazetteer), list2ragged(),
+                with_array(Embed(gazetteer_width, N_FEATURES, column=0, dropout=0.0)))
+    more, more_width = extra_columns(extra, width)
+    size = width * (len(attrs) + include_static_vectors) + gazetteer_width + more_width
+    return chain(concatenate(features, gaz, more),
+                 with_array(Maxout(width, size, nP=3, dropout=0.0, normalize=True)), ragged2list())
+
+
+@registry.architectures("bench.BiLSTMEncoder.v1")
+def bilstm_encoder(width: int, depth: int):
+    return with_padded(LSTM(width, width, bi=True, depth=depth))
+
+
+def variant_overrides(variant: str) -> dict:
+    embed = "components.tok2vec.model.embed"
+    if variant == "bilstm":
+        return {"components.tok2vec.model.encode": {"@architectures": "bench.BiLSTMEncoder.v1",
+                                                   "width": 128, "depth": 1}}
+    return {f"{embed}.@architectures": "bench.ExtraColumnsEmbed.v1", f"{embed}.extra": variant}
+
+
+def train_near_missing(out: Path, seed: int):
+    """Train the committed config with IL-NER's NEAR spans as missing (unknown) tags."""
+    from ghatna import ner_train
+    from ghatna.ner_data import TaggedSentence
+
+    type_map, to_docbin = ner_train.TYPE_MAP, ner_train.to_docbin
+
+    def near_missing(sentences, path):
+        missing = "O" if path.name == "dev.spacy" else ""  # dev is scored as IL-NER tags it
+        return to_docbin([TaggedSentence(s.tokens, [missing if t.endswith("-NEAR") else t for t in s.tags])
+                          for s in sentences], path)
+
+    ner_train.TYPE_MAP, ner_train.to_docbin = type_map | {"NEAR": "NEAR"}, near_missing
+    try:
+        return ner_train.train_ner(SHARED_NER, out, seed=seed)
+    finally:
+        ner_train.TYPE_MAP, ner_train.to_docbin = type_map, to_docbin
+
+
+def train(args) -> dict:
+    from ghatna.ner_train import train_ner
+
+    if args.variant == "near-missing":
+        result = train_near_missing(args.out, args.seed)
+    else:
+        result = train_ner(SHARED_NER, args.out, seed=args.seed, overrides=variant_overrides(args.variant))
+    return {"variant": args.variant, "seed": args.seed, "train_seconds": round(result.seconds),
+            **dev_scores(args.out / "model")}
+
+
+def finetune(args) -> dict:
+    """Continue training MODEL on IL-NER train alone (sourced tok2vec and ner)."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+    from spacy.util import load_config
+
+    from ghatna.ner_train import _register_scorer, load_training_data, to_docbin
+
+    out = args.out
+    train_sents, dev, _ = load_training_data(SHARED_NER, ("ilner",))
+    to_docbin(train_sents, out / "train.spacy")
+    to_docbin(dev, out / "dev.spacy")
+    cfg = load_config(args.model / "config.cfg", interpolate=False)
+    cfg["components"] = {name: {"source": str(args.model)} for name in ("tok2vec", "ner")}
+    cfg["paths"].update(train=str(out / "train.spacy"), dev=str(out / "dev.spacy"), gazetteer=None)
+    cfg["training"].update(max_steps=args.steps, eval_frequency=100, patience=0)
+    cfg["training"]["optimizer"]["learn_rate"] = args.learn_rate
+    cfg.to_disk(out / "config.cfg")
+    _register_scorer()
+    spacy.util.fix_random_seed(args.seed)
+    started = time.perf_counter()
+    with open(out / "train.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        spacy_train(out / "config.cfg", out / "training", use_gpu=-1,
+                    overrides={"components.ner.scorer": {"@scorers": "ghatna.ner_scorer.v1"}})
+    return {"finetune": str(args.model), "steps": args.steps, "learn_rate": args.learn_rate,
+            "seconds": round(time.perf_counter() - started),
+            "before": dev_scores(args.model), "best": dev_scores(out / "training" / "model-best")}
+
+
+def dev_scores(model) -> dict:
+    from ghatna.ner import NerTagger
+    from ghatna.ner_eval import evaluate_file
+
+    scores = evaluate_file(NerTagger.load(model), DEV)
+    return {"dev": scores["overall"], "f1_per_type": {k: v["f1"] for k, v in scores["per_type"].items()}}
+
+
+def propagate(tokens: list[list[str]], spans: list[list[tuple]], min_words: int, min_count: int) -> list[list]:
+    """Tag every other occurrence of a word sequence the tagger labelled at least
+    ``min_count`` times in the file, with its commonest label (longest names first)."""
+    seen: dict[tuple, Counter] = defaultdict(Counter)
+    for words, sent in zip(tokens, spans):
+        for s, e, label in sent:
+            seen[tuple(words[s:e])][label] += 1
+    names = {n: c.most_common(1)[0][0] for n, c in seen.items()
+             if len(n) >= min_words and sum(c.values()) >= min_count}
+    out = []
+    for words, sent in zip(tokens, spans):
+        sent, used = list(sent), {i for s, e, _ in sent for i in range(s, e)}
+        for name in sorted(names, key=len, reverse=True):
+            for k in range(len(words) - len(name) + 1):
+                span = range(k, k + len(name))
+                if tuple(words[k:k + len(name)]) == name and not used.intersection(span):
+                    sent.append((k, k + len(name), names[name]))
+                    used.update(span)
+        out.append(sent)
+    return out
+
+
+def decode(args) -> dict:
+    from ghatna.ner import NerTagger
+    from ghatna.ner_data import TagReport, read_tagged
+    from ghatna.ner_eval import score_spans
+
+    with open(DEV, encoding="utf-8") as fh:
+        gold = read_tagged(fh, TagReport())
+    tokens = [s.tokens for s in gold]
+    tagger = NerTagger.load(args.model)
+    results: dict = {"propagation": {}, "o_penalty": {}}
+    pred = list(tagger.tag(tokens))
+    for min_words in (1, 2):
+        for min_count in (1, 2):
+            scores = score_spans((s.spans() for s in gold), propagate(tokens, pred, min_words, min_count))
+            results["propagation"][f"words>={min_words},count>={min_count}"] = scores["overall"]
+    ner = tagger.nlp.get_pipe("ner")
+    upper = ner.model.get_ref("upper")
+    bias = upper.get_param("b").copy()
+    out_move = [i for i in range(ner.moves.n_moves) if ner.moves.get_class_name(i) == "O"]
+    for penalty in (0.0, 0.25, 0.5, 1.0, 2.0):
+        changed = bias.copy()
+        changed[out_move] -= penalty
+        upper.set_param("b", changed)
+        results["o_penalty"][penalty] = score_spans((s.spans() for s in gold), tagger.tag(tokens))["overall"]
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    p = commands.add_parser("train")
+    p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "bilstm", "near-missing"))
+    p.add_argument("out", type=Path)
+    p.add_argument("--seed", type=int, default=0)
+    p = commands.add_parser("finetune")
+    p.add_argument("model", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--steps", type=int, default=1000)
+    p.add_argument("--learn-rate", type=float, default=0.0003)
+    p.add_argument("--seed", type=int, default=1)
+    p = commands.add_parser("decode")
+    p.add_argument("--model", type=Path, default=None)
+    args = parser.parse_args()
+    if hasattr(args, "out"):
+        args.out.mkdir(parents=True, exist_ok=True)
+    run = {"train": train, "finetune": finetune, "decode": decode}[args.command]
+    print(json.dumps(run(args), ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
