@@ -1,9 +1,10 @@
-"""NER variants tried against the shipped configuration (issue 4, rows Q and S to X
-of ``benchmarks/ner_experiments.md``). None of them beat it; this script reproduces them.
+"""NER variants tried against the shipped configuration (issue 4, rows Q, S to X
+and CW of ``benchmarks/ner_experiments.md``). None of them beat it; this script reproduces them.
 
 Usage (from the project root, one core per run):
     PYTHONPATH=src taskset -c 0 python benchmarks/ner_variants.py train VARIANT OUT [--seed N]
     PYTHONPATH=src python benchmarks/ner_variants.py finetune MODEL OUT [--steps N] [--learn-rate X]
+    PYTHONPATH=src python benchmarks/ner_variants.py crossweigh OUT [--folds 4] [--seed N]
     PYTHONPATH=src python benchmarks/ner_variants.py decode [--model DIR]
 
 ``train`` trains the committed config with one change to the embedding:
@@ -18,6 +19,9 @@ Usage (from the project root, one core per run):
   books, buildings) are marked as missing annotation in training instead of "O".
 
 ``finetune`` continues training a model on IL-NER train alone at a lower learning rate.
+``crossweigh`` tags each quarter of IL-NER train with a model trained without it, then
+trains once without the sentences where that model and the annotation disagree ("drop")
+and once with the agreeing sentences twice ("weight").
 ``decode`` scores two changes to decoding on IL-NER dev without retraining: propagating
 labels to other occurrences of the same words, and a penalty on the "O" move that makes
 the tagger start more entities.
@@ -179,6 +183,54 @@ def finetune(args) -> dict:
             "before": dev_scores(args.model), "best": dev_scores(out / "training" / "model-best")}
 
 
+def ilner_blocks() -> list[list[str]]:
+    """IL-NER train as raw line blocks, one per sentence, in file order."""
+    blocks: list[list[str]] = [[]]
+    with open(SHARED_NER / "ilner-hindi-train.txt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                blocks[-1].append(line)
+            elif blocks[-1]:
+                blocks.append([])
+    return [b for b in blocks if b]
+
+
+def data_dir(path: Path, blocks: list[list[str]]) -> Path:
+    """A --data folder: the shared HiNER and dev files, and ``blocks`` as IL-NER train."""
+    path.mkdir(parents=True, exist_ok=True)
+    for name in ("hiner-collapsed-train.conll", "hiner-original-train.conll", "ilner-hindi-dev.txt"):
+        if not (path / name).exists():
+            (path / name).symlink_to(SHARED_NER / name)
+    with open(path / "ilner-hindi-train.txt", "w", encoding="utf-8") as fh:
+        fh.writelines(line for block in blocks for line in block + ["\n"])
+    return path
+
+
+def crossweigh(args) -> dict:
+    import io
+
+    from ghatna.ner import NerTagger
+    from ghatna.ner_data import TagReport, read_tagged
+    from ghatna.ner_train import train_ner
+
+    blocks, k = ilner_blocks(), args.folds
+    agree = [True] * len(blocks)
+    for fold in range(k):
+        rest = [b for i, b in enumerate(blocks) if i % k != fold]
+        model = train_ner(data_dir(args.out / f"fold{fold}", rest), args.out / f"model{fold}", seed=args.seed).model_dir
+        tagger = NerTagger.load(model)
+        held = [i for i in range(len(blocks)) if i % k == fold]
+        gold = [read_tagged(io.StringIO("".join(blocks[i])), TagReport()) for i in held]
+        for i, g, pred in zip(held, gold, tagger.tag([g[0].tokens if g else ["."] for g in gold])):
+            agree[i] = not g or set(g[0].spans()) == set(pred)
+    result = {"sentences": len(blocks), "disagreeing": agree.count(False)}
+    for name, (agreeing, disagreeing) in {"drop": (1, 0), "weight": (2, 1)}.items():
+        chosen = [b for b, a in zip(blocks, agree) for _ in range(agreeing if a else disagreeing)]
+        trained = train_ner(data_dir(args.out / name, chosen), args.out / f"run-{name}", seed=args.seed)
+        result[name] = dev_scores(trained.model_dir)
+    return result
+
+
 def dev_scores(model) -> dict:
     from ghatna.ner import NerTagger
     from ghatna.ner_eval import evaluate_file
@@ -249,12 +301,16 @@ def main() -> None:
     p.add_argument("--steps", type=int, default=1000)
     p.add_argument("--learn-rate", type=float, default=0.0003)
     p.add_argument("--seed", type=int, default=1)
+    p = commands.add_parser("crossweigh")
+    p.add_argument("out", type=Path)
+    p.add_argument("--folds", type=int, default=4)
+    p.add_argument("--seed", type=int, default=0)
     p = commands.add_parser("decode")
     p.add_argument("--model", type=Path, default=None)
     args = parser.parse_args()
     if hasattr(args, "out"):
         args.out.mkdir(parents=True, exist_ok=True)
-    run = {"train": train, "finetune": finetune, "decode": decode}[args.command]
+    run = {"train": train, "finetune": finetune, "crossweigh": crossweigh, "decode": decode}[args.command]
     print(json.dumps(run(args), ensure_ascii=False, indent=1))
 
 
