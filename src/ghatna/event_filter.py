@@ -109,10 +109,17 @@ class EventFilter:
         return {k: v for k, v in vars(self).items() if v}
 
 
+def actor_columns(key: str) -> list[tuple[str, str]]:
+    """The (column, value) pairs of event_actors (or mentions: same columns) any one of
+    which identifies the actor ``key``: only ``org`` for ``IGO:<acronym>``, else the
+    entity id, country, organisation or CAMEO code."""
+    if key.upper().startswith("IGO:"):
+        return [("org", key[4:].upper())]
+    return [("entity_id", key)] + [(column, key.upper()) for column in ("country", "org", "code")]
+
+
 def actor_event_ids(key: str) -> tuple[str, list[str]]:
     """A subquery of the ids of events with this actor, one index lookup per column."""
-    if key.upper().startswith("IGO:"):
-        return "SELECT event_id FROM event_actors WHERE org = ?", [key[4:].upper()]
-    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?"
-                           for c in ("entity_id", "country", "org", "code")),
-            [key, key.upper(), key.upper(), key.upper()])
+    columns = actor_columns(key)
+    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?" for c, _v in columns),
+            [value for _c, value in columns])

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterator
 
 from ..errors import NotFound
-from ..event_filter import ISO3, BadParameter, EventFilter, check_date, until_bound
+from ..event_filter import ISO3, BadParameter, EventFilter, actor_columns, check_date, until_bound
 from ..store import Store, search_words
 from ..translit import search_key
 
@@ -44,10 +44,8 @@ def actor_condition(key: str, table: str = "") -> tuple[str, list[str]]:
     """SQL over event_actors (or mentions: same columns) matching an actor key (or any
     id, code or country); ``table`` is an optional alias to qualify the columns with."""
     t = f"{table}." if table else ""
-    if key.upper().startswith("IGO:"):
-        return f"{t}org = ?", [key[4:].upper()]
-    return (f"({t}entity_id = ? OR {t}country = ? OR {t}org = ? OR {t}code = ?)",
-            [key, key.upper(), key.upper(), key.upper()])
+    columns = actor_columns(key)
+    return "(" + " OR ".join(f"{t}{c} = ?" for c, _v in columns) + ")", [value for _c, value in columns]
 
 
 def country_name(code: str) -> str:
