@@ -45,10 +45,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy  # noqa: E402
 from spacy.strings import hash_string  # noqa: E402
 from spacy.util import registry  # noqa: E402
-from thinc.api import (LSTM, Embed, HashEmbed, Maxout, Model, chain, concatenate, list2ragged,  # noqa: E402
-                       ragged2list, with_array, with_padded)
+from thinc.api import LSTM, Embed, HashEmbed, Model, chain, concatenate, list2ragged, with_array, with_padded  # noqa: E402
 
-from ghatna.ner_gazetteer import N_FEATURES, gazetteer_features  # noqa: E402
+from ghatna.ner_gazetteer import gazetteer_column, hash_embed_with_columns  # noqa: E402
 from ghatna.translit import key, loose  # noqa: E402
 
 SHARED_NER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
@@ -99,16 +98,9 @@ def extra_columns(kind: str, width: int):
 def extra_columns_embed(width: int, attrs: list, rows: list[int], include_static_vectors: bool,
                         gazetteer: str | None = None, gazetteer_width: int = 16, extra: str = "frequency"):
     """ghatna.GazetteerHashEmbed.v1 with one variant's columns beside it."""
-    from spacy.ml.models.tok2vec import MultiHashEmbed
-
-    base = MultiHashEmbed(width, attrs, rows, include_static_vectors)
-    features = chain(*base.layers[:-2]) if len(base.layers) > 3 else base.layers[0]
-    gaz = chain(gazetteer_features(gazetteer), list2ragged(),
-                with_array(Embed(gazetteer_width, N_FEATURES, column=0, dropout=0.0)))
-    more, more_width = extra_columns(extra, width)
-    size = width * (len(attrs) + include_static_vectors) + gazetteer_width + more_width
-    return chain(concatenate(features, gaz, more),
-                 with_array(Maxout(width, size, nP=3, dropout=0.0, normalize=True)), ragged2list())
+    return hash_embed_with_columns(width, attrs, rows, include_static_vectors,
+                                   [(gazetteer_column(gazetteer, gazetteer_width), gazetteer_width),
+                                    extra_columns(extra, width)])
 
 
 @registry.architectures("bench.BiLSTMEncoder.v1")

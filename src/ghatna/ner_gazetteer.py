@@ -147,16 +147,30 @@ def gazetteer_hash_embed(width: int, attrs: list, rows: list[int], include_stati
     Registered when this module is imported, and through the ``spacy_architectures``
     entry point, so ``spacy.load`` finds it wherever ghatna is installed.
     """
+    return hash_embed_with_columns(width, attrs, rows, include_static_vectors,
+                                   [(gazetteer_column(gazetteer, gazetteer_width), gazetteer_width)])
+
+
+def gazetteer_column(path: str | None, width: int):
+    """docs -> Ragged: an embedding of each token's gazetteer feature."""
+    from thinc.api import Embed, chain, list2ragged, with_array
+
+    return chain(gazetteer_features(path), list2ragged(),
+                 with_array(Embed(width, N_FEATURES, column=0, dropout=0.0)))
+
+
+def hash_embed_with_columns(width: int, attrs: list, rows: list[int], include_static_vectors: bool,
+                            columns: list):
+    """MultiHashEmbed.v2 with more per-token columns, each a (docs -> Ragged layer, its width)
+    pair, concatenated with the hashed attributes and mixed by a wider Maxout."""
     from spacy.ml.models.tok2vec import MultiHashEmbed
-    from thinc.api import Embed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+    from thinc.api import Maxout, chain, concatenate, ragged2list, with_array
 
     base = MultiHashEmbed(width, attrs, rows, include_static_vectors)
     # MultiHashEmbed is chain(features..., with_array(Maxout), ragged2list()): keep its
-    # feature part, add ours beside it, and mix both with a wider Maxout.
+    # feature part and put the columns beside it.
     features = chain(*base.layers[:-2]) if len(base.layers) > 3 else base.layers[0]
-    gazetteer_part = chain(gazetteer_features(gazetteer), list2ragged(),
-                           with_array(Embed(gazetteer_width, N_FEATURES, column=0, dropout=0.0)))
-    concat_size = width * (len(attrs) + include_static_vectors) + gazetteer_width
-    return chain(concatenate(features, gazetteer_part),
+    concat_size = width * (len(attrs) + include_static_vectors) + sum(w for _layer, w in columns)
+    return chain(concatenate(features, *(layer for layer, _w in columns)),
                  with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
                  ragged2list())
