@@ -199,10 +199,12 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     to_docbin(dev, corpus_dir / "dev.spacy")
     settings = {"paths.train": str(corpus_dir / "train.spacy"), "paths.dev": str(corpus_dir / "dev.spacy"),
                 "system.seed": seed, "components.ner.scorer": {"@scorers": "ghatna.ner_scorer.v1"}}
+    # The raw training text, for the unsupervised steps (vectors, pretraining).
+    texts = unique_texts(train) if vectors or pretrain_epochs else []
     if vectors:
         from .ner_vectors import train_vectors
 
-        settings["paths.vectors"] = str(train_vectors(unique_texts(train), out_dir / "vectors"))
+        settings["paths.vectors"] = str(train_vectors(texts, out_dir / "vectors"))
         settings["components.tok2vec.model.embed.include_static_vectors"] = True
     if gazetteer:
         names = build_gazetteer()
@@ -211,7 +213,7 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     _register_scorer()
     if pretrain_epochs:
         started = time.perf_counter()
-        weights = pretrain_tok2vec(config, unique_texts(train), out_dir / "pretrain",
+        weights = pretrain_tok2vec(config, texts, out_dir / "pretrain",
                                    settings | {"pretraining.max_epochs": pretrain_epochs})
         settings["paths.init_tok2vec"] = str(weights)
         report["pretrain_seconds"] = round(time.perf_counter() - started, 1)
