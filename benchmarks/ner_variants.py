@@ -6,6 +6,7 @@ Usage (from the project root, one core per run):
     PYTHONPATH=src python benchmarks/ner_variants.py finetune MODEL OUT [--steps N] [--learn-rate X]
     PYTHONPATH=src python benchmarks/ner_variants.py crossweigh OUT [--folds 4] [--seed N]
     PYTHONPATH=src python benchmarks/ner_variants.py decode [--model DIR]
+    PYTHONPATH=src python benchmarks/ner_variants.py ensemble MODEL MODEL ... [--size 3 5]
 
 ``train`` trains the committed config with one change to the embedding:
 
@@ -14,6 +15,12 @@ Usage (from the project root, one core per run):
 * ``affixes``: hashed first two and three and last two and four characters;
 * ``phonetic``: hashed phonetic keys of the word (``translit.key`` and ``translit.loose``,
   which make spelling variants such as लन्दन/लंदन one key);
+* ``characters``: each of the first and last four characters embedded by position
+  (Devanagari code points; other characters folded into 32 ids);
+* ``name-parts``: a column giving, for each word, the labels of the known names it is a
+  word of (the gazetteer's names, and the shared person-name pairs as PER);
+* ``state-tokens``: no change to the embedding; the NER transition model reads more
+  tokens of its state (spaCy's ``extra_state_tokens``);
 * ``bilstm``: a bidirectional LSTM (thinc's own) in place of the CNN encoder;
 * ``near-missing``: no change to the model; IL-NER's NEAR spans (titles of schemes,
   books, buildings) are marked as missing annotation in training instead of "O".
@@ -25,6 +32,10 @@ and once with the agreeing sentences twice ("weight").
 ``decode`` scores two changes to decoding on IL-NER dev without retraining: propagating
 labels to other occurrences of the same words, and a penalty on the "O" move that makes
 the tagger start more entities.
+``ensemble`` scores majority votes of several trained models on IL-NER dev: every model
+alone, all of them at each vote threshold, and the mean and best of all subsets of
+``--size`` models. It measures how much a vote could gain, not something ghatna ships:
+tagging with n models costs n times the time.
 """
 
 from __future__ import annotations
@@ -84,8 +95,50 @@ def phonetic_hashes(word: str) -> list[int]:
     return [hash_string("k" + key(word)), hash_string("l" + loose(word))]
 
 
+CHAR_POSITIONS = 4  # first and last characters embedded by position
+DEVANAGARI_BLOCK = 0x0900
+
+
+def character_ids(word: str) -> list[int]:
+    """Ids of the first and last CHAR_POSITIONS characters: 1-128 for the Devanagari
+    block, 129-160 for other characters (folded), 0 where the word is shorter."""
+    def cid(ch: str) -> int:
+        cp = ord(ch)
+        return 1 + cp - DEVANAGARI_BLOCK if 0 <= cp - DEVANAGARI_BLOCK < 128 else 129 + cp % 32
+    ids = [cid(c) for c in word[:CHAR_POSITIONS]]
+    ids += [0] * (CHAR_POSITIONS - len(ids))
+    tail = [cid(c) for c in word[-CHAR_POSITIONS:]]
+    return ids + [0] * (CHAR_POSITIONS - len(tail)) + tail
+
+
+def name_part_bits():
+    """Word -> bitmask of the labels of the known names it is a word of: the gazetteer's
+    names and the shared person-name pairs (PER)."""
+    import csv
+
+    from ghatna.ner_gazetteer import LABEL_BITS, build_gazetteer
+
+    table: dict[str, int] = defaultdict(int)
+    for name, bits in build_gazetteer().items():
+        for word in name.split():
+            table[word] |= bits
+    with open(SHARED_NER.parent / "names" / "en-hi-person-names.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for word in row["hindi"].split():
+                if len(word) > 1:
+                    table[word] |= LABEL_BITS["PER"]
+    return lambda word: [table.get(word, 0)]
+
+
 def extra_columns(kind: str, width: int):
     """(layer, output width) for the extra embedding columns of one variant."""
+    if kind == "characters":
+        n = 2 * CHAR_POSITIONS
+        tables = [Embed(16, 161, column=i, dropout=0.0) for i in range(n)]
+        return chain(token_column(kind, character_ids, "int32"), list2ragged(), with_array(concatenate(*tables))), 16 * n
+    if kind == "name-parts":
+        return (chain(token_column(kind, name_part_bits(), "int32"), list2ragged(),
+                      with_array(Embed(16, 8, column=0, dropout=0.0))), 16)
     if kind == "frequency":
         return (chain(token_column("frequency", frequency_bands(), "int32"), list2ragged(),
                       with_array(Embed(16, FREQUENCY_BANDS, column=0, dropout=0.0))), 16)
@@ -113,6 +166,8 @@ def variant_overrides(variant: str) -> dict:
     if variant == "bilstm":
         return {"components.tok2vec.model.encode": {"@architectures": "bench.BiLSTMEncoder.v1",
                                                    "width": 128, "depth": 1}}
+    if variant == "state-tokens":
+        return {"components.ner.model.extra_state_tokens": True}
     return {f"{embed}.@architectures": "bench.ExtraColumnsEmbed.v1", f"{embed}.extra": variant}
 
 
@@ -280,11 +335,48 @@ def decode(args) -> dict:
     return results
 
 
+def vote(predictions: list[list[list[tuple]]], needed: int) -> list[list[tuple]]:
+    """Per sentence, the spans at least ``needed`` models predicted (most votes first,
+    overlapping spans dropped)."""
+    out = []
+    for spans in zip(*predictions):
+        counts = Counter(span for model_spans in spans for span in model_spans)
+        chosen: list[tuple] = []
+        for span, n in sorted(counts.items(), key=lambda item: -item[1]):
+            if n >= needed and all(span[1] <= o[0] or o[1] <= span[0] for o in chosen):
+                chosen.append(span)
+        out.append(chosen)
+    return out
+
+
+def ensemble(args) -> dict:
+    import itertools
+
+    from ghatna.ner import NerTagger
+    from ghatna.ner_data import TagReport, read_tagged
+    from ghatna.ner_eval import score_spans
+
+    with open(DEV, encoding="utf-8") as fh:
+        gold = read_tagged(fh, TagReport())
+    gold_spans = [s.spans() for s in gold]
+    preds = {str(m): list(NerTagger.load(m).tag(s.tokens for s in gold)) for m in args.models}
+    f1 = {name: score_spans(gold_spans, p)["overall"]["f1"] for name, p in preds.items()}
+    result: dict = {"alone": f1, "all": {}, "subsets": {}}
+    for needed in range(1, len(preds) + 1):
+        result["all"][needed] = score_spans(gold_spans, vote(list(preds.values()), needed))["overall"]
+    for size in args.size:
+        scores = [score_spans(gold_spans, vote([preds[m] for m in subset], size // 2 + 1))["overall"]["f1"]
+                  for subset in itertools.combinations(preds, size)]
+        result["subsets"][size] = {"majority_of": size, "subsets": len(scores), "mean": round(sum(scores) / len(scores), 4),
+                                   "best": max(scores), "worst": min(scores)}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("train")
-    p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "bilstm", "near-missing"))
+    p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "characters", "name-parts", "state-tokens", "bilstm", "near-missing"))
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=0)
     p = commands.add_parser("finetune")
@@ -299,10 +391,14 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=0)
     p = commands.add_parser("decode")
     p.add_argument("--model", type=Path, default=None)
+    p = commands.add_parser("ensemble")
+    p.add_argument("models", type=Path, nargs="+")
+    p.add_argument("--size", type=int, nargs="*", default=[3, 5])
     args = parser.parse_args()
     if hasattr(args, "out"):
         args.out.mkdir(parents=True, exist_ok=True)
-    run = {"train": train, "finetune": finetune, "crossweigh": crossweigh, "decode": decode}[args.command]
+    run = {"train": train, "finetune": finetune, "crossweigh": crossweigh, "decode": decode,
+           "ensemble": ensemble}[args.command]
     print(json.dumps(run(args), ensure_ascii=False, indent=1))
 
 
