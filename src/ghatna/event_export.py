@@ -11,11 +11,12 @@ from typing import Any
 CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
               "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
               "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
-              "trigger", "sentence")
+              "trigger", "sentence", "mentions", "articles", "sources")
 # GDELT 1.0 event-table column subset, in GDELT's order.
 GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode",
                 "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
-                "EventBaseCode", "EventRootCode", "QuadClass", "ActionGeo_FullName",
+                "EventBaseCode", "EventRootCode", "QuadClass", "NumMentions", "NumSources",
+                "NumArticles", "ActionGeo_FullName",
                 "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL")
 
 
@@ -25,6 +26,13 @@ def _names(refs: list[dict[str, Any]]) -> str:
 
 def _codes(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("code") or r.get("country") or (r.get("org") or "") for r in refs)
+
+
+def _reports(r: dict[str, Any]) -> tuple[int, int, int]:
+    """Mentions, articles and sources of a record: 1, 1, 1 unless it stands for several
+    reports (``ghatna events --unique``, :mod:`ghatna.event_reports`)."""
+    rep = r.get("reports") or {}
+    return rep.get("mentions", 1), rep.get("articles", 1), rep.get("sources", 1)
 
 
 def _cell(value: Any) -> Any:
@@ -49,7 +57,7 @@ def _flat(r: dict[str, Any]) -> list[Any]:
             loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
             r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
             ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
-            ev.get("sentence")]
+            ev.get("sentence"), *_reports(r)]
 
 
 def write_parquet(records: list[dict[str, Any]], path: str) -> None:
@@ -58,7 +66,8 @@ def write_parquet(records: list[dict[str, Any]], path: str) -> None:
     import pyarrow.parquet as pq
 
     types = {"negated": pa.bool_(), "lat": pa.float64(), "lon": pa.float64(),
-             "quad_code": pa.int8(), "confidence": pa.float64(), "sentence_index": pa.int32()}
+             "quad_code": pa.int8(), "confidence": pa.float64(), "sentence_index": pa.int32(),
+             "mentions": pa.int32(), "articles": pa.int32(), "sources": pa.int32()}
     rows = [_flat(r) for r in records]
     columns = {name: pa.array([row[i] for row in rows], type=types.get(name, pa.string()))
                for i, name in enumerate(CSV_FIELDS)}
@@ -86,19 +95,23 @@ def export(records: list[dict[str, Any]], fmt: str) -> str:
             a2 = r["recipient"][0] if r["recipient"] else {}
             loc = r.get("location") or {}
             cameo = r.get("cameo") or ""
+            mentions, articles, sources = _reports(r)
             w.writerow([r["id"], (r.get("date") or "").replace("-", ""), a1.get("code") or "",
                         a1.get("name") or a1.get("text") or "", a1.get("country") or "",
                         a2.get("code") or "", a2.get("name") or a2.get("text") or "",
                         a2.get("country") or "", 1, cameo, cameo[:3], cameo[:2],
-                        r.get("quad_code") or "", loc.get("name") or "", loc.get("country") or "",
+                        r.get("quad_code") or "", mentions, sources, articles,
+                        loc.get("name") or "", loc.get("country") or "",
                         loc.get("lat") or "", loc.get("lon") or "", r["evidence"].get("doc") or ""])
         return buf.getvalue()
     # table
     lines = []
     for r in records:
+        mentions, _articles, sources = _reports(r)
+        told = f"  ({mentions} reports, {sources} source{'s' if sources > 1 else ''})" if mentions > 1 else ""
         lines.append(f"{r.get('date') or '----------'}  {r['event']:<9} "
                      f"{_codes(r['actor']) or '-':<14} -> {_codes(r['recipient']) or '-':<14} "
-                     f"{r['evidence']['trigger']['text']}")
+                     f"{r['evidence']['trigger']['text']}{told}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -114,4 +127,5 @@ def _plover(r: dict[str, Any]) -> dict[str, Any]:
             "recipient_country": [a.get("country") for a in r["recipient"]],
             "recipient_sector": [a.get("sector") for a in r["recipient"]],
             "location": r.get("location"), "cameo": r.get("cameo"), "quad_code": r.get("quad_code"),
-            "confidence": r["confidence"], "evidence": r["evidence"], "coder": r["coder"]}
+            "confidence": r["confidence"], "evidence": r["evidence"], "coder": r["coder"],
+            **({"reports": r["reports"]} if "reports" in r else {})}

@@ -23,6 +23,7 @@ import regex
 from . import CODER
 from .errors import NotFound, StoreError
 from .dedup import MASK64, bands, distance
+from .event_reports import group_reports
 from .model import Article, OffsetMap
 from .settings import Settings
 from .translit import search_key
@@ -488,10 +489,18 @@ class Store:
         return row["raw"]
 
     def events(self, filters: EventFilter | None = None, *, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-        """Event records matching ``filters`` (all when None), oldest first."""
+               offset: int = 0, unique: bool = False) -> list[dict[str, Any]]:
+        """Event records matching ``filters`` (all when None), oldest first. With
+        ``unique``, one record per event however often it was reported, with the counts
+        of its reports (:func:`ghatna.event_reports.group_reports`)."""
         clause, params = filters.sql() if filters else ("", [])
-        sql = f"SELECT e.record FROM events e{clause} ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
+        order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
+        if unique:
+            sql = (f"SELECT e.record, (SELECT a.source FROM articles a WHERE a.id = e.article_id) AS source "
+                   f"FROM events e{clause}{order}")
+            grouped = group_reports((json.loads(r["record"]), r["source"]) for r in self.conn.execute(sql, params))
+            return grouped[offset:None if limit is None else offset + limit]
+        sql = f"SELECT e.record FROM events e{clause}{order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = params + [limit, offset]

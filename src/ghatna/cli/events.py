@@ -120,8 +120,11 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   "(ISO3 country, IGO:ACRONYM, CAMEO actor code or entity id).")
     @click.option("--since", help="Events dated on or after YYYY-MM-DD (or YYYY-MM, YYYY).")
     @click.option("--until", help="Events dated on or before YYYY-MM-DD (or within YYYY-MM, YYYY).")
+    @click.option("--unique", is_flag=True, help="One record per event however many sentences, "
+                  "articles and sources report it, with those counts (same date, type, modality, "
+                  "actors and recipients).")
     @click.pass_context
-    def events_cmd(ctx, db, fmt, output, etype, actor, since, until):
+    def events_cmd(ctx, db, fmt, output, etype, actor, since, until, unique):
         """List the events stored in the database."""
         from ..event_export import export, write_parquet
         from ..event_filter import BadParameter, EventFilter
@@ -134,7 +137,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             raise click.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
         try:
             with Store(db_path(db, settings), readonly=True) as store:
-                records = store.events(filters)
+                records = store.events(filters, unique=unique)
         except GhatnaError as exc:
             fail(exc)
             return
