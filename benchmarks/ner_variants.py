@@ -21,6 +21,7 @@ Usage (from the project root, one core per run):
   word of (the gazetteer's names, and the shared person-name pairs as PER);
 * ``state-tokens``: no change to the embedding; the NER transition model reads more
   tokens of its state (spaCy's ``extra_state_tokens``);
+* ``wide``: no new column; the CNN encoder is 192 wide instead of 128;
 * ``bilstm``: a bidirectional LSTM (thinc's own) in place of the CNN encoder;
 * ``near-missing``: no change to the model; IL-NER's NEAR spans (titles of schemes,
   books, buildings) are marked as missing annotation in training instead of "O".
@@ -166,6 +167,8 @@ def variant_overrides(variant: str) -> dict:
     if variant == "bilstm":
         return {"components.tok2vec.model.encode": {"@architectures": "bench.BiLSTMEncoder.v1",
                                                    "width": 128, "depth": 1}}
+    if variant == "wide":
+        return {"components.tok2vec.model.encode.width": 192}
     if variant == "state-tokens":
         return {"components.ner.model.extra_state_tokens": True}
     return {f"{embed}.@architectures": "bench.ExtraColumnsEmbed.v1", f"{embed}.extra": variant}
@@ -308,13 +311,19 @@ def propagate(tokens: list[list[str]], spans: list[list[tuple]], min_words: int,
     return out
 
 
-def decode(args) -> dict:
-    from ghatna.ner import NerTagger
+def dev_gold() -> list:
+    """IL-NER dev as tagged sentences."""
     from ghatna.ner_data import TagReport, read_tagged
-    from ghatna.ner_eval import score_spans
 
     with open(DEV, encoding="utf-8") as fh:
-        gold = read_tagged(fh, TagReport())
+        return read_tagged(fh, TagReport())
+
+
+def decode(args) -> dict:
+    from ghatna.ner import NerTagger
+    from ghatna.ner_eval import score_spans
+
+    gold = dev_gold()
     tokens = [s.tokens for s in gold]
     tagger = NerTagger.load(args.model)
     results: dict = {"propagation": {}, "o_penalty": {}}
@@ -353,11 +362,9 @@ def ensemble(args) -> dict:
     import itertools
 
     from ghatna.ner import NerTagger
-    from ghatna.ner_data import TagReport, read_tagged
     from ghatna.ner_eval import score_spans
 
-    with open(DEV, encoding="utf-8") as fh:
-        gold = read_tagged(fh, TagReport())
+    gold = dev_gold()
     gold_spans = [s.spans() for s in gold]
     preds = {str(m): list(NerTagger.load(m).tag(s.tokens for s in gold)) for m in args.models}
     f1 = {name: score_spans(gold_spans, p)["overall"]["f1"] for name, p in preds.items()}
@@ -376,7 +383,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("train")
-    p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "characters", "name-parts", "state-tokens", "bilstm", "near-missing"))
+    p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "characters", "name-parts", "state-tokens", "wide", "bilstm", "near-missing"))
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=0)
     p = commands.add_parser("finetune")

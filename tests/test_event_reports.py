@@ -6,7 +6,10 @@ import csv
 import io
 
 from ghatna.event_export import GDELT_FIELDS
-from ghatna.event_reports import group_reports, report_key
+from ghatna.event_filter import EventFilter
+from ghatna.event_reports import report_key
+from ghatna.model import ActorRef, Article, Event, Sentence
+from ghatna.store import LogEntry, Store
 
 
 def record(id, event="ASSAULT", actor=("RUS",), recipient=("UKR",), date="2026-01-27", article="a1",
@@ -32,24 +35,70 @@ def test_the_key_reads_date_type_modality_and_sides():
     assert "IGO:UN>UKR" in report_key(un)
 
 
-def test_records_that_say_too_little_are_never_merged():
-    assert report_key(record("e1", date=None)) is None
-    assert report_key(record("e2", actor=(), recipient=())) is None
-    grouped = group_reports([(record("e1", date=None), "A"), (record("e2", date=None), "B")])
-    assert [g["id"] for g in grouped] == ["e1", "e2"]
-    assert all(g["reports"]["mentions"] == 1 for g in grouped)
+def stored(db: str, articles: list[tuple[str, str | None, list[tuple]]]) -> Store:
+    """A store holding one article per (name, source, events); an event is
+    (type, actor ISO3, recipient ISO3, date, confidence)."""
+    store = Store(db)
+    batch = []
+    for name, source, events in articles:
+        text = "भारत ने रूस से बात की।"
+        article = Article(raw=name + "\n" + text, doc=name, source=source, title=name, text=text,
+                          date="2026-01-28", language="hi", sentences=[Sentence(1, "body", 0, len(text), text)])
+        for k, (kind, actor, recipient, date, confidence) in enumerate(events):
+            article.events.append(Event(
+                event=kind, sentence_index=1, trigger_text="बात", trigger_start=k, trigger_end=k + 3,
+                pattern="test", actor=[ActorRef(actor, 0, 3, country=actor)],
+                recipient=[ActorRef(recipient, 0, 3, country=recipient)] if recipient else [],
+                date=date, date_precision="day", confidence=confidence))
+        batch.append((LogEntry(name, "stored", fingerprint=name), article))
+    store.save(batch)
+    return store
 
 
-def test_grouping_keeps_the_most_confident_report_and_counts_articles_and_sources():
-    rows = [(record("e1", article="a1", confidence=0.6), "Akhbar"),
-            (record("e2", article="a1", confidence=0.9), "Akhbar"),
-            (record("e3", article="a2", confidence=0.7), "Samachar"),
-            (record("e4", article="a3", confidence=0.7), None),
-            (record("x1", event="AID"), "Akhbar")]
-    first, second = group_reports(rows)
-    assert first["id"] == "e2" and first["reports"] == {
-        "mentions": 4, "articles": 3, "sources": 3, "others": ["e1", "e3", "e4"]}
-    assert second["id"] == "x1" and second["reports"]["mentions"] == 1
+def test_records_that_say_too_little_are_never_merged(db):
+    with stored(db, [("a1", "Akhbar", [("AID", "IND", "MMR", None, 0.5), ("AID", "IND", "MMR", None, 0.5)])]) as store:
+        unique = store.events(unique=True)
+    assert len(unique) == 2 and all(r["reports"]["mentions"] == 1 for r in unique)
+
+
+def test_the_most_confident_report_stands_for_the_event_with_counts_of_articles_and_sources(db):
+    articles = [("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6),
+                                  ("ASSAULT", "RUS", "UKR", "2026-01-27", 0.9)]),
+                ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7),
+                                    ("AID", "DEU", "UKR", "2026-01-27", 0.5)]),
+                ("a3", None, [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)])]
+    with stored(db, articles) as store:
+        every = store.events()
+        unique = store.events(unique=True)
+        first_page = store.events(unique=True, limit=1)
+        aid_only = store.events(EventFilter(type="AID"), unique=True)
+    assault = next(r for r in unique if r["event"] == "ASSAULT")
+    best = max((r for r in every if r["event"] == "ASSAULT"), key=lambda r: r["confidence"])
+    assert assault["id"] == best["id"] and assault["confidence"] == 0.9
+    # Three articles; the one without a known source counts as a source of its own.
+    assert {k: v for k, v in assault["reports"].items() if k != "others"} == {
+        "mentions": 4, "articles": 3, "sources": 3}
+    assert sorted(assault["reports"]["others"]) == sorted(
+        r["id"] for r in every if r["event"] == "ASSAULT" and r["id"] != best["id"])
+    assert len(unique) == 2 and len(first_page) == 1
+    assert [r["event"] for r in aid_only] == ["AID"] and aid_only[0]["reports"]["mentions"] == 1
+
+
+def test_a_store_written_before_report_keys_is_upgraded(db):
+    import sqlite3
+
+    with stored(db, [("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6)]),
+                     ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)])]):
+        pass
+    conn = sqlite3.connect(db)  # back to schema 5: no report keys
+    conn.executescript("DROP INDEX events_report_key; ALTER TABLE events DROP COLUMN report_key; "
+                       "PRAGMA user_version=5;")
+    conn.close()
+    with Store(db) as store:
+        unique = store.events(unique=True)
+        keys = sorted(r[0] for r in store.query("SELECT report_key FROM events"))
+        assert keys == sorted(report_key(r) for r in store.events()) and None not in keys
+    assert len(unique) == 1 and unique[0]["reports"]["sources"] == 2
 
 
 STORY_A = """मोदी और अल्बनीज ने फोन पर बात की
@@ -79,3 +128,26 @@ def test_two_outlets_reporting_one_call_give_one_unique_event(cli, db, tmp_path)
     row = next(r for r in tsv if r["GLOBALEVENTID"] == calls[0]["id"])
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (str(reports["mentions"]), "2", "2")
     assert "2 sources" in cli("events", "--db", db, "--unique").stdout
+
+
+def test_the_web_lists_one_row_per_event_on_request(db):
+    from fastapi.testclient import TestClient
+
+    from ghatna.settings import Settings
+    from ghatna.web.app import create_app
+
+    articles = [("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6), ("AID", "DEU", "UKR", "2026-01-27", 0.5)]),
+                ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)])]
+    stored(db, articles).close()
+    with TestClient(create_app(db, Settings.load())) as client:
+        every = client.get("/api/events").json()
+        unique = client.get("/api/events", params={"unique": "true"}).json()
+        assert every["total"] == 3 and unique["total"] == 2
+        assault = next(r for r in unique["items"] if r["event"] == "ASSAULT")
+        assert assault["reports"]["sources"] == 2 and assault["confidence"] == 0.7
+        assert unique["filters"] == {"unique": "true"}
+        lines = client.get("/api/events", params={"unique": "true", "format": "jsonl"}).text.splitlines()
+        assert len(lines) == 2
+        page = client.get("/events", params={"unique": "true"}).text
+        assert "2 reports in 2 articles, 2 sources" in page and 'name="unique" value="true" checked' in page
+        assert "reports in" not in client.get("/events").text

@@ -452,7 +452,9 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
                       "DROP TRIGGER articles_fts_update; DROP TABLE article_fts; "
                       "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; "
                       "DROP TABLE event_fts; DROP INDEX event_actors_org; "
-                      "ALTER TABLE articles DROP COLUMN search_latin; PRAGMA user_version=2;")
+                      "ALTER TABLE articles DROP COLUMN search_latin; "
+                      "DROP INDEX events_report_key; ALTER TABLE events DROP COLUMN report_key; "
+                      "PRAGMA user_version=2;")
     old.close()
     with pytest.raises(Exception, match="schema 2"):
         Store(path, readonly=True)
@@ -469,7 +471,8 @@ def test_migration_recomputes_search_keys(tmp_path, store_path):
     conn.execute(f"VACUUM INTO '{path}'")
     conn.close()
     old = sqlite3.connect(path)
-    old.executescript("UPDATE articles SET search_latin = 'stale'; PRAGMA user_version=4;")
+    old.executescript("UPDATE articles SET search_latin = 'stale'; DROP INDEX events_report_key; "
+                      "ALTER TABLE events DROP COLUMN report_key; PRAGMA user_version=4;")
     old.commit()
     assert old.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH "
                        "'search_latin : lavrov*'").fetchone()[0] == 0

@@ -11,9 +11,11 @@ GDELT keeps one row with NumMentions, NumSources and NumArticles). ghatna does t
   For CONSULT and COOPERATE, whose direction means nothing, actors and recipients form
   one set. A record without a date, or with neither actor nor recipient, has no key: it
   cannot be told apart from another and is never merged.
-* :func:`group_reports` keeps one record per key -- the most confident, then the
-  earliest -- and adds ``reports``: how many records (mentions), articles and sources
-  told it, and the ids of the other records.
+* The store keeps each event's key (``events.report_key``) and, asked for unique events
+  (``Store.events(unique=True)``, ``ghatna events --unique``), gives one record per key --
+  the most confident, then the earliest -- with ``reports``: how many records (mentions),
+  articles and sources told it, and the ids of the other records. An article without a
+  known source counts as a source of its own.
 
 A negated or hypothetical statement is not the event itself, so modality is part of
 the key; the place is not (one report may name the town and another only the country).
@@ -21,7 +23,7 @@ the key; the place is not (one report may name the town and another only the cou
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 UNDIRECTED = frozenset({"CONSULT", "COOPERATE"})
 
@@ -52,26 +54,3 @@ def report_key(record: dict[str, Any]) -> str | None:
     kind = "/".join(x or "-" for x in (record["event"], record.get("mode"), record.get("aux_mode")))
     precision = record.get("date_precision") or "day"
     return f"{record['date']}:{precision} {kind} {sides}"
-
-
-def _rank(item: tuple[dict[str, Any], str | None]) -> tuple:
-    record, _source = item
-    return (-(record.get("confidence") or 0.0), record.get("date") or "", record["id"])
-
-
-def group_reports(rows: Iterable[tuple[dict[str, Any], str | None]]) -> list[dict[str, Any]]:
-    """(record, source) pairs -> one record per event, with ``reports`` added, in the
-    order of each event's first report. ``source`` is the outlet that published the
-    record's article (None when unknown: the article then counts as its own source)."""
-    groups: dict[str, list[tuple[dict[str, Any], str | None]]] = {}
-    for record, source in rows:
-        groups.setdefault(report_key(record) or f"id:{record['id']}", []).append((record, source))
-    out = []
-    for members in groups.values():
-        chosen = min(members, key=_rank)[0]
-        articles = {r["evidence"]["article"] for r, _s in members}
-        sources = {s or f"article:{r['evidence']['article']}" for r, s in members}
-        out.append(chosen | {"reports": {
-            "mentions": len(members), "articles": len(articles), "sources": len(sources),
-            "others": [r["id"] for r, _s in members if r is not chosen]}})
-    return out

@@ -23,7 +23,7 @@ import regex
 from . import CODER
 from .errors import NotFound, StoreError
 from .dedup import MASK64, bands, distance
-from .event_reports import group_reports
+from .event_reports import report_key
 from .model import Article, OffsetMap
 from .settings import Settings
 from .translit import search_key
@@ -105,6 +105,8 @@ MIGRATIONS: list[str] = [
     lambda conn: _add_event_search(conn),
     # 5: search keys from ghatna.translit (one romaniser for the knowledge base and search)
     lambda conn: _refresh_search_keys(conn),
+    # 6: each event's report key (ghatna.event_reports), for one record per reported event
+    lambda conn: _add_report_keys(conn),
 ]
 
 # Devanagari vowel signs, virama, nukta and other combining marks, plus ZWNJ/ZWJ: FTS5's
@@ -199,6 +201,50 @@ def _refresh_search_keys(conn: sqlite3.Connection) -> None:
         last = rows[-1][0]
     conn.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
     conn.execute(SEARCH_SCHEMA[4])
+
+
+def _add_report_keys(conn: sqlite3.Connection) -> None:
+    """Migration 6: the report key column, filled for the events already stored."""
+    conn.execute("ALTER TABLE events ADD COLUMN report_key TEXT")
+    last = -1 << 63
+    while rows := conn.execute("SELECT rowid, record FROM events WHERE rowid > ? ORDER BY rowid LIMIT 5000",
+                               (last,)).fetchall():
+        conn.executemany("UPDATE events SET report_key=? WHERE rowid=?",
+                         [(report_key(json.loads(r[1])), r[0]) for r in rows])
+        last = rows[-1][0]
+    conn.execute("CREATE INDEX events_report_key ON events(report_key)")
+
+
+# Events grouped by report key (an event without one is its own group): each group's most
+# confident report (then the earliest), with the counts of its reports. "{where}" is an
+# EventFilter's clause over ``events e``; "{order}" ASC or DESC.
+REPORTS_SQL = """
+WITH m AS (
+    SELECT e.id, e.record, e.date, e.article_id, e.sentence_idx, e.confidence,
+           COALESCE(e.report_key, 'id:' || e.id) AS k,
+           COALESCE((SELECT a.source FROM articles a WHERE a.id = e.article_id),
+                    'article:' || e.article_id) AS source
+    FROM events e{where}),
+ranked AS (
+    SELECT m.*, ROW_NUMBER() OVER (PARTITION BY k ORDER BY confidence DESC, date, id) AS rank,
+           COUNT(*) OVER (PARTITION BY k) AS mentions
+    FROM m),
+counts AS (
+    SELECT k, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT source) AS sources,
+           group_concat(id, ' ') AS ids
+    FROM m GROUP BY k)
+SELECT r.record, r.id, r.mentions, c.articles, c.sources, c.ids
+FROM ranked r JOIN counts c ON c.k = r.k
+WHERE r.rank = 1
+ORDER BY r.date {order}, r.article_id, r.sentence_idx, r.id"""
+
+
+def with_reports(row: sqlite3.Row) -> dict[str, Any]:
+    """A row of :data:`REPORTS_SQL` as a record with its ``reports``."""
+    others = sorted(set(row["ids"].split()) - {row["id"]})
+    return json.loads(row["record"]) | {"reports": {
+        "mentions": row["mentions"], "articles": row["articles"], "sources": row["sources"],
+        "others": others}}
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -412,10 +458,10 @@ class Store:
             record = event.to_record(a.id, a.doc, sentences.get(event.sentence_index, ""), CODER)
             conn.execute(
                 "INSERT OR IGNORE INTO events(id, article_id, sentence_idx, event, cameo, quad_code, "
-                "mode, aux_mode, date, confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "mode, aux_mode, date, confidence, record, report_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (record["id"], a.id, event.sentence_index, event.event, event.cameo,
                  event.quad_code, event.mode, event.aux_mode, event.date, event.confidence,
-                 json.dumps(record, ensure_ascii=False)))
+                 json.dumps(record, ensure_ascii=False), report_key(record)))
             conn.executemany(
                 "INSERT INTO event_actors(event_id, role, entity_id, country, org, code) "
                 "VALUES (?,?,?,?,?,?)",
@@ -492,14 +538,15 @@ class Store:
                offset: int = 0, unique: bool = False) -> list[dict[str, Any]]:
         """Event records matching ``filters`` (all when None), oldest first. With
         ``unique``, one record per event however often it was reported, with the counts
-        of its reports (:func:`ghatna.event_reports.group_reports`)."""
+        of its reports (:mod:`ghatna.event_reports`)."""
         clause, params = filters.sql() if filters else ("", [])
-        order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
         if unique:
-            sql = (f"SELECT e.record, (SELECT a.source FROM articles a WHERE a.id = e.article_id) AS source "
-                   f"FROM events e{clause}{order}")
-            grouped = group_reports((json.loads(r["record"]), r["source"]) for r in self.conn.execute(sql, params))
-            return grouped[offset:None if limit is None else offset + limit]
+            sql = REPORTS_SQL.format(where=clause, order="ASC")
+            if limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                params = params + [limit, offset]
+            return [with_reports(r) for r in self.conn.execute(sql, params)]
+        order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
         sql = f"SELECT e.record FROM events e{clause}{order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

@@ -83,12 +83,12 @@ def _csv_lines(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _export(stores, filters: EventFilter, most: int) -> Iterator[dict[str, Any]]:
+def _export(stores, filters: EventFilter, most: int, unique: bool) -> Iterator[dict[str, Any]]:
     """Records streamed from a connection of their own (a download outlives the request's
     thread), closed when the download ends."""
     ex = Explorer(Store(stores.db_path, readonly=True), stores.settings["web"])
     try:
-        yield from ex.iter_events(filters, most)
+        yield from ex.iter_events(filters, most, unique)
     finally:
         ex.store.close()
 
@@ -98,10 +98,12 @@ def _export(stores, filters: EventFilter, most: int) -> Iterator[dict[str, Any]]
 def events(request: Request, filters: EventFilter = Depends(event_filter),
            limit: int | None = None, offset: int | None = None,
            format: str = Query("json", pattern="^(json|csv|jsonl)$"),
+           unique: bool = Query(False, description="One record per event however many sentences, "
+                                "articles and sources report it, with those counts in `reports`"),
            ex: Explorer = Depends(explorer)):
     if format in ("csv", "jsonl"):
         most = int(request.app.state.settings["web"]["max_export"])
-        records = _export(request.app.state.stores, filters, most)
+        records = _export(request.app.state.stores, filters, most, unique)
         if format == "csv":
             body: Iterator[str] = _csv_lines(records)
             media, name = "text/csv; charset=utf-8", "ghatna-events.csv"
@@ -111,7 +113,8 @@ def events(request: Request, filters: EventFilter = Depends(event_filter),
         return StreamingResponse(body, media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
     limit, offset = page_args(request, limit, offset)
-    return ex.events(filters, limit=limit, offset=offset) | {"filters": filters.as_params()}
+    return (ex.events(filters, limit=limit, offset=offset, unique=unique)
+            | {"filters": filters.as_params() | ({"unique": "true"} if unique else {})})
 
 
 @router.get("/events/counts", summary="Events by month and type, and the cooperation/conflict balance")

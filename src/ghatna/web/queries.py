@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import NotFound
 from ..event_filter import ISO3, BadParameter, EventFilter, actor_columns, check_date, until_bound
-from ..store import Store, search_words
+from ..store import REPORTS_SQL, Store, search_words, with_reports
 from ..translit import search_key
 
 # The actor key of one event_actors row (see the module docstring).
@@ -146,23 +146,28 @@ class Explorer:
     # -- events -------------------------------------------------------------------------
 
     def events(self, filters: EventFilter, *, limit: int = 50, offset: int = 0,
-               count: bool = True) -> dict[str, Any]:
+               count: bool = True, unique: bool = False) -> dict[str, Any]:
+        """A page of event records, newest first; with ``unique``, one record per event
+        with the counts of its reports (:mod:`ghatna.event_reports`)."""
         clause, params = filters.sql()
-        total = (self.conn.execute(f"SELECT COUNT(*) FROM events e{clause}", params).fetchone()[0]
+        counted = "COUNT(DISTINCT COALESCE(e.report_key, 'id:' || e.id))" if unique else "COUNT(*)"
+        total = (self.conn.execute(f"SELECT {counted} FROM events e{clause}", params).fetchone()[0]
                  if count else None)
-        rows = self.conn.execute(
-            f"SELECT e.record FROM events e{clause} "
-            "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?",
-            params + [limit, offset]).fetchall()
         return {"total": total, "limit": limit, "offset": offset,
-                "items": [json.loads(r[0]) for r in rows]}
+                "items": list(self._records(clause, params, limit, offset, unique))}
 
-    def iter_events(self, filters: EventFilter, most: int) -> Iterator[dict[str, Any]]:
+    def iter_events(self, filters: EventFilter, most: int, unique: bool = False) -> Iterator[dict[str, Any]]:
         clause, params = filters.sql()
-        for row in self.conn.execute(
-                f"SELECT e.record FROM events e{clause} "
-                "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ?", params + [most]):
-            yield json.loads(row[0])
+        yield from self._records(clause, params, most, 0, unique)
+
+    def _records(self, clause: str, params: list[Any], limit: int, offset: int,
+                 unique: bool) -> Iterator[dict[str, Any]]:
+        if unique:
+            sql = REPORTS_SQL.format(where=clause, order="DESC") + " LIMIT ? OFFSET ?"
+            return (with_reports(r) for r in self.conn.execute(sql, params + [limit, offset]))
+        sql = (f"SELECT e.record FROM events e{clause} "
+               "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?")
+        return (json.loads(r[0]) for r in self.conn.execute(sql, params + [limit, offset]))
 
     def event_counts(self, filters: EventFilter | None = None) -> dict[str, Any]:
         """Events by month and type (months without a date are left out), and by type."""
