@@ -23,7 +23,7 @@ from ghatna.model import ActorRef, Article, Event, Sentence
 from ghatna.settings import Settings
 from ghatna.store import LogEntry, Store
 from ghatna.web.app import create_app
-from ghatna.web.queries import EVENT_TYPES
+from ghatna.event_filter import EVENT_TYPES
 
 STATES = ["IND", "PAK", "CHN", "RUS", "USA", "JPN", "GBR", "FRA", "DEU", "IRN", "ISR", "UKR",
           "BGD", "NPL", "LKA", "AFG", "MMR", "AUS", "BRA", "ZAF", "SAU", "ARE", "TUR", "EGY",
@@ -90,6 +90,9 @@ QUERIES = [
     ("text in sentence", {"text": "सरकार"}),
     ("deep page", {"type": "AID", "offset": 2000, "limit": 100}),
     ("max page size", {"limit": 500}),
+    ("one row per event", {"unique": "true"}),
+    ("one row per event + type", {"unique": "true", "type": "ASSAULT"}),
+    ("one row per event + country", {"unique": "true", "country": "PAK"}),
 ]
 
 

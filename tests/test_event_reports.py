@@ -72,6 +72,9 @@ def test_the_most_confident_report_stands_for_the_event_with_counts_of_articles_
         unique = store.events(unique=True)
         first_page = store.events(unique=True, limit=1)
         aid_only = store.events(EventFilter(type="AID"), unique=True)
+        # A filter chooses the events; how often each was reported counts all its reports.
+        second = next(r for r in every if r["confidence"] == 0.7 and r["event"] == "ASSAULT")
+        in_one_article = store.events(EventFilter(article_id=second["evidence"]["article"]), unique=True)
     assault = next(r for r in unique if r["event"] == "ASSAULT")
     best = max((r for r in every if r["event"] == "ASSAULT"), key=lambda r: r["confidence"])
     assert assault["id"] == best["id"] and assault["confidence"] == 0.9
@@ -82,6 +85,9 @@ def test_the_most_confident_report_stands_for_the_event_with_counts_of_articles_
         r["id"] for r in every if r["event"] == "ASSAULT" and r["id"] != best["id"])
     assert len(unique) == 2 and len(first_page) == 1
     assert [r["event"] for r in aid_only] == ["AID"] and aid_only[0]["reports"]["mentions"] == 1
+    shown = next(r for r in in_one_article if r["event"] == "ASSAULT")
+    assert shown["evidence"]["article"] == second["evidence"]["article"]
+    assert shown["reports"]["mentions"] == 4 and shown["reports"]["sources"] == 3
 
 
 def test_a_store_written_before_report_keys_is_upgraded(db):

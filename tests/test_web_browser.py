@@ -123,6 +123,19 @@ def test_events_filter_and_open_article(page, server):
     assert page.errors == []
 
 
+def test_one_row_per_event_is_a_filter_option(page, server):
+    base, _ids = server
+    page.goto(base + "/events")
+    every = page.locator("tr.event").count()
+    page.check("#event-filters input[name=unique]")
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**/events?*unique=true*")
+    assert page.is_checked("#event-filters input[name=unique]")
+    assert 0 < page.locator("tr.event").count() <= every
+    assert "unique=true" in page.get_attribute("p.downloads a[download]", "href")
+    assert page.errors == []
+
+
 def test_search_in_both_scripts(page, server):
     base, ids = server
     for query in ("लावरोव", "lavrov"):

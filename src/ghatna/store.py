@@ -215,28 +215,31 @@ def _add_report_keys(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_report_key ON events(report_key)")
 
 
-# Events grouped by report key (an event without one is its own group): each group's most
-# confident report (then the earliest), with the counts of its reports. "{where}" is an
-# EventFilter's clause over ``events e``; "{order}" ASC or DESC.
+# Events grouped by report key (an event without one is its own group): of the events
+# matching "{where}" (an EventFilter's clause over ``events e``), each group's most
+# confident report (then the earliest), a page of them ordered by date ("{order}": ASC or
+# DESC; parameters LIMIT and OFFSET, LIMIT -1 for all), with the counts of all the
+# reports of each event, matching or not: how often it was told is the event's, not the filter's.
 REPORTS_SQL = """
-WITH m AS (
-    SELECT e.id, e.record, e.date, e.article_id, e.sentence_idx, e.confidence,
+WITH ranked AS (
+    SELECT e.rowid AS rid, e.id, e.date, e.article_id, e.sentence_idx,
            COALESCE(e.report_key, 'id:' || e.id) AS k,
-           COALESCE((SELECT a.source FROM articles a WHERE a.id = e.article_id),
-                    'article:' || e.article_id) AS source
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(e.report_key, 'id:' || e.id)
+                              ORDER BY e.confidence DESC, e.date, e.id) AS rank
     FROM events e{where}),
-ranked AS (
-    SELECT m.*, ROW_NUMBER() OVER (PARTITION BY k ORDER BY confidence DESC, date, id) AS rank,
-           COUNT(*) OVER (PARTITION BY k) AS mentions
-    FROM m),
+page AS (
+    SELECT * FROM ranked WHERE rank = 1
+    ORDER BY date {order}, article_id, sentence_idx, id LIMIT ? OFFSET ?),
 counts AS (
-    SELECT k, COUNT(DISTINCT article_id) AS articles, COUNT(DISTINCT source) AS sources,
-           group_concat(id, ' ') AS ids
-    FROM m GROUP BY k)
-SELECT r.record, r.id, r.mentions, c.articles, c.sources, c.ids
-FROM ranked r JOIN counts c ON c.k = r.k
-WHERE r.rank = 1
-ORDER BY r.date {order}, r.article_id, r.sentence_idx, r.id"""
+    SELECT x.report_key AS k, COUNT(*) AS mentions, COUNT(DISTINCT x.article_id) AS articles,
+           COUNT(DISTINCT COALESCE(a.source, 'article:' || x.article_id)) AS sources,
+           group_concat(x.id, ' ') AS ids
+    FROM events x JOIN articles a ON a.id = x.article_id
+    WHERE x.report_key IN (SELECT k FROM page) GROUP BY x.report_key)
+SELECT ev.record, p.id, COALESCE(c.mentions, 1) AS mentions, COALESCE(c.articles, 1) AS articles,
+       COALESCE(c.sources, 1) AS sources, COALESCE(c.ids, p.id) AS ids
+FROM page p JOIN events ev ON ev.rowid = p.rid LEFT JOIN counts c ON c.k = p.k
+ORDER BY p.date {order}, p.article_id, p.sentence_idx, p.id"""
 
 
 def with_reports(row: sqlite3.Row) -> dict[str, Any]:
@@ -542,10 +545,8 @@ class Store:
         clause, params = filters.sql() if filters else ("", [])
         if unique:
             sql = REPORTS_SQL.format(where=clause, order="ASC")
-            if limit is not None:
-                sql += " LIMIT ? OFFSET ?"
-                params = params + [limit, offset]
-            return [with_reports(r) for r in self.conn.execute(sql, params)]
+            rows = self.conn.execute(sql, params + [-1 if limit is None else limit, offset])
+            return [with_reports(r) for r in rows]
         order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
         sql = f"SELECT e.record FROM events e{clause}{order}"
         if limit is not None:

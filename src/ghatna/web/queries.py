@@ -150,7 +150,8 @@ class Explorer:
         """A page of event records, newest first; with ``unique``, one record per event
         with the counts of its reports (:mod:`ghatna.event_reports`)."""
         clause, params = filters.sql()
-        counted = "COUNT(DISTINCT COALESCE(e.report_key, 'id:' || e.id))" if unique else "COUNT(*)"
+        # events without a report key are each an event of their own
+        counted = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)" if unique else "COUNT(*)"
         total = (self.conn.execute(f"SELECT {counted} FROM events e{clause}", params).fetchone()[0]
                  if count else None)
         return {"total": total, "limit": limit, "offset": offset,
@@ -163,7 +164,7 @@ class Explorer:
     def _records(self, clause: str, params: list[Any], limit: int, offset: int,
                  unique: bool) -> Iterator[dict[str, Any]]:
         if unique:
-            sql = REPORTS_SQL.format(where=clause, order="DESC") + " LIMIT ? OFFSET ?"
+            sql = REPORTS_SQL.format(where=clause, order="DESC")
             return (with_reports(r) for r in self.conn.execute(sql, params + [limit, offset]))
         sql = (f"SELECT e.record FROM events e{clause} "
                "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?")
