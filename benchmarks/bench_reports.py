@@ -1,8 +1,9 @@
-"""Time `ghatna events --unique` (Store.events(unique=True)) against the plain listing.
+"""Time `ghatna events --unique` (Store.events(unique=True)) against the plain listing,
+and `ghatna stories` (ghatna.stories.find_stories).
 
 Uses the store of synthetic events that bench_web.py builds (100,000 random events by
-default), and prints how many distinct events the grouping finds and how long each
-listing takes (best of three).
+default), and prints how many distinct events and stories are found and how long each
+takes (best of three).
 
     PYTHONPATH=src python benchmarks/bench_reports.py [--events 100000] [--db FILE] [--reuse]
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from bench_web import build
 
+from ghatna.stories import find_stories
 from ghatna.store import Store
 
 
@@ -39,9 +41,12 @@ def main() -> None:
     with Store(args.db, readonly=True) as store:
         plain, records = best_of(3, store.events)
         grouped, unique = best_of(3, lambda: store.events(unique=True))
+        linked, stories = best_of(3, lambda: find_stories(store))
     merged = sum(1 for r in unique if r["reports"]["mentions"] > 1)
     print(f"{len(records)} records listed in {plain:.2f} s; {len(unique)} distinct events "
           f"({merged} reported more than once) in {grouped:.2f} s with --unique")
+    print(f"{len(stories)} stories of {sum(len(s['articles']) for s in stories)} articles "
+          f"found in {linked:.2f} s")
 
 
 if __name__ == "__main__":

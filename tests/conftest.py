@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from ghatna.cli import main
 from ghatna.settings import Settings
+from ghatna.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -75,3 +76,33 @@ def synthetic_jsonl(path: Path, n: int) -> Path:
             out.write(json.dumps({"id": i, "title": f"समाचार संख्या {i}: {sentences[i % len(sentences)][:40]}",
                                   "text": body, "date": "2024-05-14"}, ensure_ascii=False) + "\n")
     return path
+
+
+def stored_events(db: str, articles: list[tuple]) -> Store:
+    """A store holding one article per (name, source, events[, text]), saved as ingestion
+    saves (fingerprinted for near-duplicates; the default text is too short to be); an
+    event is (type, actor, recipient, date, confidence) where the sides are ISO3 codes,
+    None for no recipient, or "?" for words naming nobody known."""
+    from ghatna.dedup import simhash, to_signed
+    from ghatna.model import ActorRef, Article, Event, Sentence
+    from ghatna.store import LogEntry
+
+    def side(key: str) -> ActorRef:
+        return ActorRef("सरकार", 0, 3) if key == "?" else ActorRef(key, 0, 3, country=key)
+
+    store = Store(db)
+    batch = []
+    for name, source, events, *own in articles:
+        text = own[0] if own else "भारत ने बात की।"
+        article = Article(raw=name + "\n" + text, doc=name, source=source, title=name, text=text,
+                          date="2026-01-28", language="hi", sentences=[Sentence(1, "body", 0, len(text), text)])
+        for k, (kind, actor, recipient, date, confidence) in enumerate(events):
+            article.events.append(Event(
+                event=kind, sentence_index=1, trigger_text="बात", trigger_start=k, trigger_end=k + 3,
+                pattern="test", actor=[side(actor)], recipient=[side(recipient)] if recipient else [],
+                date=date, date_precision="day", confidence=confidence))
+        value = simhash(text)  # as the dedup stage fingerprints
+        article.simhash = None if value is None else to_signed(value)
+        batch.append((LogEntry(name, "stored", fingerprint=name), article))
+    store.save(batch)
+    return store

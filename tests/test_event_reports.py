@@ -8,8 +8,9 @@ import io
 from ghatna.event_export import GDELT_FIELDS
 from ghatna.event_filter import EventFilter
 from ghatna.event_reports import report_key
-from ghatna.model import ActorRef, Article, Event, Sentence
-from ghatna.store import LogEntry, Store
+from ghatna.store import Store
+
+from conftest import stored_events as stored
 
 
 def record(id, event="ASSAULT", actor=("RUS",), recipient=("UKR",), date="2026-01-27", article="a1",
@@ -33,26 +34,6 @@ def test_the_key_reads_date_type_modality_and_sides():
     un = record("u1", actor=())
     un["actor"] = [{"text": "संयुक्त राष्ट्र", "org": "UN", "entity_id": "un"}]
     assert "IGO:UN>UKR" in report_key(un)
-
-
-def stored(db: str, articles: list[tuple[str, str | None, list[tuple]]]) -> Store:
-    """A store holding one article per (name, source, events); an event is
-    (type, actor ISO3, recipient ISO3, date, confidence)."""
-    store = Store(db)
-    batch = []
-    for name, source, events in articles:
-        text = "भारत ने रूस से बात की।"
-        article = Article(raw=name + "\n" + text, doc=name, source=source, title=name, text=text,
-                          date="2026-01-28", language="hi", sentences=[Sentence(1, "body", 0, len(text), text)])
-        for k, (kind, actor, recipient, date, confidence) in enumerate(events):
-            article.events.append(Event(
-                event=kind, sentence_index=1, trigger_text="बात", trigger_start=k, trigger_end=k + 3,
-                pattern="test", actor=[ActorRef(actor, 0, 3, country=actor)],
-                recipient=[ActorRef(recipient, 0, 3, country=recipient)] if recipient else [],
-                date=date, date_precision="day", confidence=confidence))
-        batch.append((LogEntry(name, "stored", fingerprint=name), article))
-    store.save(batch)
-    return store
 
 
 def test_records_that_say_too_little_are_never_merged(db):
@@ -115,7 +96,7 @@ STORY_B = """भारत-ऑस्ट्रेलिया संबंधो�
 """
 
 
-def test_two_outlets_reporting_one_call_give_one_unique_event(cli, db, tmp_path):
+def test_two_outlets_reporting_one_call_give_one_unique_event_and_one_story(cli, db, tmp_path):
     for name, text, source in (("a", STORY_A, "Akhbar A"), ("b", STORY_B, "Samachar B")):
         path = tmp_path / f"2026-02-10-{name}.txt"
         path.write_text(text, encoding="utf-8")
@@ -134,6 +115,13 @@ def test_two_outlets_reporting_one_call_give_one_unique_event(cli, db, tmp_path)
     row = next(r for r in tsv if r["GLOBALEVENTID"] == calls[0]["id"])
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (str(reports["mentions"]), "2", "2")
     assert "2 sources" in cli("events", "--db", db, "--unique").stdout
+    stories = cli.jsonl("stories", "--db", db, "--json")
+    assert len(stories) == 1 and stories[0]["sources"] == 2
+    assert {a["source"] for a in stories[0]["articles"]} == {"Akhbar A", "Samachar B"}
+    assert any(e["key"] == report_key(calls[0]) for e in stories[0]["shared_events"])
+    table = cli("stories", "--db", db).stdout
+    assert "2 sources, 2 articles" in table and "shared: " in table
+    assert "not a date" in cli("stories", "--db", db, "--since", "March", code=2).stderr
 
 
 def test_the_web_lists_one_row_per_event_on_request(db):

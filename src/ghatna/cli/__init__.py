@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb, ner, web
+    from . import articles, events, kb, ner, stories, web
 
-    for module in (articles, kb, ner, web, events):
+    for module in (articles, kb, ner, web, events, stories):
         module.register(main, train, evaluate)
 
 
