@@ -59,3 +59,23 @@ def test_near_duplicates_are_one_story_and_dates_bound_the_articles(db):
     assert [r["doc"] for r in near] == ["copy"]
     assert len(stories) == 1 and sorted(a["doc"] for a in stories[0]["articles"]) == ["copy", "wire"]
     assert stories[0]["shared_events"] == []
+
+
+def test_the_web_lists_stories(db):
+    from fastapi.testclient import TestClient
+
+    from ghatna.settings import Settings
+    from ghatna.web.app import create_app
+
+    articles = [("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6)]),
+                ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)]),
+                ("a3", "Patrika", [("AID", "DEU", "UKR", "2026-01-28", 0.5)])]
+    stored_events(db, articles).close()
+    with TestClient(create_app(db, Settings.load())) as client:
+        found = client.get("/api/stories").json()
+        assert found["total"] == 1 and found["items"][0]["sources"] == 2
+        assert client.get("/api/stories", params={"since": "2026-02"}).json()["total"] == 0
+        assert client.get("/api/stories", params={"since": "soon"}).status_code == 400
+        page = client.get("/stories").text
+        assert "2 sources, 2 articles" in page and "ASSAULT/-/-" in page and "a1</a>" in page
+        assert "No story" in client.get("/stories", params={"until": "2025"}).text

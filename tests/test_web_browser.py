@@ -85,6 +85,7 @@ def shot(pg, name):
     ("home", "/", 2), ("events", "/events", 1), ("actor-russia", "/actors/RUS", 2),
     ("network", "/network", 1), ("map", "/map", 1), ("search", "/search?q=lavrov", 0),
     ("articles", "/articles", 0), ("actors", "/actors", 0), ("docs", "/docs", 0),
+    ("stories", "/stories", 0),
 ])
 def test_page_loads_offline(page, server, name, path, charts):
     page.goto(server[0] + path)

@@ -143,6 +143,18 @@ def search(request: Request, q: str = Query(..., max_length=200), limit: int | N
     return ex.search(q, limit=min(limit, 100), offset=offset)
 
 
+@router.get("/stories", summary="Stories: articles linked by a shared specific event or as "
+                                "near-duplicates, most sources first")
+def stories(request: Request,
+            since: str | None = Query(None, description="Earliest article date (YYYY[-MM[-DD]])"),
+            until: str | None = Query(None, description="Latest article date (YYYY[-MM[-DD]])"),
+            min_articles: int = Query(2, ge=2, description="Only stories told by this many articles"),
+            limit: int | None = None, offset: int | None = None,
+            ex: Explorer = Depends(explorer)) -> dict[str, Any]:
+    limit, offset = page_args(request, limit, offset)
+    return ex.stories(since=since, until=until, min_articles=min_articles, limit=limit, offset=offset)
+
+
 @router.get("/network", summary="Who acts on whom: actor → recipient edges with a layout")
 def network(request: Request, filters: EventFilter = Depends(event_filter),
             ex: Explorer = Depends(explorer)) -> dict[str, Any]:

@@ -125,6 +125,17 @@ def actor_page(request: Request, key: str, ex: Explorer = Depends(explorer)):
     return render(request, "actor.html", f"/api/actors/{quote(key, safe=':')}", actor=actor)
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, since: str | None = None, until: str | None = None,
+                 limit: int | None = None, offset: int | None = None,
+                 ex: Explorer = Depends(explorer)):
+    limit, offset = page_args(request, limit, offset)
+    result = ex.stories(since=since or None, until=until or None, limit=limit, offset=offset)
+    return render(request, "stories.html", f"/api/stories?{_query(request)}", result=result,
+                  form={"since": since or "", "until": until or ""},
+                  page=pager(request, result["total"], limit, offset))
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, filters: EventFilter = Depends(event_filter),
                  ex: Explorer = Depends(explorer)):

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import NotFound
 from ..event_filter import ISO3, BadParameter, EventFilter, actor_columns, check_date, until_bound
+from ..stories import find_stories
 from ..store import REPORTS_SQL, Store, search_words, with_reports
 from ..translit import search_key
 
@@ -169,6 +170,13 @@ class Explorer:
         sql = (f"SELECT e.record FROM events e{clause} "
                "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?")
         return (json.loads(r[0]) for r in self.conn.execute(sql, params + [limit, offset]))
+
+    def stories(self, *, since: str | None = None, until: str | None = None, min_articles: int = 2,
+                limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """A page of stories (:func:`ghatna.stories.find_stories`), most sources first."""
+        found = find_stories(self.store, since=since, until=until, min_articles=min_articles)
+        return {"total": len(found), "limit": limit, "offset": offset,
+                "items": found[offset:offset + limit]}
 
     def event_counts(self, filters: EventFilter | None = None) -> dict[str, Any]:
         """Events by month and type (months without a date are left out), and by type."""
