@@ -1,9 +1,11 @@
-"""NER variants tried against the shipped configuration (issue 4, rows Q, S to X
-and CW of ``benchmarks/ner_experiments.md``). None of them beat it; this script reproduces them.
+"""NER variants tried against the shipped configuration (issue 4, rows Q, S to Z, CW, CH,
+NP, ST, WI, SP and EN of ``benchmarks/ner_experiments.md``). None of them beat it; this
+script reproduces them.
 
 Usage (from the project root, one core per run):
     PYTHONPATH=src taskset -c 0 python benchmarks/ner_variants.py train VARIANT OUT [--seed N]
     PYTHONPATH=src python benchmarks/ner_variants.py finetune MODEL OUT [--steps N] [--learn-rate X]
+    PYTHONPATH=src python benchmarks/ner_variants.py soup MODEL OUT [--forks N] [--first-seed N] [--steps N] [--learn-rate X]
     PYTHONPATH=src python benchmarks/ner_variants.py crossweigh OUT [--folds 4] [--seed N]
     PYTHONPATH=src python benchmarks/ner_variants.py decode [--model DIR]
     PYTHONPATH=src python benchmarks/ner_variants.py ensemble MODEL MODEL ... [--size 3 5]
@@ -27,6 +29,8 @@ Usage (from the project root, one core per run):
   books, buildings) are marked as missing annotation in training instead of "O".
 
 ``finetune`` continues training a model on IL-NER train alone at a lower learning rate.
+``soup`` forks a model into several that are trained further on the joint data in other
+orders, and averages their weights.
 ``crossweigh`` tags each quarter of IL-NER train with a model trained without it, then
 trains once without the sentences where that model and the annotation disagree ("drop")
 and once with the agreeing sentences twice ("weight").
@@ -204,33 +208,78 @@ def train(args) -> dict:
             **dev_scores(args.out / "model")}
 
 
-def finetune(args) -> dict:
-    """Continue training MODEL on IL-NER train alone (sourced tok2vec and ner)."""
+def continue_training(model: Path, out: Path, corpora: tuple[str, ...], steps: int, learn_rate: float,
+                      seed: int, eval_frequency: int = 100) -> float:
+    """Train MODEL's tok2vec and ner further (sourced) on ``corpora`` for ``steps`` steps
+    with the data shuffled by ``seed``; the result is in ``out/training``. Returns seconds."""
     import spacy
     from spacy.cli.train import train as spacy_train
     from spacy.util import load_config
 
     from ghatna.ner_train import _register_scorer, load_training_data, to_docbin
 
-    out = args.out
-    train_sents, dev, _ = load_training_data(SHARED_NER, ("ilner",))
+    out.mkdir(parents=True, exist_ok=True)
+    train_sents, dev, _ = load_training_data(SHARED_NER, corpora)
     to_docbin(train_sents, out / "train.spacy")
     to_docbin(dev, out / "dev.spacy")
-    cfg = load_config(args.model / "config.cfg", interpolate=False)
-    cfg["components"] = {name: {"source": str(args.model)} for name in ("tok2vec", "ner")}
+    cfg = load_config(model / "config.cfg", interpolate=False)
+    cfg["components"] = {name: {"source": str(model)} for name in ("tok2vec", "ner")}
     cfg["paths"].update(train=str(out / "train.spacy"), dev=str(out / "dev.spacy"), gazetteer=None)
-    cfg["training"].update(max_steps=args.steps, eval_frequency=100, patience=0)
-    cfg["training"]["optimizer"]["learn_rate"] = args.learn_rate
+    cfg["system"]["seed"] = seed
+    cfg["training"].update(max_steps=steps, eval_frequency=eval_frequency, patience=0)
+    cfg["training"]["optimizer"]["learn_rate"] = learn_rate
     cfg.to_disk(out / "config.cfg")
     _register_scorer()
-    spacy.util.fix_random_seed(args.seed)
+    spacy.util.fix_random_seed(seed)
     started = time.perf_counter()
     with open(out / "train.log", "w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
         spacy_train(out / "config.cfg", out / "training", use_gpu=-1,
                     overrides={"components.ner.scorer": {"@scorers": "ghatna.ner_scorer.v1"}})
+    return time.perf_counter() - started
+
+
+def finetune(args) -> dict:
+    """Continue training MODEL on IL-NER train alone (sourced tok2vec and ner)."""
+    seconds = continue_training(args.model, args.out, ("ilner",), args.steps, args.learn_rate, args.seed)
     return {"finetune": str(args.model), "steps": args.steps, "learn_rate": args.learn_rate,
-            "seconds": round(time.perf_counter() - started),
-            "before": dev_scores(args.model), "best": dev_scores(out / "training" / "model-best")}
+            "seconds": round(seconds), "before": dev_scores(args.model),
+            "best": dev_scores(args.out / "training" / "model-best")}
+
+
+def average_weights(models: list[Path], out: Path) -> Path:
+    """A model whose every weight is the mean of ``models``' (which must share one
+    architecture and, for the mean to mean anything, one starting point)."""
+    import spacy
+
+    import ghatna.ner_gazetteer  # noqa: F401  (the architecture the models use)
+
+    pipelines = [spacy.load(m, exclude=["tokenizer"]) for m in models]
+    first = pipelines[0]
+    for name in ("tok2vec", "ner"):
+        walks = [list(nlp.get_pipe(name).model.walk()) for nlp in pipelines]
+        for nodes in zip(*walks):
+            for param in nodes[0].param_names:
+                if nodes[0].has_param(param):
+                    nodes[0].set_param(param, sum(n.get_param(param) for n in nodes) / len(nodes))
+    first.to_disk(out)
+    return out
+
+
+def soup(args) -> dict:
+    """Fork MODEL: train it further on the joint training data with ``--forks`` data
+    orders, then average the forks' weights into one model ("model soup")."""
+    forks, result = [], {"model": str(args.model), "steps": args.steps, "learn_rate": args.learn_rate}
+    for seed in range(args.first_seed, args.first_seed + args.forks):
+        fork = args.out / f"fork{seed}"
+        if not (fork / "training" / "model-last" / "meta.json").exists():
+            continue_training(args.model, fork, ("ilner", "hiner"), args.steps, args.learn_rate, seed,
+                              eval_frequency=args.steps)
+        forks.append(fork / "training" / "model-last")
+        result[f"fork{seed}"] = dev_scores(forks[-1])["dev"]["f1"]
+    result["before"] = dev_scores(args.model)["dev"]
+    result["soup"] = dev_scores(average_weights(forks, args.out / "soup"))
+    result["soup_with_start"] = dev_scores(average_weights([args.model, *forks], args.out / "soup-start"))
+    return result
 
 
 def ilner_blocks() -> list[list[str]]:
@@ -386,12 +435,17 @@ def main() -> None:
     p.add_argument("variant", choices=("frequency", "affixes", "phonetic", "characters", "name-parts", "state-tokens", "wide", "bilstm", "near-missing"))
     p.add_argument("out", type=Path)
     p.add_argument("--seed", type=int, default=0)
-    p = commands.add_parser("finetune")
-    p.add_argument("model", type=Path)
-    p.add_argument("out", type=Path)
-    p.add_argument("--steps", type=int, default=1000)
-    p.add_argument("--learn-rate", type=float, default=0.0003)
-    p.add_argument("--seed", type=int, default=1)
+    for name, steps, learn_rate in (("finetune", 1000, 0.0003), ("soup", 900, 0.001)):
+        p = commands.add_parser(name)  # both train MODEL further, into OUT
+        p.add_argument("model", type=Path)
+        p.add_argument("out", type=Path)
+        p.add_argument("--steps", type=int, default=steps)
+        p.add_argument("--learn-rate", type=float, default=learn_rate)
+        if name == "finetune":
+            p.add_argument("--seed", type=int, default=1)
+        else:
+            p.add_argument("--forks", type=int, default=4)
+            p.add_argument("--first-seed", type=int, default=10)
     p = commands.add_parser("crossweigh")
     p.add_argument("out", type=Path)
     p.add_argument("--folds", type=int, default=4)
@@ -404,8 +458,8 @@ def main() -> None:
     args = parser.parse_args()
     if hasattr(args, "out"):
         args.out.mkdir(parents=True, exist_ok=True)
-    run = {"train": train, "finetune": finetune, "crossweigh": crossweigh, "decode": decode,
-           "ensemble": ensemble}[args.command]
+    run = {"train": train, "finetune": finetune, "soup": soup, "crossweigh": crossweigh,
+           "decode": decode, "ensemble": ensemble}[args.command]
     print(json.dumps(run(args), ensure_ascii=False, indent=1))
 
 
