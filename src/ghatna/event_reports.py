@@ -13,9 +13,9 @@ GDELT keeps one row with NumMentions, NumSources and NumArticles). ghatna does t
   cannot be told apart from another and is never merged.
 * The store keeps each event's key (``events.report_key``) and, asked for unique events
   (``Store.events(unique=True)``, ``ghatna events --unique``), gives one record per key --
-  the most confident, then the earliest -- with ``reports``: how many records (mentions),
-  articles and sources told it, and the ids of the other records. An article without a
-  known source counts as a source of its own.
+  the most confident of those matching the filters, then the earliest -- with ``reports``:
+  how many records (mentions), articles and sources told it in all, and the ids of the
+  other records. An article without a known source counts as a source of its own.
 
 A negated or hypothetical statement is not the event itself, so modality is part of
 the key; the place is not (one report may name the town and another only the country).
