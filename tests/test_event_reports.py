@@ -145,3 +145,6 @@ def test_the_web_lists_one_row_per_event_on_request(db):
         page = client.get("/events", params={"unique": "true"}).text
         assert "2 reports in 2 articles, 2 sources" in page and 'name="unique" value="true" checked' in page
         assert "reports in" not in client.get("/events").text
+        counts = client.get("/api/events/counts", params={"unique": "true"}).json()
+        assert counts["by_type"] == {"ASSAULT": 1, "AID": 1}
+        assert client.get("/api/events/counts").json()["by_type"]["ASSAULT"] == 2

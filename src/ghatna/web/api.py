@@ -47,6 +47,12 @@ def event_filter(type: str | None = Query(None, description="PLOVER event type, 
                        text=text, article_id=article)
 
 
+def unique_events(unique: bool = Query(False, description="Each event once however many sentences, "
+                                       "articles and sources report it (records carry those counts "
+                                       "in `reports`)")) -> bool:
+    return unique
+
+
 @router.get("/stats", summary="Counts of what the database holds, events by month and type")
 def stats(ex: Explorer = Depends(explorer)) -> dict[str, Any]:
     return ex.stats() | {"event_counts": ex.event_counts()}
@@ -98,9 +104,7 @@ def _export(stores, filters: EventFilter, most: int, unique: bool) -> Iterator[d
 def events(request: Request, filters: EventFilter = Depends(event_filter),
            limit: int | None = None, offset: int | None = None,
            format: str = Query("json", pattern="^(json|csv|jsonl)$"),
-           unique: bool = Query(False, description="One record per event however many sentences, "
-                                "articles and sources report it, with those counts in `reports`"),
-           ex: Explorer = Depends(explorer)):
+           unique: bool = Depends(unique_events), ex: Explorer = Depends(explorer)):
     if format in ("csv", "jsonl"):
         most = int(request.app.state.settings["web"]["max_export"])
         records = _export(request.app.state.stores, filters, most, unique)
@@ -118,9 +122,9 @@ def events(request: Request, filters: EventFilter = Depends(event_filter),
 
 
 @router.get("/events/counts", summary="Events by month and type, and the cooperation/conflict balance")
-def event_counts(filters: EventFilter = Depends(event_filter),
+def event_counts(filters: EventFilter = Depends(event_filter), unique: bool = Depends(unique_events),
                  ex: Explorer = Depends(explorer)) -> dict[str, Any]:
-    return ex.event_counts(filters)
+    return ex.event_counts(filters, unique=unique)
 
 
 @router.get("/actors", summary="Actors (states, organisations, entities) by number of events")

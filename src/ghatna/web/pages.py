@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from .api import event_filter
+from .api import event_filter, unique_events
 from .app import explorer, page_args
 from ..event_filter import EVENT_TYPES, BadParameter, EventFilter
 from .queries import Explorer
@@ -69,15 +69,15 @@ def search_page(request: Request, q: str | None = Query(None, max_length=200),
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, filters: EventFilter = Depends(event_filter),
-                limit: int | None = None, offset: int | None = None, unique: bool = False,
-                ex: Explorer = Depends(explorer)):
+                limit: int | None = None, offset: int | None = None,
+                unique: bool = Depends(unique_events), ex: Explorer = Depends(explorer)):
     limit, offset = page_args(request, limit, offset)
     result = ex.events(filters, limit=limit, offset=offset, unique=unique)
     params = _query(request, limit=None, offset=None)
     return render(request, "events.html", f"/api/events?{_query(request)}",
                   filters=filters, items=[r | {"parts": evidence_parts(r)} for r in result["items"]],
                   page=pager(request, result["total"], limit, offset), unique=unique,
-                  counts=ex.event_counts(filters),
+                  counts=ex.event_counts(filters, unique=unique),
                   csv_url=f"/api/events?{params}&format=csv".replace("?&", "?"),
                   jsonl_url=f"/api/events?{params}&format=jsonl".replace("?&", "?"))
 

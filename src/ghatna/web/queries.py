@@ -22,6 +22,10 @@ from ..stories import find_stories
 from ..store import REPORTS_SQL, Store, search_words, with_reports
 from ..translit import search_key
 
+# The number of distinct events among the rows of ``events e``: one per report key, and
+# each event without a key (ghatna.event_reports) on its own.
+UNIQUE_COUNT = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)"
+
 # The actor key of one event_actors row (see the module docstring).
 ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
 
@@ -151,8 +155,7 @@ class Explorer:
         """A page of event records, newest first; with ``unique``, one record per event
         with the counts of its reports (:mod:`ghatna.event_reports`)."""
         clause, params = filters.sql()
-        # events without a report key are each an event of their own
-        counted = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)" if unique else "COUNT(*)"
+        counted = UNIQUE_COUNT if unique else "COUNT(*)"
         total = (self.conn.execute(f"SELECT {counted} FROM events e{clause}", params).fetchone()[0]
                  if count else None)
         return {"total": total, "limit": limit, "offset": offset,
@@ -178,13 +181,16 @@ class Explorer:
         return {"total": len(found), "limit": limit, "offset": offset,
                 "items": found[offset:offset + limit]}
 
-    def event_counts(self, filters: EventFilter | None = None) -> dict[str, Any]:
-        """Events by month and type (months without a date are left out), and by type."""
+    def event_counts(self, filters: EventFilter | None = None, unique: bool = False) -> dict[str, Any]:
+        """Events by month and type (months without a date are left out), and by type;
+        with ``unique``, each event once however many records report it (the reports of
+        one event share its date and type)."""
         clause, params = (filters or EventFilter()).sql()
         by_month: dict[str, dict[str, int]] = defaultdict(dict)
         by_type: Counter = Counter()
+        counted = UNIQUE_COUNT if unique else "COUNT(*)"
         for month, kind, n in self.conn.execute(
-                f"SELECT substr(e.date, 1, 7), e.event, COUNT(*) FROM events e{clause} "
+                f"SELECT substr(e.date, 1, 7), e.event, {counted} FROM events e{clause} "
                 "GROUP BY 1, 2 ORDER BY 1", params):
             by_type[kind] += n
             if month:
