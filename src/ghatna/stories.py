@@ -78,36 +78,45 @@ def find_stories(store: Store, *, since: str | None = None, until: str | None = 
     newest."""
     dates, bounds = _date_bounds(since, until)
     groups = _Groups()
-    shared: dict[str, set[str]] = defaultdict(set)
+    reported: dict[str, set[str]] = defaultdict(set)
     for row in store.query(SHARED_EVENTS_SQL.format(dates=dates), bounds):
-        shared[row["key"]].add(row["article_id"])
-    for key, articles in shared.items():
-        first, *rest = sorted(articles)
+        reported[row["key"]].add(row["article_id"])
+    shared = {key: sorted(articles) for key, articles in reported.items() if len(articles) > 1}
+    for first, *rest in shared.values():
         for other in rest:
             groups.join(first, other)
     for row in store.query(NEAR_DUPLICATES_SQL.format(dates=dates), bounds):
         groups.join(row["id"], row["near_duplicate_of"])
-    members: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, list[str]] = defaultdict(list)
     for article in list(groups.parent):
-        members[groups.find(article)].add(article)
-    stories = []
-    for ids in members.values():
-        if len(ids) < max(min_articles, 2):  # one article alone is not a story
-            continue
-        stories.append(_story(store, sorted(ids), shared))
+        members[groups.find(article)].append(article)
+    members = {root: ids for root, ids in members.items() if len(ids) >= max(min_articles, 2)}
+    events: dict[str, list[dict[str, Any]]] = defaultdict(list)  # a key's articles are all in one story
+    for key, articles in shared.items():
+        root = groups.find(articles[0])
+        if root in members:
+            events[root].append({"key": key, "articles": len(articles)})
+    rows = _articles(store, [a for ids in members.values() for a in ids])
+    stories = [_story(sorted((rows[a] for a in ids), key=lambda r: (r["date"] or "", r["id"])),
+                      sorted(events[root], key=lambda e: (-e["articles"], e["key"])))
+               for root, ids in members.items()]
     stories.sort(key=lambda s: s["last_date"] or "", reverse=True)
     stories.sort(key=lambda s: (-s["sources"], -len(s["articles"])))
     return stories
 
 
-def _story(store: Store, ids: list[str], shared: dict[str, set[str]]) -> dict[str, Any]:
-    marks = ",".join("?" * len(ids))
-    articles = [dict(r) for r in store.query(
-        f"SELECT id, date, source, title, doc, near_duplicate_of FROM articles WHERE id IN ({marks}) "
-        "ORDER BY date, id", tuple(ids))]
-    inside = set(ids)
-    events = sorted(({"key": key, "articles": len(arts)} for key, arts in shared.items()
-                     if len(arts) > 1 and arts <= inside), key=lambda e: (-e["articles"], e["key"]))
+def _articles(store: Store, ids: list[str], chunk: int = 500) -> dict[str, dict[str, Any]]:
+    """What a story shows of each article, by id (queried a chunk of ids at a time)."""
+    out = {}
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        for r in store.query("SELECT id, date, source, title, doc, near_duplicate_of FROM articles "
+                             f"WHERE id IN ({','.join('?' * len(part))})", tuple(part)):
+            out[r["id"]] = dict(r)
+    return out
+
+
+def _story(articles: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[str, Any]:
     dates = [a["date"] for a in articles if a["date"]]
     return {"id": articles[0]["id"], "first_date": min(dates, default=None), "last_date": max(dates, default=None),
             "sources": len({a["source"] or f"article:{a['id']}" for a in articles}),
