@@ -242,6 +242,11 @@ FROM page p JOIN events ev ON ev.rowid = p.rid LEFT JOIN counts c ON c.k = p.k
 ORDER BY p.date {order}, p.article_id, p.sentence_idx, p.id"""
 
 
+# The number of distinct events among the rows of ``events e``, grouped as REPORTS_SQL
+# groups them: one per report key, and each event without a key on its own.
+UNIQUE_COUNT = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)"
+
+
 def with_reports(row: sqlite3.Row) -> dict[str, Any]:
     """A row of :data:`REPORTS_SQL` as a record with its ``reports``."""
     others = sorted(set(row["ids"].split()) - {row["id"]})

@@ -19,12 +19,8 @@ from typing import Any, Iterator
 from ..errors import NotFound
 from ..event_filter import ISO3, BadParameter, EventFilter, actor_columns, check_date, until_bound
 from ..stories import find_stories
-from ..store import REPORTS_SQL, Store, search_words, with_reports
+from ..store import REPORTS_SQL, UNIQUE_COUNT, Store, search_words, with_reports
 from ..translit import search_key
-
-# The number of distinct events among the rows of ``events e``: one per report key, and
-# each event without a key (ghatna.event_reports) on its own.
-UNIQUE_COUNT = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)"
 
 # The actor key of one event_actors row (see the module docstring).
 ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
