@@ -15,7 +15,7 @@ import os
 import time
 from pathlib import Path
 
-from ghatna.coding import Processor
+from ghatna.events.coding import Processor
 from ghatna.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,7 +22,7 @@ from pathlib import Path
 from ghatna.ingest import ingest, samples_dir
 from ghatna.readers import read_inputs
 from ghatna.settings import Settings
-from ghatna.store import Store
+from ghatna.store.sqlite import Store
 
 
 def sample_sentences() -> list[str]:

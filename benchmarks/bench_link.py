@@ -52,7 +52,7 @@ def main() -> None:
     if not path.is_file():
         sys.exit(f"{path} not found (needs ../shared)")
     sys.path.insert(0, str(ROOT / "src"))
-    from ghatna.link import build_linker
+    from ghatna.actors.link import build_linker
     from ghatna.model import Article, Sentence
     from ghatna.settings import Settings
 
@@ -71,7 +71,7 @@ def main() -> None:
         sentences.append(Sentence(k, "body", 0, len(text), text, offsets))
         tagsets.append(tags)
     from ghatna import translit
-    from ghatna.link import Linker
+    from ghatna.actors.link import Linker
 
     # one article per sentence, as a batch of short texts would be linked; best of three
     # runs, each with a fresh linker and cold caches (the machine is shared)

@@ -32,8 +32,8 @@ def main() -> None:
     t0 = time.perf_counter()
     import spacy  # noqa: F401  (import time is part of what a user waits for)
     t_import = time.perf_counter() - t0
-    from ghatna.ner import NerTagger
-    from ghatna.ner_data import read_tokens
+    from ghatna.ner.corpus import read_tokens
+    from ghatna.ner.tagger import NerTagger
 
     t1 = time.perf_counter()
     tagger = NerTagger.load(args.model)

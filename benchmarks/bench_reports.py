@@ -1,5 +1,5 @@
 """Time `ghatna events --unique` (Store.events(unique=True)) against the plain listing,
-and `ghatna stories` (ghatna.stories.find_stories).
+and `ghatna stories` (ghatna.store.stories.find_stories).
 
 Uses the store of synthetic events that bench_web.py builds (100,000 random events by
 default), and prints how many distinct events and stories are found and how long each
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bench_web import build
 
-from ghatna.stories import find_stories
-from ghatna.store import Store
+from ghatna.store.sqlite import Store
+from ghatna.store.stories import find_stories
 
 
 def best_of(n: int, run) -> tuple[float, object]:

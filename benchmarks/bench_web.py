@@ -21,9 +21,9 @@ from fastapi.testclient import TestClient
 from ghatna.ingest import samples_dir
 from ghatna.model import ActorRef, Article, Event, Sentence
 from ghatna.settings import Settings
-from ghatna.store import LogEntry, Store
+from ghatna.store.filters import EVENT_TYPES
+from ghatna.store.sqlite import LogEntry, Store
 from ghatna.web.app import create_app
-from ghatna.event_filter import EVENT_TYPES
 
 STATES = ["IND", "PAK", "CHN", "RUS", "USA", "JPN", "GBR", "FRA", "DEU", "IRN", "ISR", "UKR",
           "BGD", "NPL", "LKA", "AFG", "MMR", "AUS", "BRA", "ZAF", "SAU", "ARE", "TUR", "EGY",

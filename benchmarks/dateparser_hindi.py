@@ -1,4 +1,4 @@
-"""Compare dateparser with ghatna.dates on Hindi date expressions.
+"""Compare dateparser with ghatna.events.dates on Hindi date expressions.
 
 Run from the project root:  PYTHONPATH=src python benchmarks/dateparser_hindi.py
 Publication date 2021-03-23 (a Tuesday). dateparser gets the bare expression with
@@ -16,7 +16,7 @@ import warnings
 
 import dateparser
 
-from ghatna.dates import resolve_date
+from ghatna.events.dates import resolve_date
 
 warnings.filterwarnings("ignore")
 PUB = dt.datetime(2021, 3, 23, 12)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import regex
 
-from ghatna.dates import resolve_all
+from ghatna.events.dates import resolve_all
+from ghatna.events.quotes import find_quotes, load_cues
 from ghatna.model import Article, Sentence
-from ghatna.quotes import find_quotes, load_cues
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 PUB = {"000": "2021-03-23", "001": "2020-09-11"}

@@ -61,10 +61,20 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy  # noqa: E402
 from spacy.strings import hash_string  # noqa: E402
 from spacy.util import registry  # noqa: E402
-from thinc.api import LSTM, Embed, HashEmbed, Model, chain, concatenate, list2ragged, with_array, with_padded  # noqa: E402
+from thinc.api import (  # noqa: E402
+    LSTM,
+    Embed,
+    HashEmbed,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    with_array,
+    with_padded,
+)
 
-from ghatna.ner_gazetteer import gazetteer_column, hash_embed_with_columns  # noqa: E402
-from ghatna.translit import key, loose  # noqa: E402
+from ghatna.actors.translit import key, loose  # noqa: E402
+from ghatna.ner.gazetteer import gazetteer_column, hash_embed_with_columns  # noqa: E402
 
 SHARED_NER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
 DEV = SHARED_NER / "ilner-hindi-dev.txt"
@@ -121,7 +131,7 @@ def name_part_bits():
     names and the shared person-name pairs (PER)."""
     import csv
 
-    from ghatna.ner_gazetteer import LABEL_BITS, build_gazetteer
+    from ghatna.ner.gazetteer import LABEL_BITS, build_gazetteer
 
     table: dict[str, int] = defaultdict(int)
     for name, bits in build_gazetteer().items():
@@ -181,7 +191,7 @@ def variant_overrides(variant: str) -> dict:
 def train_near_missing(out: Path, seed: int):
     """Train the committed config with IL-NER's NEAR spans as missing (unknown) tags."""
     from ghatna import ner_train
-    from ghatna.ner_data import TaggedSentence
+    from ghatna.ner.corpus import TaggedSentence
 
     type_map, to_docbin = ner_train.TYPE_MAP, ner_train.to_docbin
 
@@ -198,7 +208,7 @@ def train_near_missing(out: Path, seed: int):
 
 
 def train(args) -> dict:
-    from ghatna.ner_train import train_ner
+    from ghatna.ner.train import train_ner
 
     if args.variant == "near-missing":
         result = train_near_missing(args.out, args.seed)
@@ -216,7 +226,7 @@ def continue_training(model: Path, out: Path, corpora: tuple[str, ...], steps: i
     from spacy.cli.train import train as spacy_train
     from spacy.util import load_config
 
-    from ghatna.ner_train import _register_scorer, load_training_data, to_docbin
+    from ghatna.ner.train import _register_scorer, load_training_data, to_docbin
 
     out.mkdir(parents=True, exist_ok=True)
     train_sents, dev, _ = load_training_data(SHARED_NER, corpora)
@@ -251,7 +261,7 @@ def average_weights(models: list[Path], out: Path) -> Path:
     architecture and, for the mean to mean anything, one starting point)."""
     import spacy
 
-    import ghatna.ner_gazetteer  # noqa: F401  (the architecture the models use)
+    import ghatna.ner.gazetteer  # noqa: F401  (the architecture the models use)
 
     pipelines = [spacy.load(m, exclude=["tokenizer"]) for m in models]
     first = pipelines[0]
@@ -308,9 +318,9 @@ def data_dir(path: Path, blocks: list[list[str]]) -> Path:
 def crossweigh(args) -> dict:
     import io
 
-    from ghatna.ner import NerTagger
-    from ghatna.ner_data import TagReport, read_tagged
-    from ghatna.ner_train import train_ner
+    from ghatna.ner.corpus import TagReport, read_tagged
+    from ghatna.ner.tagger import NerTagger
+    from ghatna.ner.train import train_ner
 
     blocks, k = ilner_blocks(), args.folds
     agree = [True] * len(blocks)
@@ -331,8 +341,8 @@ def crossweigh(args) -> dict:
 
 
 def dev_scores(model) -> dict:
-    from ghatna.ner import NerTagger
-    from ghatna.ner_eval import evaluate_file
+    from ghatna.ner.evaluate import evaluate_file
+    from ghatna.ner.tagger import NerTagger
 
     scores = evaluate_file(NerTagger.load(model), DEV)
     return {"dev": scores["overall"], "f1_per_type": {k: v["f1"] for k, v in scores["per_type"].items()}}
@@ -362,15 +372,15 @@ def propagate(tokens: list[list[str]], spans: list[list[tuple]], min_words: int,
 
 def dev_gold() -> list:
     """IL-NER dev as tagged sentences."""
-    from ghatna.ner_data import TagReport, read_tagged
+    from ghatna.ner.corpus import TagReport, read_tagged
 
     with open(DEV, encoding="utf-8") as fh:
         return read_tagged(fh, TagReport())
 
 
 def decode(args) -> dict:
-    from ghatna.ner import NerTagger
-    from ghatna.ner_eval import score_spans
+    from ghatna.ner.evaluate import score_spans
+    from ghatna.ner.tagger import NerTagger
 
     gold = dev_gold()
     tokens = [s.tokens for s in gold]
@@ -410,8 +420,8 @@ def vote(predictions: list[list[list[tuple]]], needed: int) -> list[list[tuple]]
 def ensemble(args) -> dict:
     import itertools
 
-    from ghatna.ner import NerTagger
-    from ghatna.ner_eval import score_spans
+    from ghatna.ner.evaluate import score_spans
+    from ghatna.ner.tagger import NerTagger
 
     gold = dev_gold()
     gold_spans = [s.spans() for s in gold]

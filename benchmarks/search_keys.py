@@ -3,7 +3,7 @@
 For every name pair of ../shared/data/names/en-hi-person-names.tsv whose two spellings
 have the same number of words, each English word of two letters or more is a query and
 the Devanagari word in the same place is what the store indexed. A word is found when
-the query's :func:`ghatna.translit.search_key` is a prefix of the indexed word's key,
+the query's :func:`ghatna.actors.translit.search_key` is a prefix of the indexed word's key,
 which is how the web search matches. Also reported: how many distinct English words
 share a key (a rough measure of how much the key merges).
 
@@ -46,8 +46,9 @@ def main() -> None:
         sys.exit(f"{DATA} not found (needs ../shared)")
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from ghatna.translit import search_key
     from translit_names import load
+
+    from ghatna.actors.translit import search_key
 
     t0 = time.perf_counter()
     result = run(load(DATA), search_key)

@@ -2,7 +2,7 @@
 
 For each Devanagari name in ../shared/data/names/en-hi-person-names.tsv, rank all the
 English names of the file by the same comparison the linker uses (rapidfuzz ratio of the
-sound-alike forms of :func:`ghatna.translit.loose`) and count how often the right English
+sound-alike forms of :func:`ghatna.actors.translit.loose`) and count how often the right English
 name is first (top-1) or among the first five (top-5). Names equal after case folding
 count as the same name.
 
@@ -31,7 +31,7 @@ def load(path: Path) -> list[tuple[str, str]]:
 
 
 def run(pairs: list[tuple[str, str]], limit: int | None = None) -> dict[str, float]:
-    from ghatna.translit import ascii_fold, loose
+    from ghatna.actors.translit import ascii_fold, loose
 
     english = sorted({ascii_fold(e) for e, _ in pairs})
     choices = [loose(e) for e in english]

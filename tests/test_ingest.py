@@ -9,11 +9,11 @@ import subprocess
 import sys
 import time
 
+from helpers import ROOT, SEED_000, SEED_001, synthetic_jsonl
+
 from ghatna.ingest import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, ingest
 from ghatna.readers import Defaults
-from ghatna.store import Store
-
-from conftest import ROOT, SEED_000, SEED_001, synthetic_jsonl
+from ghatna.store.sqlite import Store
 
 ARTICLE = ("लद्दाख में सीमा वार्ता का नया दौर\n\n"
            "भारत और चीन के सैन्य कमांडरों ने रविवार को चुशूल में बैठक की। "

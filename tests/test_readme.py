@@ -7,7 +7,7 @@ import re
 import sqlite3
 import subprocess
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def quick_start() -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ghatna.model import ActorRef, Article, Entity, Event, Mention
 from ghatna.pipeline import Pipeline
 from ghatna.settings import Settings
-from ghatna.store import LogEntry, Store
+from ghatna.store.sqlite import LogEntry, Store
 
 BASE_STAGES = ["clean", "langid", "segment"]
 

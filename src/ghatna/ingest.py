@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .readers import Defaults, Problem, RawItem, read_inputs
 from .readers.html import extract_page, fragment_text
 from .settings import Settings
-from .store import LogEntry, Store
+from .store.sqlite import LogEntry, Store
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ class OffsetMap:
 
     Stored as sorted anchor points ``(clean_pos, raw_pos)``; between two anchors the
     mapping advances one raw character per clean character (a copied run). Built by
-    :class:`ghatna.clean.TrackedText`.
+    :class:`ghatna.text.clean.TrackedText`.
     """
 
     clean: list[int] = field(default_factory=list)

@@ -39,8 +39,9 @@ class StageSpec:
 _REGISTRY: dict[str, StageSpec] = {}
 
 # Modules that register stages when imported, in pipeline order.
-STAGE_MODULES = ("ghatna.clean", "ghatna.dedup", "ghatna.langid", "ghatna.segment", "ghatna.ner",
-                 "ghatna.link", "ghatna.quotes", "ghatna.events")
+STAGE_MODULES = ("ghatna.text.clean", "ghatna.text.dedup", "ghatna.text.langid",
+                 "ghatna.text.segment", "ghatna.ner.tagger", "ghatna.actors.link",
+                 "ghatna.events.quotes", "ghatna.events.coder")
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),

@@ -11,7 +11,7 @@ from ..errors import GhatnaError
 from ..ingest import ingest, samples_dir
 from ..readers import FORMATS, Defaults
 from ..readers.base import check_date
-from ..store import Store
+from ..store.sqlite import Store
 from .common import db_option, db_path, emit_json, fail, load_settings
 
 EXIT_STATUS_HELP = """

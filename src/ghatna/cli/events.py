@@ -1,4 +1,4 @@
-"""code, eval events, events: thin wrappers over ghatna.coding, ghatna.event_eval and the store."""
+"""code, eval events, events: thin wrappers over ghatna.events.coding, ghatna.events.evaluate and the store."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .common import db_option, db_path, emit_json, fail, json_lines, load_settin
 
 
 def _processor(ctx: click.Context, patterns: str | None):
-    from ..coding import Processor
+    from ..events.coding import Processor
 
     return Processor(load_settings(ctx), patterns)
 
@@ -80,7 +80,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.pass_context
     def eval_events_cmd(ctx, gold, docs, db, as_json, patterns):
         """Score the coder on GOLD (format of EVENTS.md): P/R/F1 overall and per type."""
-        from ..event_eval import evaluate as run_eval, read_gold
+        from ..events.evaluate import evaluate as run_eval
+        from ..events.evaluate import read_gold
 
         try:
             proc = _processor(ctx, patterns)
@@ -126,9 +127,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.pass_context
     def events_cmd(ctx, db, fmt, output, etype, actor, since, until, unique):
         """List the events stored in the database."""
-        from ..event_export import export, write_parquet
-        from ..event_filter import BadParameter, EventFilter
-        from ..store import Store
+        from ..events.export import export, write_parquet
+        from ..store.filters import BadParameter, EventFilter
+        from ..store.sqlite import Store
 
         settings = load_settings(ctx)
         try:
@@ -154,7 +155,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 
 def _stored_articles(db: str, settings, rows):
     """Stored articles (``Store.article`` data) named by seed-form gold lines' ``doc``."""
-    from ..store import Store
+    from ..store.sqlite import Store
 
     out = {}
     with Store(db_path(db, settings), readonly=True) as store:

@@ -8,8 +8,8 @@ from typing import Any
 import click
 import yaml
 
+from ..actors.kb import Entry, KnowledgeBase, default_user_dir, entry_from_dict
 from ..errors import GhatnaError, InputError
-from ..kb import Entry, KnowledgeBase, default_user_dir, entry_from_dict
 from .common import db_option, db_path, emit_json, json_lines, load_settings
 
 kb_dir_option = click.option("--kb", "kb_dir", default=None, metavar="DIR",
@@ -145,7 +145,7 @@ def kb_add(ctx: click.Context, ident: str, kind: str, name: str | None, hi: tupl
 @click.pass_context
 def kb_import(ctx: click.Context, files: tuple[str, ...], kb_dir: str | None) -> None:
     """Import PETRARCH/Phoenix actor dictionaries into your own folder."""
-    from ..petrarch import attach_to_known, read_file, to_tsv
+    from ..actors.petrarch import attach_to_known, read_file, to_tsv
 
     folder = _user_dir(ctx, kb_dir)
     known = list(_kb(ctx, str(folder)))
@@ -180,7 +180,7 @@ def _mention_json(m: Any) -> dict[str, Any]:
 def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path: str | None,
              as_json: bool, kb_dir: str | None) -> None:
     """Find actors in TEXT (or in each line of --input) and link them to the knowledge base."""
-    from ..link import build_linker, link_text
+    from ..actors.link import build_linker, link_text
 
     if (text is None) == (input_path is None):
         raise click.UsageError("give TEXT or --input FILE.jsonl")
@@ -225,7 +225,7 @@ def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path:
 @click.pass_context
 def entities_cmd(ctx: click.Context, db: str | None, limit: int, as_json: bool) -> None:
     """Entities linked in the stored articles, with mention counts."""
-    from ..store import Store
+    from ..store.sqlite import Store
 
     path = db_path(db, load_settings(ctx))
     if not Path(path).exists():
@@ -253,9 +253,9 @@ def entities_cmd(ctx: click.Context, db: str | None, limit: int, as_json: bool) 
 @click.pass_context
 def eval_link_cmd(ctx: click.Context, gold: str, show_errors: bool, as_json: bool,
                   kb_dir: str | None) -> None:
-    """Accuracy of entity linking on a gold TSV (see ghatna.link_eval)."""
-    from ..link import build_linker
-    from ..link_eval import evaluate, read_gold
+    """Accuracy of entity linking on a gold file (ghatna.actors.evaluate)."""
+    from ..actors.evaluate import evaluate, read_gold
+    from ..actors.link import build_linker
 
     try:
         linker = build_linker(load_settings(ctx), kb_dir)

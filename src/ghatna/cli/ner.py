@@ -15,7 +15,7 @@ model_option = click.option("--model", "model", default=None, metavar="DIR",
 
 
 def _tagger(ctx: click.Context, model: str | None):
-    from ..ner import NerTagger
+    from ..ner.tagger import NerTagger
 
     settings = load_settings(ctx)
     return NerTagger.load(model or settings.get("ner", "model") or None)
@@ -31,7 +31,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.pass_context
     def tag_cmd(ctx: click.Context, conll: str, output: str, model: str | None) -> None:
         """Tag persons, locations and organisations (PER/LOC/ORG, BIO) in a CoNLL file."""
-        from ..ner import tag_conll
+        from ..ner.tagger import tag_conll
 
         try:
             tagger = _tagger(ctx, model)
@@ -70,7 +70,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                       limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
                       augment: bool, gazetteer: bool) -> None:
         """Train the Hindi NER model (spaCy) on HiNER and IL-NER."""
-        from ..ner_train import train_ner
+        from ..ner.train import train_ner
 
         overrides = {"training.max_steps": max_steps} if max_steps else {}
         try:
@@ -90,7 +90,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.pass_context
     def eval_ner_cmd(ctx: click.Context, gold: str, model: str | None, as_json: bool) -> None:
         """Exact-span precision/recall/F1 per type against a gold CoNLL file (HiNER or IL-NER tags)."""
-        from ..ner_eval import evaluate_file, format_scores
+        from ..ner.evaluate import evaluate_file, format_scores
 
         try:
             scores = evaluate_file(_tagger(ctx, model), gold)

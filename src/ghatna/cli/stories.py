@@ -1,4 +1,4 @@
-"""stories: articles that tell the same happening, over ghatna.stories."""
+"""stories: articles that tell the same happening, over ghatna.store.stories."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     def stories_cmd(ctx, db, since, until, min_articles, as_json):
         """Stories: articles linked by a shared specific event or as near-duplicates,
         most sources first."""
-        from ..event_filter import BadParameter
-        from ..stories import find_stories
-        from ..store import Store
+        from ..store.filters import BadParameter
+        from ..store.sqlite import Store
+        from ..store.stories import find_stories
 
         settings = load_settings(ctx)
         try:

@@ -87,8 +87,8 @@ class _Reader:
                 yield from read_text(data, name, self.defaults)
 
     def _html(self, data: bytes, name: str) -> Iterator[RawItem | Problem]:
-        from .base import decode_bytes
         from ..errors import InputError
+        from .base import decode_bytes
 
         try:
             html, _ = decode_bytes(data, name)

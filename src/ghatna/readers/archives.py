@@ -8,8 +8,8 @@ import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from .base import Defaults, Problem, RawItem, decode_bytes, normalise_date
 from ..errors import InputError
+from .base import Defaults, Problem, RawItem, decode_bytes, normalise_date
 
 
 def _charset(content_type: str | None) -> str | None:

@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any, BinaryIO, Iterator
 
-from .base import Defaults, Prefixed, Problem, RawItem, decode_bytes, normalise_date
 from ..errors import InputError
+from .base import Defaults, Prefixed, Problem, RawItem, decode_bytes, normalise_date
 
 
 class FieldMap:

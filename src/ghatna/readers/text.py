@@ -7,8 +7,8 @@ from typing import Iterator
 
 import regex
 
-from .base import Defaults, Problem, RawItem, decode_bytes
 from ..errors import InputError
+from .base import Defaults, Problem, RawItem, decode_bytes
 
 _DATED_NAME = regex.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
 

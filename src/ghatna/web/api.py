@@ -12,12 +12,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from ..event_export import CSV_FIELDS, csv_row
-from ..store import Store
+from ..events.export import CSV_FIELDS, csv_row
+from ..store.filters import EventFilter
+from ..store.sqlite import Store
 from .app import ApiError, explorer, page_args
-from ..event_filter import EventFilter
 from .queries import Explorer
 from .upload import check_token, ingest_upload, read_body
+
 
 class ErrorDetail(BaseModel):
     code: str

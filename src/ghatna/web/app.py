@@ -26,8 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import GhatnaError, NotFound
 from ..settings import Settings
-from ..store import Store
-from ..event_filter import BadParameter
+from ..store.filters import BadParameter
+from ..store.sqlite import Store
 from .queries import Explorer
 from .render import actor_key
 

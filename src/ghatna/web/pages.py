@@ -9,9 +9,9 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..store.filters import EVENT_TYPES, BadParameter, EventFilter
 from .api import event_filter, unique_events
 from .app import explorer, page_args
-from ..event_filter import EVENT_TYPES, BadParameter, EventFilter
 from .queries import Explorer
 from .render import article_sentences, evidence_parts
 

@@ -1,6 +1,6 @@
 """Read queries behind the web interface: pages of articles and events, search, actors.
 
-Everything here reads through a :class:`ghatna.store.Store` connection with
+Everything here reads through a :class:`ghatna.store.sqlite.Store` connection with
 parameterised SQL; nothing writes. Results are plain dicts and lists, the same data
 the JSON API returns and the HTML templates render.
 
@@ -16,11 +16,19 @@ import math
 from collections import Counter, defaultdict
 from typing import Any, Iterator
 
+from ..actors.translit import search_key
 from ..errors import NotFound
-from ..event_filter import ISO3, BadParameter, EventFilter, actor_columns, check_date, until_bound
-from ..stories import find_stories
-from ..store import REPORTS_SQL, UNIQUE_COUNT, Store, search_words, with_reports
-from ..translit import search_key
+from ..store.filters import (
+    ISO3,
+    BadParameter,
+    EventFilter,
+    actor_columns,
+    check_date,
+    until_bound,
+)
+from ..store.search import search_words
+from ..store.sqlite import REPORTS_SQL, UNIQUE_COUNT, Store, with_reports
+from ..store.stories import find_stories
 
 # The actor key of one event_actors row (see the module docstring).
 ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
@@ -149,7 +157,7 @@ class Explorer:
     def events(self, filters: EventFilter, *, limit: int = 50, offset: int = 0,
                count: bool = True, unique: bool = False) -> dict[str, Any]:
         """A page of event records, newest first; with ``unique``, one record per event
-        with the counts of its reports (:mod:`ghatna.event_reports`)."""
+        with the counts of its reports (:mod:`ghatna.events.reports`)."""
         clause, params = filters.sql()
         counted = UNIQUE_COUNT if unique else "COUNT(*)"
         total = (self.conn.execute(f"SELECT {counted} FROM events e{clause}", params).fetchone()[0]
@@ -172,7 +180,7 @@ class Explorer:
 
     def stories(self, *, since: str | None = None, until: str | None = None, min_articles: int = 2,
                 limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """A page of stories (:func:`ghatna.stories.find_stories`), most sources first."""
+        """A page of stories (:func:`ghatna.store.stories.find_stories`), most sources first."""
         found = find_stories(self.store, since=since, until=until, min_articles=min_articles)
         return {"total": len(found), "limit": limit, "offset": offset,
                 "items": found[offset:offset + limit]}

@@ -20,7 +20,7 @@ from ..errors import GhatnaError
 from ..ingest import EXIT_NOTHING, ingest
 from ..readers import Defaults, format_of
 from ..readers.base import check_date
-from ..store import Store
+from ..store.sqlite import Store
 from .app import ApiError, Stores
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}._-]+")

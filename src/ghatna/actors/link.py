@@ -1,0 +1,664 @@
+"""The ``link`` stage: find actors in each sentence and link them to the knowledge base.
+
+For every sentence the linker
+
+1. matches known spellings of entries (normalised, over the sentence's word tokens,
+   longest first; an oblique or plural ending on the last word is tried off too);
+2. matches generic agents (सरकार, सेना, विदेश मंत्री …) and joins them with a state
+   named just before ("चीन के विदेश मंत्री" → CHNGOV, "रूसी सेना" → RUSMIL);
+3. tries unseen spellings of the remaining words by phonetic key + rapidfuzz;
+4. links mentions an NER stage left without an entity, keeping one mention where a
+   knowledge-base span overlaps an NER span.
+
+After all sentences, short forms of people named in full ("लावरोव", "वांग") are linked
+to the same person anywhere in the article. Among several candidates the one whose
+dated role covers the article date, whose state is named in the article, and whose
+prior is higher wins.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from typing import Callable, Iterable
+
+import regex
+
+from ..model import Article, Entity, Mention, Sentence
+from ..pipeline import stage
+from ..settings import Settings
+from .kb import Candidate, Entry, KnowledgeBase
+from .translit import loose, normalise, spelled_letters
+
+log = logging.getLogger(__name__)
+
+_LETTER = regex.compile(r"\p{L}")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+|[^\s]")
+_JOINERS = {"-", "‐", "–", ".", "'", "’", "‘", "_", "/"}
+POSTPOSITIONS = {"के", "की", "का"}
+# Oblique/plural endings tried off the last word of a phrase (longest first).
+_SUFFIXES = (("ियों", "ी"), ("ियों", "ि"), ("ियां", "ी"), ("ाओं", "ा"), ("ों", ""),
+             ("ओं", ""), ("ें", ""), ("ीय", ""), ("े", "ा"), ("ी", ""))
+LABELS = {"country": "GPE", "igo": "ORG", "person": "PER", "organisation": "ORG",
+          "party": "ORG", "armed_group": "ORG", "place": "LOC", "agent": "ORG"}
+STATE_TYPES = {"country"}
+# Endings of inflected Hindi verbs, adjectives and plurals: a single word ending so is
+# not tried as an unseen spelling of a name.
+_INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
+              "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
+_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
+                        r"emir|sultan|secretary-general|crown prince)\b")
+SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
+FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
+                      "person")
+
+
+@dataclass
+class Agent:
+    name: str
+    sector: str
+    label: str
+
+
+@dataclass
+class _Word:
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Span:
+    """A match over words [i, j) of a sentence."""
+
+    i: int
+    j: int
+    candidates: list[Candidate]
+    kind: str = "name"  # name, adj, short, agent
+    agent: Agent | None = None
+    chosen: Candidate | None = None
+    state: Entry | None = None  # for agents joined with a state
+    method: str = "exact"
+
+
+def _greedy(n: int, span_at: Callable[[int], "_Span | None"]) -> list["_Span"]:
+    """Spans found left to right over ``n`` words: the span ``span_at`` finds starting at
+    a word, then on from its end; a word where none starts is passed."""
+    spans = []
+    i = 0
+    while i < n:
+        span = span_at(i)
+        if span is None:
+            i += 1
+        else:
+            spans.append(span)
+            i = span.j
+    return spans
+
+
+def _read_lines(name: str) -> list[str]:
+    text = resources.files("ghatna").joinpath("data/kb/lexicon").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def words_of(text: str, tokens: Iterable[tuple[int, int]] | None = None
+             ) -> tuple[list[_Word], set[int]]:
+    """Word tokens of a sentence and the word indices preceded by a phrase break."""
+    spans = list(tokens) if tokens else [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words: list[_Word] = []
+    breaks: set[int] = set()
+    for s, e in spans:
+        tok = text[s:e]
+        if _WORD.search(tok):
+            # a token may still hold punctuation (spaCy keeps "अमेरिका," apart, but be safe)
+            for m in _WORD.finditer(tok):
+                words.append(_Word(normalise(m.group()), s + m.start(), s + m.end()))
+        elif tok.strip() and tok not in _JOINERS:
+            breaks.add(len(words))
+    return words, breaks
+
+
+class Linker:
+    """Everything the stage needs, built once: the knowledge base and its matchers."""
+
+    def __init__(self, kb: KnowledgeBase, fuzzy: bool = True, min_fuzzy_chars: int = 5,
+                 single_threshold: float = 88.0, multi_threshold: float = 80.0):
+        self.kb = kb
+        self._name_cache: dict[str, bool] = {}
+        self._fuzzy_cache: dict[tuple, list[Candidate]] = {}
+        self.segment: Callable[[Article], Article] | None = None
+        self.fuzzy_enabled = fuzzy
+        self.min_fuzzy_chars = min_fuzzy_chars
+        self.single_threshold = single_threshold
+        self.multi_threshold = multi_threshold
+        self.index = kb.index
+        # forms written without spaces, for spellings split by dots or spaces
+        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग")
+        self.joined: dict[str, list[tuple[str, str]]] = {}
+        for form, hits in self.index.items():
+            self.joined.setdefault(form.replace(" ", ""), []).extend(hits)
+        self.first_max: dict[str, int] = {}
+        for form in self.index:
+            parts = form.split(" ")
+            if len(parts[0]) and len(parts) > self.first_max.get(parts[0], 0):
+                self.first_max[parts[0]] = len(parts)
+        self.agents: dict[str, Agent] = {}
+        self.agent_first_max: dict[str, int] = {}
+        rows = _read_lines("agents.tsv")
+        for row in rows[1:]:
+            hi, name, sector, label = row.split("\t")
+            agent = Agent(name, sector, label)
+            for form in hi.split("|"):
+                norm = " ".join(normalise(w) for w in _WORD.findall(form))
+                self.agents[norm] = agent
+                parts = norm.split(" ")
+                self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
+                                                     len(parts))
+        self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
+        # the last word of a curated leader's Hindi name, when no other person ends so and no
+        # name uses it as a given name; not for South Asians, whose surnames many people
+        # share (सिंह, शरीफ, बनर्जी)
+        owners: dict[str, set[str]] = {}
+        given: set[str] = set()
+        leaders: set[str] = set()
+        for entry in kb:
+            if entry.type != "person":
+                continue
+            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
+                    _LEADER.search(r.title) for r in entry.roles):
+                leaders.add(entry.id)
+            for text in entry.hi:
+                parts = [normalise(w) for w in _WORD.findall(text)]
+                given.update(parts[:-1])
+                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
+                    owners.setdefault(parts[-1], set()).add(entry.id)
+        # sound-alike first words of multi-word names: a function word that is one of
+        # these (जो = Joe) may begin a name
+        self.first_words = {form[0] for forms in kb._loose.values() for form, _ in forms
+                            if len(form) >= 2}
+        self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
+                         if len(ids) == 1 and ids <= leaders and w not in given
+                         and w not in self.index}
+        try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
+            from spacy.lang.hi.stop_words import STOP_WORDS
+            self.stopwords |= {normalise(w) for w in STOP_WORDS}
+        except ImportError:  # pragma: no cover
+            pass
+        self.ambiguous = set(kb.ambiguous)
+
+    # --- matching -------------------------------------------------------------------
+    def _lookup(self, phrase: list[str]) -> tuple[list[tuple[str, str]], str]:
+        form = " ".join(phrase)
+        hits = self.index.get(form)
+        if hits:
+            return hits, form
+        last = phrase[-1]
+        for suffix, repl in _SUFFIXES:
+            if last.endswith(suffix) and len(last) - len(suffix) >= 2:
+                stem = last[: len(last) - len(suffix)] + repl
+                form = " ".join(phrase[:-1] + [stem])
+                hits = self.index.get(form)
+                if hits:
+                    return hits, form
+        return [], ""
+
+    def _exact_spans(self, words: list[_Word], breaks: set[int]) -> list[_Span]:
+        n = len(words)
+
+        def at(i: int) -> _Span | None:
+            longest = max(self.first_max.get(words[i].norm, 0), 1)
+            for length in range(min(longest, n - i), 0, -1):
+                if any(k in breaks for k in range(i + 1, i + length)):
+                    continue
+                phrase = [w.norm for w in words[i:i + length]]
+                hits, form = self._lookup(phrase)
+                if not hits:
+                    continue
+                if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
+                    continue
+                return self._exact_span(i, i + length, hits, " ".join(phrase))
+            if len(words[i].norm) <= 3 or spelled_letters(words[i].norm):
+                return self._joined_span(words, breaks, i)
+            return None
+
+        return _greedy(n, at)
+
+    def _joined_span(self, words: list[_Word], breaks: set[int], i: int) -> _Span | None:
+        """A known form written in pieces: short words that join into it."""
+        n = len(words)
+        for length in range(2, min(5, n - i) + 1):
+            if (i + length - 1) in breaks:
+                break
+            pieces = [w.norm for w in words[i:i + length]]
+            # letters of an acronym, or a name cut into short syllables
+            if any(len(p) > 7 for p in pieces) or 2 * sum(len(p) <= 3 for p in pieces) < length:
+                break
+            hits = self.joined.get("".join(pieces))
+            if hits and not (i + length < n and self.joined.get(
+                    "".join(pieces) + words[i + length].norm)):
+                return self._exact_span(i, i + length, hits, " ".join(pieces))
+        return None
+
+    def _exact_span(self, i: int, j: int, hits: list[tuple[str, str]], matched: str) -> _Span:
+        """A span over exact hits ``(entity id, kind)``: names win over adjectives over
+        short forms, and only the winning kind's entities are candidates."""
+        kinds = {k for _, k in hits}
+        kind = "name" if "name" in kinds else ("adj" if "adj" in kinds else "short")
+        cands = [Candidate(self.kb.entries[e], 1.0, "exact", k, matched)
+                 for e, k in hits if k == kind]
+        return _Span(i, j, cands, kind)
+
+    def _agent_spans(self, words: list[_Word], breaks: set[int], taken: set[int]) -> list[_Span]:
+        n = len(words)
+
+        def at(i: int) -> _Span | None:
+            longest = self.agent_first_max.get(words[i].norm, 0)
+            for length in range(min(longest, n - i), 0, -1):
+                if any(k in taken for k in range(i, i + length)):
+                    continue
+                if any(k in breaks for k in range(i + 1, i + length)):
+                    continue
+                form = " ".join(w.norm for w in words[i:i + length])
+                if form in self.agents:
+                    return _Span(i, i + length, [], "agent", self.agents[form], method="agent")
+            return None
+
+        return _greedy(n, at)
+
+    def _extend_people(self, spans: list[_Span], words: list[_Word], breaks: set[int],
+                       text: str) -> None:
+        """Grow a matched surname over an unseen spelling of the first name before it
+        ("सर्जेई लावरोव" when only "लावरोव" is known as written)."""
+        taken = {k for s in spans for k in range(s.i, s.j)}
+        for span in spans:
+            if not span.candidates or any(c.entry.type != "person" for c in span.candidates):
+                continue
+            k = span.i - 1
+            if k < 0 or k in taken or span.i in breaks or words[k].norm in self.stopwords:
+                continue
+            surface = text[words[k].start:words[span.j - 1].end]
+            ids = {c.entry.id for c in span.candidates}
+            found = [c for c in self.kb.fuzzy(surface, ("person",), threshold=self.multi_threshold)
+                     if c.entry.id in ids]
+            if found:
+                span.i = k
+                span.candidates = found
+                span.method = "fuzzy"
+                taken.add(k)
+
+    def _fuzzy_spans(self, words: list[_Word], breaks: set[int], exact: list[_Span],
+                     taken: set[int], text: str) -> list[_Span]:
+        """Unseen spellings: spans of 4..1 words not matched exactly, tried by phonetic key.
+
+        A multi-word span may swallow a one-word exact match of a place or state inside it
+        ("शंघाई कोऑपरेशन ऑर्गनाइजेशन"); stop words may sit inside a multi-word span only
+        if the spelling it matches has as many words ("जो बायडेन", "किम जॉन्ग उन").
+        """
+        n = len(words)
+        soft = {k for s in exact if s.j - s.i == 1 and s.kind == "name"
+                and all(c.entry.type in ("place", "country") for c in s.candidates)
+                for k in range(s.i, s.j)}
+        hard = taken - soft
+        stop = [w.norm in self.stopwords for w in words]
+        # a word that could be part of a name; a span must start with one that sounds like
+        # a word of some name
+        usable = [k not in hard and bool(_LETTER.search(w.norm)) for k, w in enumerate(words)]
+
+        def at(i: int) -> _Span | None:
+            lead_stop = (stop[i] and i + 1 < n and usable[i + 1] and not stop[i + 1]
+                         and loose(words[i].norm) in self.first_words)
+            if not usable[i] or (stop[i] and not lead_stop) or \
+                    not self._name_like(words[i + 1].norm if lead_stop else words[i].norm):
+                return None
+            for length in (4, 3, 2, 1):
+                end = i + length
+                if end > n or not all(usable[i:end]):
+                    continue
+                if any(k in breaks for k in range(i + 1, end)):
+                    continue
+                stops = sum(stop[i:end])
+                if length == 1:
+                    if i in soft or stop[i]:
+                        continue
+                    norm = words[i].norm
+                    if spelled_letters(norm):
+                        # an acronym spelled in letter names matches only that acronym:
+                        # एनईपी is not यूएनईपी
+                        acronym = self.kb.acronym(norm) if len(norm) >= 4 else []
+                        if acronym:
+                            return _Span(i, end, acronym, "name", method="acronym")
+                        continue
+                    if norm in self.ambiguous or norm.endswith(_INFLECTED):
+                        continue
+                    surface = text[words[i].start:words[i].end]
+                    size = len(loose(surface))
+                    if size < self.min_fuzzy_chars - 1 or (size < self.min_fuzzy_chars
+                                                           and norm.endswith(("े", "ें"))):
+                        continue
+                    # one letter short of the minimum: only a sound-alike of a whole name;
+                    # short words are compared with Hindi spellings only
+                    threshold = self.single_threshold if size >= self.min_fuzzy_chars else 100.0
+                    cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
+                                        deletions=False, min_prior=1.0,
+                                        hindi_only=size < self.min_fuzzy_chars + 1)
+                    # states and international bodies are named alone all the time; a lone
+                    # word close to a person or a town is more often an ordinary word
+                    cands = [c for c in cands if c.entry.type in ("country", "igo")
+                             or c.score >= min(threshold + 4, 100) / 100 * 0.95 - 1e-9]
+                    if not cands and size > self.min_fuzzy_chars and norm.endswith(("ी", "ई")):
+                        # demonyms end in -ी (फ्रांसिसी, इजराईली)
+                        cands = self.kb.fuzzy_adjective(surface, max(threshold, 90.0))
+                        if cands:
+                            return _Span(i, end, cands, "adj", method="fuzzy")
+                else:
+                    # a function word may end a name only if it is as short as उन, मे
+                    if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
+                        continue
+                    if length >= 3 and not stop[end - 1] and not self._name_like(words[end - 1].norm):
+                        continue  # a long span must end in a word that sounds like a name's
+                    surface = text[words[i].start:words[end - 1].end]
+                    cands = self._fuzzy(surface, threshold=self.multi_threshold,
+                                        same_words=bool(stops), min_prior=0.9)
+                    if stop[end - 1]:  # the name itself must end in that word (किम जोंग उन)
+                        last = loose(words[end - 1].norm)
+                        cands = [c for c in cands if any(
+                            form and form[-1] == last for form, _ in self.kb._loose[c.entry.id])]
+                    if stop[i]:  # ... or begin with it (जो बाइडन)
+                        first = loose(words[i].norm)
+                        cands = [c for c in cands if any(
+                            form and form[0] == first for form, _ in self.kb._loose[c.entry.id])]
+                    if any(k in soft for k in range(i, end)):
+                        cands = [c for c in cands if c.score >= 0.85 * 0.95]
+                if cands:
+                    return _Span(i, end, cands, "name", method="fuzzy")
+            return None
+
+        return _greedy(n, at)
+
+    def _fuzzy(self, surface: str, *args: object, **kwargs: object) -> list[Candidate]:
+        """:meth:`KnowledgeBase.fuzzy`, remembered: news repeats its phrases."""
+        key = (normalise(surface), args, tuple(sorted(kwargs.items())))
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            if len(self._fuzzy_cache) > 200_000:
+                self._fuzzy_cache.clear()
+            found = self._fuzzy_cache[key] = self.kb.fuzzy(surface, *args, **kwargs)  # type: ignore[arg-type]
+        return list(found)
+
+    def _name_like(self, norm: str) -> bool:
+        found = self._name_cache.get(norm)
+        if found is None:
+            found = self._name_cache[norm] = self.kb.name_like(norm)
+        return found
+
+    # --- choosing -----------------------------------------------------------------
+    def _choose(self, cands: list[Candidate], date: str | None, states: set[str],
+                local: set[str] | None = None) -> Candidate | None:
+        best, best_score = None, -1.0
+        for cand in cands:
+            entry = cand.entry
+            score = cand.score * (0.5 + 0.5 * min(entry.prior, 1.5))
+            if entry.type == "country":
+                score += 0.05
+            if entry.roles and date:
+                if any(r.active(date) for r in entry.roles):
+                    score += 0.2
+                elif all(r.start and r.start > date for r in entry.roles):
+                    score -= 0.3
+            country = entry.entity(date).country
+            if country and country in states:
+                score += 0.1
+            if local and entry.id in local:
+                score += 0.3
+            if score > best_score:
+                best, best_score = cand, score
+        return best
+
+    # --- the article ------------------------------------------------------------------
+    def link_article(self, article: Article) -> Article:
+        date = article.date
+        per_sentence: list[tuple[Sentence, list[_Word], list[_Span]]] = []
+        breaks_of: dict[int, set[int]] = {}
+        states: set[str] = set()
+        for sent in article.sentences:
+            words, breaks = words_of(sent.text, sent.tokens or None)
+            breaks_of[id(sent)] = breaks
+            spans = self._exact_spans(words, breaks)
+            taken = {k for s in spans for k in range(s.i, s.j)}
+            agents = self._agent_spans(words, breaks, taken)
+            taken |= {k for s in agents for k in range(s.i, s.j)}
+            if self.fuzzy_enabled:
+                self._extend_people(spans, words, breaks, sent.text)
+                taken |= {k for s in spans for k in range(s.i, s.j)}
+                fuzzy = self._fuzzy_spans(words, breaks, spans, taken, sent.text)
+                covered = {k for s in fuzzy for k in range(s.i, s.j)}
+                spans = [s for s in spans if s.i not in covered] + fuzzy
+            spans += agents
+            spans.sort(key=lambda s: s.i)
+            for span in spans:
+                for cand in span.candidates:
+                    if cand.entry.type == "country" and cand.score >= 1.0:
+                        states.add(cand.entry.id)
+            per_sentence.append((sent, words, spans))
+
+        people: dict[str, str] = {}  # normalised short form -> entry id
+        for sent, words, spans in per_sentence:
+            for span in spans:
+                if span.kind == "agent":
+                    continue
+                span.chosen = self._choose(span.candidates, date, states)
+                ent = span.chosen.entry if span.chosen else None
+                if ent is not None and ent.type == "person" and span.j - span.i >= 2:
+                    for w in (words[span.i], words[span.j - 1]):
+                        if w.norm not in self.stopwords and len(w.norm) >= 2:
+                            people.setdefault(w.norm, ent.id)
+        # within-article short forms
+        for sent, words, spans in per_sentence:
+            taken = {k for s in spans for k in range(s.i, s.j)}
+            added = []
+            for k, w in enumerate(words):
+                if k in taken:
+                    continue
+                ident = people.get(w.norm)
+                if ident:
+                    cand = Candidate(self.kb.entries[ident], 0.9, "short", "short", w.norm)
+                    added.append(_Span(k, k + 1, [cand], "short", chosen=cand, method="short"))
+            if added:
+                spans.extend(added)
+                spans.sort(key=lambda s: s.i)
+        # a well-known person's surname alone (जिनपिंग ने कहा), when only one has it
+        for sent, words, spans in per_sentence:
+            taken = {k for s in spans for k in range(s.i, s.j)}
+            added = []
+            for k, w in enumerate(words):
+                if k in taken or w.norm in self.stopwords or w.norm in self.ambiguous:
+                    continue
+                if k > 0 and k - 1 not in taken and k not in breaks_of[id(sent)] \
+                        and words[k - 1].norm not in self.stopwords:
+                    continue  # perhaps the first name of someone else with that surname
+                ident = self.surnames.get(w.norm)
+                if ident:
+                    cand = Candidate(self.kb.entries[ident], 0.85, "surname", "short", w.norm)
+                    added.append(_Span(k, k + 1, [cand], "short", chosen=cand, method="surname"))
+            if added:
+                spans.extend(added)
+                spans.sort(key=lambda s: s.i)
+        mentions: list[Mention] = []
+        for sent, words, spans in per_sentence:
+            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
+        article.mentions = self._merge_ner(article, mentions, states)
+        return article
+
+    def _mentions(self, sent: Sentence, words: list[_Word], spans: list[_Span],
+                  date: str | None, breaks: set[int]) -> list[Mention]:
+        out: list[tuple[_Span, Mention]] = []
+        by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
+        absorbed: set[int] = set()
+        for span in spans:
+            if span.kind == "agent":
+                state_span = None
+                prev = by_end.get(span.i)
+                if prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type in ("country", "place"):
+                    state_span = prev  # "रूसी सेना", "भारत सरकार", "दिल्ली पुलिस"
+                elif span.i >= 1 and words[span.i - 1].norm in POSTPOSITIONS \
+                        and not {span.i - 1, span.i} & breaks:
+                    prev = by_end.get(span.i - 1)
+                    if prev is not None and prev.chosen.entry.type in ("country", "place"):
+                        state_span = prev  # "चीन के विदेश मंत्री"
+                leader = None
+                if state_span is None and prev is not None and span.i not in breaks \
+                        and prev.chosen.entry.type == "person" \
+                        and span.agent.name in ("government", "administration"):
+                    leader = prev  # "मोदी सरकार", "बाइडन प्रशासन"
+                start_i = span.i
+                country = None
+                where = None
+                if leader is not None:
+                    country = leader.chosen.entry.entity(date).country
+                    where = leader.chosen.entry.name
+                    start_i = leader.i
+                    absorbed.add(id(leader))
+                before_person = any(s.i == span.j and s.kind != "agent" and s.chosen
+                                    and s.chosen.entry.type == "person" for s in spans)
+                if state_span is not None:
+                    country = state_span.chosen.entry.entity(date).country
+                    if state_span.chosen.entry.type == "place" and state_span.kind != "adj":
+                        where = state_span.chosen.entry.name  # "Haryana police"
+                    if not before_person:  # else the person carries the role, the state stays
+                        start_i = state_span.i
+                        absorbed.add(id(state_span))
+                entity = self._agent_entity(span.agent, country, where)
+                m = Mention(sent.index, words[start_i].start, words[span.j - 1].end,
+                            sent.text[words[start_i].start:words[span.j - 1].end],
+                            span.agent.label, entity, "kb", 0.9 if country else 0.6)
+                out.append((span, m))
+                continue
+            if not span.chosen:
+                continue
+            entry = span.chosen.entry
+            label = "NORP" if span.kind == "adj" else LABELS.get(entry.type, "ORG")
+            m = Mention(sent.index, words[span.i].start, words[span.j - 1].end,
+                        sent.text[words[span.i].start:words[span.j - 1].end], label,
+                        entry.entity(date), "kb", round(min(span.chosen.score, 1.0), 3))
+            out.append((span, m))
+        result = []
+        for k, (span, m) in enumerate(out):
+            if id(span) in absorbed:
+                continue
+            # an agent title right before a named person: the person carries the role
+            if span.kind == "agent" and k + 1 < len(out):
+                nxt_span, nxt = out[k + 1]
+                if nxt_span.kind != "agent" and nxt.entity and nxt.entity.type == "person" \
+                        and nxt_span.i == span.j:
+                    continue
+            result.append(m)
+        return result
+
+    def _agent_entity(self, agent: Agent, country: str | None, where: str | None = None) -> Entity:
+        prefix = country or ""
+        cname = self.kb.entries[country].name if country and country in self.kb.entries else None
+        name = f"{where or cname} {agent.name}" if (where or cname) else agent.name
+        return Entity(id=f"agent:{prefix}{agent.sector}:{agent.name.replace(' ', '_')}",
+                      name=name, type="agent", country=country, sector=agent.sector,
+                      code=(country or "") + agent.sector, role=agent.name)
+
+    def _merge_ner(self, article: Article, kb_mentions: list[Mention],
+                   states: set[str]) -> list[Mention]:
+        ner = [m for m in article.mentions if m.source != "kb"]
+        keep_kb = list(kb_mentions)
+        out = []
+        for m in ner:
+            if m.entity is None:
+                cands = self.kb.get_candidates(m.text)
+                if not cands:
+                    words, _ = words_of(m.text)
+                    if words:
+                        hits, _ = self._lookup([w.norm for w in words])
+                        cands = [Candidate(self.kb.entries[e], 1.0, "exact", k) for e, k in hits]
+                chosen = self._choose(cands, article.date, states) if cands else None
+                if chosen is not None and chosen.score >= 0.7:
+                    m.entity = chosen.entry.entity(article.date)
+                    m.score = min(m.score, chosen.score)
+            overlapping = [k for k in keep_kb if k.sentence_index == m.sentence_index
+                           and k.start < m.end and m.start < k.end]
+            if not overlapping:
+                out.append(m)
+                continue
+            if m.entity is not None and all((m.end - m.start) > (k.end - k.start)
+                                            for k in overlapping):
+                for k in overlapping:
+                    keep_kb.remove(k)
+                out.append(m)
+            # otherwise the knowledge-base mention stays and the NER one goes
+        out.extend(keep_kb)
+        out.sort(key=lambda m: (m.sentence_index, m.start))
+        return out
+
+
+_SENT_END = regex.compile(r"(?<=[।!?|]|(?<!\p{Lu})\.)\s+|\n\s*\n|\n")
+
+
+def simple_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into body sentences with token offsets (a stand-in for ``segment``)."""
+    out: list[Sentence] = []
+    pos = 0
+    for piece in _SENT_END.split(text) + [""]:
+        if piece is None:
+            continue
+        start = text.find(piece, pos) if piece else -1
+        if not piece.strip() or start < 0:
+            continue
+        pos = start + len(piece)
+        stripped = piece.strip()
+        start += piece.index(stripped)
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(stripped)]
+        out.append(Sentence(len(out), "body", start, start + len(stripped), stripped, tokens))
+    return out
+
+
+def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Mention]:
+    """Mentions in ``text``; offsets are made relative to ``text`` itself.
+
+    The text is split by the linker's segmenter (the ``segment`` stage when built by
+    :func:`build_linker`), else by :func:`simple_sentences`.
+    """
+    article = Article(raw=text, doc="<text>", text=text, date=date, language="hi")
+    if linker.segment is not None:
+        linker.segment(article)
+    else:
+        article.sentences = simple_sentences(text)
+    linker.link_article(article)
+    out = []
+    for m in article.mentions:
+        sent = article.sentences[m.sentence_index]
+        out.append(Mention(m.sentence_index, sent.start + m.start, sent.start + m.end, m.text,
+                           m.label, m.entity, m.source, m.score))
+    return out
+
+
+def build_linker(settings: Settings, user_dir: str | None = None,
+                 with_segmenter: bool = True) -> Linker:
+    """The linker for ``settings``, with the user's folder ``user_dir`` if given."""
+    kb = KnowledgeBase.from_settings(settings, user_dir)
+    linker = Linker(kb, fuzzy=bool(settings.get("kb", "fuzzy", True)),
+                  min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 5)),
+                  single_threshold=float(settings.get("kb", "single_word_threshold", 88.0)),
+                  multi_threshold=float(settings.get("kb", "multi_word_threshold", 80.0)))
+    if with_segmenter:
+        from ..text.segment import make_segmenter
+
+        linker.segment = make_segmenter(settings)
+    return linker
+
+
+@stage("link", requires=("sentences",), assigns=("mentions",), hindi_only=True)
+def make(settings: Settings):
+    linker = build_linker(settings, with_segmenter=False)
+
+    def link(article: Article) -> Article:
+        return linker.link_article(article)
+
+    return link

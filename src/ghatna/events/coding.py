@@ -1,0 +1,105 @@
+"""Code events in free text or files: the library behind ``ghatna code`` and ``ghatna eval events``.
+
+Text goes through the configured pipeline (``[pipeline] stages``) up to and including the
+``events`` stage. Stages that are not installed in this build are skipped with a log
+message, and when no sentence splitter is available a plain splitter at ``।``, ``?``, ``!``
+and full stops is used, so coding works at every stage of the project's growth.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import regex
+
+from .. import CODER
+from ..model import Article, Sentence
+from ..pipeline import registered
+from ..settings import Settings
+from .clauses import tokenize
+from .coder import Coder
+
+log = logging.getLogger(__name__)
+
+_SENT_END = regex.compile(r"(?<=[।?!॥]|(?<!\p{Lu}\p{Ll}?)\.)\s+|\n+")
+
+
+@dataclass
+class Processor:
+    """Builds the pipeline once; turns text into an Article with events."""
+
+    settings: Settings
+    patterns_file: str | None = None
+
+    def __post_init__(self) -> None:
+        self.coder = Coder.from_settings(self.settings, self.patterns_file)
+        try:
+            specs = registered()
+        except ImportError as exc:
+            log.info("pipeline modules missing (%s); using the plain sentence splitter", exc)
+            specs = {}
+        # The text is given clean, so reading, cleaning and language stages are skipped and
+        # the remaining stages (segment, ner, link, quotes …) run in the configured order.
+        names = [n for n in self.settings["pipeline"]["stages"]
+                 if n in specs and n not in ("events", "clean", "langid", "dedup")]
+        self.stages = []
+        for name in names:
+            try:
+                self.stages.append((name, specs[name].factory(self.settings)))
+            except Exception as exc:  # a stage that cannot be built is skipped, not fatal
+                log.warning("stage %s cannot be built (%s); coding without it", name, exc)
+        self.names = [n for n, _ in self.stages]
+
+    def article(self, text: str, *, doc: str = "", date: str | None = None,
+                title: str = "") -> Article:
+        art = Article(raw=(title + "\n\n" + text) if title else text, doc=doc, date=date,
+                      title=title, text=text, language="hi")
+        for name, fn in self.stages:
+            try:
+                art = fn(art)
+            except Exception:  # one failing stage must not lose the text's events
+                log.warning("stage %s failed on %s; going on without it", name, doc, exc_info=True)
+        if not art.sentences:
+            art.sentences = plain_sentences(art.title, art.text)
+        art.events = self.coder.code(art)
+        return art
+
+    def code_text(self, text: str, *, id: Any = "", date: str | None = None) -> dict[str, Any]:
+        """One ``ghatna code --json`` output line for one input line (the id as given)."""
+        art = self.article(text, doc=str(id), date=date)
+        return {"id": id, "events": records(art)}
+
+    def code_lines(self, items: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        for item in items:
+            yield self.code_text(str(item.get("text") or ""), id=item.get("id", ""),
+                                 date=item.get("date"))
+
+
+def plain_sentences(title: str, text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    if title.strip():
+        s = len(title) - len(title.lstrip())
+        t = title.strip()
+        out.append(Sentence(0, "title", s, s + len(t), t, tokenize(t)))
+    pos = 0
+    for piece in _SENT_END.split(text) + [""]:
+        if piece is None:
+            continue
+        start = text.find(piece, pos) if piece else len(text)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            t = piece.strip()
+            out.append(Sentence(len(out), "body", start + lead, start + lead + len(t), t, tokenize(t)))
+        pos = start + len(piece)
+    return out
+
+
+def records(article: Article) -> list[dict[str, Any]]:
+    sents = {s.index: s for s in article.sentences}
+    out = []
+    for ev in article.events:
+        sent = sents.get(ev.sentence_index)
+        out.append(ev.to_record(article.id, article.doc, sent.text if sent else "", CODER))
+    return out

@@ -1,0 +1,172 @@
+"""Coreference for news: pronouns, short names and group phrases resolved to actors the
+article has just named.
+
+News articles name their actors in full once (``चीन के विदेश मंत्री वांग यी``) and then
+refer back with ``उन्होंने``, ``वांग``, ``दोनों देश``, ``इन देशों``, ``इन तीनों``, ``उनका देश``.
+:func:`find_anaphors` marks such phrases in a sentence as pseudo-mentions (label
+``ANAPHOR``) so that clause analysis treats them as noun phrases; an :class:`ArticleMemory`
+built while the coder walks through the article resolves them. When the article does not
+make the referent clear (nothing suitable was named before), the slot stays empty rather
+than guessed.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from ..model import ActorRef, Mention
+
+PRONOUNS = frozenset(
+    "उन्होंने उन्होने इन्होंने इन्होने उसने इसने वे वह उन्हें उन्हे उनको उसे उनसे उससे उन्हीं".split())
+POSSESSIVES = frozenset("उनका उनके उनकी उसका उसके उसकी".split())
+COUNTRY_NOUNS = frozenset("देश देशों सरकार सरकारों मुल्क".split())
+GROUP_NOUNS = frozenset(
+    "देश देशों नेता नेताओं पक्ष पक्षों मंत्री मंत्रियों सरकारें सरकारों राष्ट्र राष्ट्रों "
+    "राष्ट्राध्यक्ष राष्ट्राध्यक्षों विदेश".split())
+DEMONSTRATIVES = frozenset("इन ये इन्हीं उन".split())
+QUANTIFIERS = frozenset("तीनों सभी चारों पांचों दोनों".split())
+# Words that can never be a short name for a person.
+NOT_NAMES = frozenset("ने को से पर में का की के और विदेश मंत्री राष्ट्रपति प्रधानमंत्री".split())
+
+
+def ref_key(ref: ActorRef) -> str | None:
+    """The gold-file key of an actor: ``IGO:<acronym>`` or its ISO3 country."""
+    if ref.org:
+        return f"IGO:{ref.org}"
+    return ref.country
+
+
+def find_anaphors(sentence_index: int, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Pronouns and group phrases of a sentence as ``ANAPHOR`` pseudo-mentions."""
+    tokens = [text[s:e] for s, e in spans]
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind, n = None, 1
+        if tok == "दोनों" and i + 1 < len(tokens) and tokens[i + 1] in GROUP_NOUNS:
+            kind, n = "pair", 2
+        elif tok in DEMONSTRATIVES and i + 1 < len(tokens) and (
+                tokens[i + 1] in GROUP_NOUNS or tokens[i + 1] in QUANTIFIERS):
+            kind, n = "group", 2
+            if tokens[i + 1] == "दोनों":
+                kind = "pair"
+        elif tok in POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1] in COUNTRY_NOUNS:
+            kind, n = "poss_country", 2
+        elif tok in PRONOUNS:
+            kind = "pron"
+        if kind:
+            # extend over trailing group nouns: "इन तीनों विदेश मंत्रियों"
+            while i + n < len(tokens) and tokens[i + n] in GROUP_NOUNS and kind != "pron":
+                n += 1
+            s, e = spans[i][0], spans[i + n - 1][1]
+            out.append(Mention(sentence_index, s, e, text[s:e], "ANAPHOR", None, f"coref:{kind}"))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class ArticleMemory:
+    """What the article has named so far, most recent last."""
+
+    persons: list[ActorRef] = field(default_factory=list)
+    group: list[ActorRef] = field(default_factory=list)     # last acting group (उन्होंने)
+    pair: list[ActorRef] = field(default_factory=list)      # last two parties (दोनों देश)
+    multi: list[ActorRef] = field(default_factory=list)     # last list of parties (इन देशों)
+    speaker: ActorRef | None = None                          # last named speaker (उनका देश)
+
+    # -- observing -------------------------------------------------------------
+    def observe_mentions(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            ent = m.entity
+            if ent is not None and (ent.type or "").lower() in ("person", "per", "leader"):
+                ref = ActorRef.from_mention(m)
+                self.persons = [p for p in self.persons if p.entity_id != ref.entity_id] + [ref]
+
+    def observe_group(self, refs: list[ActorRef]) -> None:
+        """A phrase naming one or more parties (a coordinated noun phrase, an event's sides)."""
+        refs = [r for r in refs if ref_key(r)]
+        if not refs:
+            return
+        keys = _distinct_keys(refs)
+        if len(keys) == 2:
+            self.pair = _one_per_key(refs)
+        if len(keys) >= 2:
+            self.multi = _one_per_key(refs)
+
+    def observe_actor(self, refs: list[ActorRef]) -> None:
+        refs = [r for r in refs if ref_key(r)]
+        if refs:
+            self.group = list(refs)
+            self.observe_group(refs)
+
+    def observe_speaker(self, refs: list[ActorRef]) -> None:
+        refs = [r for r in refs if ref_key(r)]
+        if refs:
+            self.speaker = refs[0]
+
+    # -- resolving -------------------------------------------------------------
+    def resolve(self, mention: Mention) -> list[ActorRef]:
+        """The actors an ``ANAPHOR`` pseudo-mention refers to, or [] when unclear."""
+        kind = mention.source.split(":", 1)[-1]
+        if kind == "pron":
+            target = self.group
+        elif kind == "pair":
+            target = self.pair
+        elif kind == "group":
+            target = self.multi
+        elif kind == "poss_country":
+            target = [self.speaker] if self.speaker else []
+            return [_country_ref(r, mention) for r in target]
+        else:
+            target = []
+        return [_relabel(r, mention) for r in target]
+
+    def resolve_name(self, mention: Mention) -> list[ActorRef]:
+        """A short form of a person named earlier (``वांग`` for ``वांग यी``)."""
+        words = [w for w in mention.text.split() if w not in NOT_NAMES and len(w) >= 2]
+        if not words:
+            return []
+        for p in reversed(self.persons):
+            ptoks = p.text.split()
+            if not ptoks:
+                continue
+            if all(w in ptoks for w in words) and (words[0] in (ptoks[0], ptoks[-1])):
+                return [_relabel(p, mention)]
+        return []
+
+
+def _distinct_keys(refs: list[ActorRef]) -> list[str]:
+    keys: list[str] = []
+    for r in refs:
+        k = ref_key(r)
+        if k and k not in keys:
+            keys.append(k)
+    return keys
+
+
+def _one_per_key(refs: list[ActorRef]) -> list[ActorRef]:
+    seen, out = set(), []
+    for r in refs:
+        k = ref_key(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _relabel(ref: ActorRef, mention: Mention) -> ActorRef:
+    new = copy.copy(ref)
+    new.text, new.start, new.end = mention.text, mention.start, mention.end
+    return new
+
+
+def _country_ref(ref: ActorRef, mention: Mention) -> ActorRef:
+    new = _relabel(ref, mention)
+    new.entity_id, new.name, new.org = None, None, None
+    new.sector = "GOV"
+    new.code = f"{ref.country}GOV" if ref.country else None
+    return new

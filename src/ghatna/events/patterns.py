@@ -1,0 +1,382 @@
+"""Event patterns: the Hindi triggers of the 16 PLOVER types, loaded from YAML data.
+
+Patterns live in ``ghatna/data/patterns/*.yaml`` (the files starting with ``_`` hold the
+word classes and the type table) plus an optional user file (``[events] patterns_file``
+or ``ghatna code --patterns FILE``) whose entries are added to, or replace by id, the
+shipped ones. A pattern file has a top-level ``patterns:`` list (and may add ``classes:``);
+each entry is a mapping::
+
+    - id: accuse.aalochana          # unique, recorded on every event it codes
+      type: ACCUSE                  # one of the 16 PLOVER types
+      cameo: "111"                  # CAMEO code (default: the type's code)
+      mode: null                    # PLOVER mode, e.g. visit, arrest, firearms
+      kind: verbal                  # verbal | nominal | copular
+      words: ["आलोचना|निंदा @KAR"]  # one or more token sequences
+      actor: [ne, subj, agent]      # optional: roles that fill the actor, in order
+      recipient: [gen, ko, par]     # optional: roles that fill the recipient
+      mutual: false                 # optional: coordinated actors act on each other
+      needs: [par]                  # optional: coded only if the clause has such a role
+      unless: [par]                 # optional: not coded if the clause has such a role
+      not_after: [का, की]           # optional: not coded right after these words
+      example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
+
+A ``words`` sequence is a space-separated list of elements; an element is one or more
+alternatives joined by ``|``, each a literal token, ``a_b`` (the tokens ``a b`` in a row),
+``@CLASS`` (any form of a word class) or ``stem*`` (the stem plus at most three
+characters); an element ending in ``?`` is optional, and the element ``~`` lets the next
+one come up to four tokens later (not across a clause boundary). Between two elements up to three filler tokens (``भी``, ``ही``, ``नहीं``, ``को``,
+``और`` …) may stand. ``nominal`` patterns are a bare noun, coded only where the sentence
+presents the event as having happened (``हुई बैठक``, ``बैठक में``) or in a headline;
+``copular`` ones are an adjective with a form of होना (``तैयार है``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+def fold(word: str) -> str:
+    """Spelling-tolerant form for matching: no nukta (ज़→ज, फ़→फ, ख़→ख, क़→क) and
+    chandrabindu as anusvara (माँग→मांग), the two ways Hindi news writers differ most."""
+    return word.replace("\u093c", "").replace("\u0901", "\u0902")
+
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+KINDS = ("verbal", "nominal", "copular")
+ROLES = ("ne", "subj", "agent", "ko", "se", "par", "me", "ke_saath", "ke_khilaf", "ke_beech",
+         "ke_liye", "prati", "ko_lekar", "gen", "tak")
+FILLERS = frozenset("भी ही नहीं न तो को और अधिक ज्यादा ज़्यादा एक बार फिर से कड़ी कड़े तीखी "
+                    "तीखे खुलकर पूरी पूरा".split())
+MAX_FILLERS = 3
+MAX_GAP = 4
+GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत रोक रोकी रोका रोके रोकने बंद".split())
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    name: str
+    cameo: str
+    quad: int
+    symmetric: bool
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alt:
+    """One alternative of an element: a literal, a class's forms, or a stem."""
+
+    words: frozenset[str] = frozenset()
+    stem: str | None = None
+    seq: tuple[str, ...] = ()
+
+    def matches(self, tokens: list[str], j: int) -> int:
+        """How many tokens from ``j`` this alternative matches (0: none)."""
+        if self.seq:
+            n = len(self.seq)
+            return n if tuple(tokens[j:j + n]) == self.seq else 0
+        token = tokens[j]
+        if token in self.words:
+            return 1
+        if self.stem and token.startswith(self.stem) and len(token) - len(self.stem) <= 3:
+            return 1
+        return 0
+
+
+@dataclass(frozen=True)
+class Element:
+    alts: tuple[Alt, ...]
+    optional: bool = False
+    gap: bool = False  # "~": the next element may come up to MAX_GAP tokens later
+
+    def matches(self, tokens: list[str], j: int) -> int:
+        return max((a.matches(tokens, j) for a in self.alts), default=0)
+
+
+@dataclass
+class Pattern:
+    id: str
+    type: str
+    cameo: str
+    mode: str | None
+    kind: str
+    sequences: list[list[Element]]
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    example: str = ""
+    source: str = ""
+    mutual: bool = False
+    needs: tuple[str, ...] = ()      # coded only if the clause has one of these roles
+    unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
+    not_after: frozenset[str] = frozenset()  # not coded right after one of these words
+    raw_words: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    pattern: Pattern
+    tokens: list[int]  # indices of the sentence tokens that matched an element
+    background: bool = False  # a participle inside a noun phrase (set by the coder)
+
+    @property
+    def first(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def last(self) -> int:
+        return self.tokens[-1]
+
+
+@dataclass
+class PatternSet:
+    """All patterns, word classes and type defaults, with a token matcher."""
+
+    patterns: list[Pattern]
+    types: dict[str, TypeInfo]
+    cameo_table: list[tuple[str, str, int]]
+    by_first: dict[str, list[tuple[Pattern, int]]] = field(default_factory=dict)
+    stemmed: list[tuple[Pattern, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for pat in self.patterns:
+            for si, seq in enumerate(pat.sequences):
+                first = next(e for e in seq if not e.optional)
+                for alt in first.alts:
+                    for word in alt.words | ({alt.seq[0]} if alt.seq else set()):
+                        self.by_first.setdefault(word, []).append((pat, si))
+                    if alt.stem:
+                        self.stemmed.append((pat, si))
+
+    def quad(self, cameo: str, plover: str) -> int:
+        for prefix, _, quad in self.cameo_table:
+            if cameo.startswith(prefix):
+                return quad
+        return self.types[plover].quad
+
+    def match(self, tokens: list[str], accept=None) -> list[Match]:
+        """Every pattern occurrence in a token list that ``accept`` (if given) accepts;
+        overlapping ones keep the longest. Tokens are compared in :func:`fold` form."""
+        tokens = [fold(t) for t in tokens]
+        found: list[Match] = []
+        for i, tok in enumerate(tokens):
+            cands = list(self.by_first.get(tok, ()))
+            cands += [c for c in self.stemmed if c not in cands]
+            for pat, si in cands:
+                idx = _match_seq(pat.sequences[si], tokens, i)
+                if idx:
+                    match = Match(pat, idx)
+                    if accept is None or accept(match):
+                        found.append(match)
+        found.sort(key=lambda m: (-(m.last - m.first + len(m.tokens)), m.first))
+        kept: list[Match] = []
+        used: set[int] = set()
+        for m in found:
+            if any(t in used for t in m.tokens):
+                continue
+            kept.append(m)
+            used.update(m.tokens)
+        kept.sort(key=lambda m: m.first)
+        return kept
+
+
+def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] | None:
+    out: list[int] = []
+    pos = start
+    gap = False
+    for k, el in enumerate(seq):
+        if el.gap:
+            gap = True
+            continue
+        hit = None
+        limit = pos if k == 0 else min(len(tokens), pos + (MAX_GAP if gap else MAX_FILLERS) + 1)
+        j = pos
+        n = 0
+        while j < len(tokens) and j <= limit:
+            n = el.matches(tokens, j)
+            if n:
+                hit = j
+                break
+            if k == 0 or (tokens[j] in GAP_STOPS if gap else tokens[j] not in FILLERS):
+                break
+            j += 1
+        gap = False
+        if hit is None:
+            if el.optional:
+                continue
+            return None
+        out.extend(range(hit, hit + n))
+        pos = hit + n
+    return out or None
+
+
+# --------------------------------------------------------------------------- loading
+
+def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Element:
+    if text == "~":
+        return Element((), optional=True, gap=True)
+    optional = text.endswith("?") and len(text) > 1
+    if optional:
+        text = text[:-1]
+    alts = []
+    for alt in text.split("|"):
+        if not alt:
+            raise ConfigError(f"{where}: empty alternative in {text!r}")
+        if alt.startswith("@"):
+            name = alt[1:]
+            if name not in classes:
+                raise ConfigError(f"{where}: unknown word class @{name}; define it under "
+                                  f"'classes:' or use one of {', '.join(sorted(classes))}")
+            alts.append(Alt(words=frozenset(fold(w) for w in classes[name])))
+        elif "_" in alt or ("-" in alt.strip("-") and len(alt) > 2):
+            # "a_b" is two tokens; a hyphenated word is tokenized as "a - b"
+            parts = [w for w in alt.replace("-", "_-_").split("_") if w]
+            alts.append(Alt(seq=tuple(fold(w) for w in parts)))
+        elif alt.endswith("*") and len(alt) > 1:
+            alts.append(Alt(stem=fold(alt[:-1])))
+        else:
+            alts.append(Alt(words=frozenset([fold(alt)])))
+    return Element(tuple(alts), optional)
+
+
+def _read_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping with 'patterns:' (and optionally 'classes:')")
+    return data
+
+
+def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, TypeInfo],
+                   where: str) -> Pattern:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: each pattern must be a mapping, got {entry!r}")
+    pid = entry.get("id")
+    if not pid or not isinstance(pid, str):
+        raise ConfigError(f"{where}: pattern without an 'id': {entry!r}")
+    where = f"{where}, pattern {pid}"
+    ptype = entry.get("type")
+    if ptype not in PLOVER_TYPES:
+        raise ConfigError(f"{where}: type {ptype!r} is not one of {', '.join(PLOVER_TYPES)}")
+    kind = entry.get("kind", "verbal")
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: kind {kind!r} must be one of {', '.join(KINDS)}")
+    words = entry.get("words")
+    if isinstance(words, str):
+        words = [words]
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ConfigError(f"{where}: 'words' must be a non-empty string or list of strings")
+    cameo = str(entry.get("cameo") or types[ptype].cameo)
+    if not cameo.isdigit() or not 2 <= len(cameo) <= 4:
+        raise ConfigError(f"{where}: cameo {cameo!r} must be a 2-4 digit CAMEO code (quote it in YAML)")
+    frame = {}
+    for slot in ("actor", "recipient"):
+        roles = entry.get(slot)
+        if roles is None:
+            frame[slot] = getattr(types[ptype], slot)
+            continue
+        if isinstance(roles, str):
+            roles = [roles]
+        bad = [r for r in roles if r not in ROLES]
+        if bad:
+            raise ConfigError(f"{where}: unknown {slot} role(s) {bad}; roles are {', '.join(ROLES)}")
+        frame[slot] = tuple(roles)
+    seqs = []
+    for w in words:
+        seq = [_parse_element(e, classes, where) for e in w.split()]
+        if all(e.optional for e in seq) or seq[0].gap or seq[-1].gap:
+            raise ConfigError(f"{where}: sequence {w!r} has no required element")
+        seqs.append(seq)
+    return Pattern(id=pid, type=ptype, cameo=cameo, mode=entry.get("mode"), kind=kind,
+                   sequences=seqs, actor=frame["actor"], recipient=frame["recipient"],
+                   example=str(entry.get("example") or ""), source=where.split(",")[0],
+                   mutual=bool(entry.get("mutual", False)),
+                   needs=_roles(entry.get("needs"), where, "needs"),
+                   unless=_roles(entry.get("unless"), where, "unless"),
+                   not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
+                   raw_words=list(words))
+
+
+def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    bad = [r for r in value if r not in ROLES]
+    if bad:
+        raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(ROLES)}")
+    return tuple(value)
+
+
+def _load_types(text: str) -> dict[str, TypeInfo]:
+    data = _read_yaml(text, "patterns/_types.yaml")
+    out = {}
+    for name, d in data["types"].items():
+        out[name] = TypeInfo(name, str(d["cameo"]), int(d["quad"]), bool(d["symmetric"]),
+                             tuple(d["actor"]), tuple(d["recipient"]))
+    missing = set(PLOVER_TYPES) - set(out)
+    if missing:
+        raise ConfigError(f"patterns/_types.yaml lacks types {sorted(missing)}")
+    return out
+
+
+def _load_cameo_table(text: str) -> list[tuple[str, str, int]]:
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, plover, quad = line.split("\t")
+        rows.append((code, plover, int(quad)))
+    rows.sort(key=lambda r: -len(r[0]))
+    return rows
+
+
+def load_patterns(user_file: str | None = None) -> PatternSet:
+    """The shipped patterns plus ``user_file`` (entries with an existing id replace it)."""
+    root = resources.files("ghatna").joinpath("data")
+    pdir = root.joinpath("patterns")
+    types = _load_types(pdir.joinpath("_types.yaml").read_text("utf-8"))
+    classes: dict[str, list[str]] = {}
+    docs: list[tuple[str, dict[str, Any]]] = []
+    names = sorted(p.name for p in pdir.iterdir() if p.name.endswith(".yaml"))
+    for name in names:
+        if name == "_types.yaml":
+            continue
+        docs.append((f"patterns/{name}", _read_yaml(pdir.joinpath(name).read_text("utf-8"), name)))
+    if user_file:
+        path = Path(user_file)
+        if not path.is_file():
+            raise ConfigError(f"patterns file {path} does not exist; fix [events] patterns_file or --patterns")
+        docs.append((str(path), _read_yaml(path.read_text("utf-8"), str(path))))
+    for where, data in docs:
+        for cname, forms in (data.get("classes") or {}).items():
+            if not isinstance(forms, list) or not forms:
+                raise ConfigError(f"{where}: class {cname} must be a non-empty list of words")
+            classes[str(cname)] = [str(f) for f in forms]
+    by_id: dict[str, Pattern] = {}
+    for where, data in docs:
+        entries = data.get("patterns") or []
+        if not isinstance(entries, list):
+            raise ConfigError(f"{where}: 'patterns' must be a list")
+        seen: set[str] = set()
+        for entry in entries:
+            pat = _build_pattern(entry, classes, types, where)
+            if pat.id in seen:
+                raise ConfigError(f"{where}: pattern id {pat.id} is used twice")
+            seen.add(pat.id)
+            by_id[pat.id] = pat
+    cameo = _load_cameo_table(root.joinpath("cameo_plover.tsv").read_text("utf-8"))
+    log.debug("loaded %d event patterns", len(by_id))
+    return PatternSet(list(by_id.values()), types, cameo)

@@ -1,0 +1,2 @@
+"""Named entities: the ``ner`` stage and its shipped spaCy model, the corpus readers,
+the gazetteer feature, training, augmentation, vectors and evaluation."""

@@ -1,0 +1,121 @@
+"""Stage ``ner``: persons, locations and organisations in every Hindi sentence.
+
+The model is a spaCy pipeline (tok2vec + ner) trained by ``ghatna train ner`` and
+shipped under ``ghatna/data/models/ner``; ``[ner] model`` in the settings points to
+another model folder. The tagger reads the tokens the segment stage already made,
+so every mention's offsets are the offsets of whole tokens in its sentence.
+
+A mention's ``score`` is the precision of its label measured on the development set
+when the model was trained (how often a mention of that type was right), since a
+greedy transition-based tagger gives no per-span probability.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, TextIO
+
+from ..errors import ModelError
+from ..model import Article, Mention
+from ..pipeline import stage
+from ..settings import Settings
+from ..text.clean import repair_token
+from .corpus import LABELS, read_blocks, spans_to_bio
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int, str]
+
+
+def shipped_model_dir() -> Path:
+    return Path(str(resources.files("ghatna").joinpath("data/models/ner")))
+
+
+@dataclass
+class NerTagger:
+    """A loaded NER model that tags pre-tokenised sentences."""
+
+    nlp: object
+    path: Path
+    label_scores: dict[str, float] = field(default_factory=dict)
+    batch_size: int = 256
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "NerTagger":
+        """Load the model at ``path``, or the one shipped with ghatna."""
+        import spacy
+
+        from . import gazetteer  # noqa: F401  (registers the architecture a model may use)
+
+        model_dir = Path(path) if path else shipped_model_dir()
+        if not (model_dir / "config.cfg").is_file():
+            hint = ("set [ner] model to a folder written by `ghatna train ner`" if path
+                    else "reinstall ghatna, or train one with `ghatna train ner` and set [ner] model")
+            raise ModelError(f"no NER model at {model_dir}: {hint}")
+        try:
+            nlp = spacy.load(model_dir, exclude=["tokenizer"])
+        except Exception as exc:  # spaCy raises many kinds; say which folder failed
+            raise ModelError(f"cannot load the NER model at {model_dir}: {exc}") from exc
+        if "ner" not in nlp.pipe_names:
+            raise ModelError(f"the model at {model_dir} has no 'ner' component")
+        scores = {}
+        info = model_dir / "ghatna-training.json"
+        if info.is_file():
+            scores = json.loads(info.read_text("utf-8")).get("label_precision", {})
+        return cls(nlp, model_dir, scores)
+
+    def tag(self, sentences: Iterable[list[str]]) -> Iterator[list[Span]]:
+        """For each token list, the entity spans (first token, end token, label)."""
+        from spacy.tokens import Doc
+
+        vocab = self.nlp.vocab
+        # The model reads tokens as it was trained on them: character-repaired (NFC, no
+        # invisible characters), so text from other sources than ingest is read alike.
+        docs = (Doc(vocab, words=[repair_token(t) for t in toks], spaces=[True] * len(toks))
+                for toks in sentences)
+        for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
+            yield [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
+
+    def tag_bio(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
+        sentences = list(sentences)
+        for toks, spans in zip(sentences, self.tag(sentences)):
+            yield spans_to_bio(len(toks), spans)
+
+
+def tag_article(tagger: NerTagger, article: Article) -> Article:
+    """Replace the article's ``ner`` mentions with the tagger's."""
+    article.mentions = [m for m in article.mentions if m.source != "ner"]
+    sentences = [s for s in article.sentences if s.tokens]
+    for sent, spans in zip(sentences, tagger.tag(s.token_texts() for s in sentences)):
+        for first, end, label in spans:
+            start, stop = sent.tokens[first][0], sent.tokens[end - 1][1]
+            article.mentions.append(Mention(
+                sentence_index=sent.index, start=start, end=stop, text=sent.text[start:stop],
+                label=label, entity=None, source="ner", score=tagger.label_scores.get(label, 1.0)))
+    return article
+
+
+@stage("ner", requires=("sentences",), assigns=("mentions",), hindi_only=True)
+def make(settings: Settings):
+    tagger = NerTagger.load(settings.get("ner", "model") or None)
+
+    def ner(article: Article) -> Article:
+        return tag_article(tagger, article)
+
+    return ner
+
+
+def tag_conll(tagger: NerTagger, infile: TextIO, outfile: TextIO) -> int:
+    """Tag a one-token-per-line file; writes ``token<TAB>tag``. Returns sentences written."""
+    sentences = [[cols[0] for cols in block] for block in read_blocks(infile, skip_docstart=False)]
+    count = 0
+    for toks, tags in zip(sentences, tagger.tag_bio(sentences)):
+        if count:
+            outfile.write("\n")
+        outfile.writelines(f"{tok}\t{tag}\n" for tok, tag in zip(toks, tags))
+        count += 1
+    return count

@@ -1,0 +1,394 @@
+"""The embedded SQLite store: one class for every read and write.
+
+SQLite in WAL mode lets readers run while one writer writes. All writes go through
+:meth:`Store.save_articles`, one transaction a batch, so an interrupted run (even
+``kill -9``) leaves only whole articles behind, and the next run completes the rest:
+inputs already recorded in the ingest log are not processed again. The schema carries
+a version; :data:`~ghatna.store.schema.MIGRATIONS` bring an older database up to date on open.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import CODER
+from ..errors import NotFound, StoreError
+from ..events.reports import report_key
+from ..model import Article, OffsetMap
+from ..settings import Settings
+from ..text.dedup import MASK64, bands, distance
+from .filters import EventFilter
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .search import search_latin
+
+# Events grouped by report key (an event without one is its own group): of the events
+# matching "{where}" (an EventFilter's clause over ``events e``), each group's most
+# confident report (then the earliest), a page of them ordered by date ("{order}": ASC or
+# DESC; parameters LIMIT and OFFSET, LIMIT -1 for all), with the counts of all the
+# reports of each event, matching or not: how often it was told is the event's, not the filter's.
+REPORTS_SQL = """
+WITH ranked AS (
+    SELECT e.rowid AS rid, e.id, e.date, e.article_id, e.sentence_idx,
+           COALESCE(e.report_key, 'id:' || e.id) AS k,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(e.report_key, 'id:' || e.id)
+                              ORDER BY e.confidence DESC, e.date, e.id) AS rank
+    FROM events e{where}),
+page AS (
+    SELECT * FROM ranked WHERE rank = 1
+    ORDER BY date {order}, article_id, sentence_idx, id LIMIT ? OFFSET ?),
+counts AS (
+    SELECT x.report_key AS k, COUNT(*) AS mentions, COUNT(DISTINCT x.article_id) AS articles,
+           COUNT(DISTINCT COALESCE(a.source, 'article:' || x.article_id)) AS sources,
+           group_concat(x.id, ' ') AS ids
+    FROM events x JOIN articles a ON a.id = x.article_id
+    WHERE x.report_key IN (SELECT k FROM page) GROUP BY x.report_key)
+SELECT ev.record, p.id, COALESCE(c.mentions, 1) AS mentions, COALESCE(c.articles, 1) AS articles,
+       COALESCE(c.sources, 1) AS sources, COALESCE(c.ids, p.id) AS ids
+FROM page p JOIN events ev ON ev.rowid = p.rid LEFT JOIN counts c ON c.k = p.k
+ORDER BY p.date {order}, p.article_id, p.sentence_idx, p.id"""
+
+
+# The number of distinct events among the rows of ``events e``, grouped as REPORTS_SQL
+# groups them: one per report key, and each event without a key on its own.
+UNIQUE_COUNT = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)"
+
+
+def with_reports(row: sqlite3.Row) -> dict[str, Any]:
+    """A row of :data:`REPORTS_SQL` as a record with its ``reports``."""
+    others = sorted(set(row["ids"].split()) - {row["id"]})
+    return json.loads(row["record"]) | {"reports": {
+        "mentions": row["mentions"], "articles": row["articles"], "sources": row["sources"],
+        "others": others}}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class LogEntry:
+    """The outcome of one input: stored, duplicate, unchanged, skipped or error."""
+
+    input: str
+    outcome: str
+    reason: str | None = None
+    article_id: str | None = None
+    fingerprint: str = ""
+
+
+class Store:
+    """An SQLite database of articles and everything found in them."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, near_duplicate_bits: int = 3):
+        self.path = str(path)
+        self.readonly = readonly
+        self.near_duplicate_bits = near_duplicate_bits
+        if readonly and self.path != ":memory:" and not Path(self.path).exists():
+            raise NotFound(f"database {self.path} does not exist; run `ghatna ingest` first")
+        try:
+            self.conn = self._connect()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        if not readonly:
+            self._migrate()
+        else:
+            self._check_version()
+
+    @classmethod
+    def from_settings(cls, path: str | Path, settings: Settings, *, readonly: bool = False) -> "Store":
+        return cls(path, readonly=readonly, near_duplicate_bits=int(settings["dedup"]["max_bits"]))
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly and self.path != ":memory:":
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(self.path, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        return conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"database {self.path} has schema {version}, newer than this "
+                             f"ghatna ({SCHEMA_VERSION}); upgrade ghatna")
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"database {self.path} has schema {version}; open it once "
+                             f"for writing (e.g. `ghatna ingest`) to upgrade it")
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            self._check_version()
+        for number in range(version, SCHEMA_VERSION):
+            step = MIGRATIONS[number]
+            with self.transaction() as conn:
+                if callable(step):  # a migration that needs Python, in one transaction
+                    conn.execute("BEGIN")
+                    step(conn)
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+                else:
+                    conn.executescript("BEGIN;" + step + f";PRAGMA user_version={number + 1};")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything in it lands, or nothing does."""
+        if self.readonly:
+            raise StoreError(f"database {self.path} is open read-only")
+        try:
+            yield self.conn
+            if self.conn.in_transaction:
+                self.conn.commit()
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
+
+    # -- writes -------------------------------------------------------------------------
+
+    def known_inputs(self, inputs: list[tuple[str, str]]) -> dict[tuple[str, str], LogEntry]:
+        """Log entries for (input, fingerprint) pairs that a previous run completed."""
+        found: dict[tuple[str, str], LogEntry] = {}
+        for key in inputs:
+            row = self.conn.execute(
+                "SELECT outcome, reason, article_id FROM ingest_log WHERE input=? AND fingerprint=?",
+                key).fetchone()
+            if row and row["outcome"] != "error":
+                found[key] = LogEntry(key[0], row["outcome"], row["reason"], row["article_id"], key[1])
+        return found
+
+    def find_duplicate(self, article: Article) -> str | None:
+        """The id of a stored article with the same id or the same text, if any."""
+        row = self.conn.execute("SELECT id FROM articles WHERE id=?", (article.id,)).fetchone()
+        if row:
+            return row["id"]
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash=? LIMIT 1",
+                                (article.content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def save(self, results: list[tuple[LogEntry, Article | None]]) -> list[LogEntry]:
+        """Store a batch of processed inputs in one transaction.
+
+        Each result is the input's log entry with ``outcome="stored"`` and its article,
+        or a problem entry with no article. An article already in the store (same id or
+        same text) is not stored again: its entry becomes ``duplicate`` (another input
+        had it) or ``unchanged`` (this input, seen before).
+        """
+        final: list[LogEntry] = []
+        with self.transaction() as conn:
+            for entry, article in results:
+                if article is not None:
+                    existing = self.find_duplicate(article)
+                    if existing:
+                        entry.article_id = existing
+                        seen_before = conn.execute(
+                            "SELECT 1 FROM ingest_log WHERE input=? AND article_id=?",
+                            (entry.input, existing)).fetchone()
+                        if seen_before:
+                            entry.outcome = "unchanged"
+                        else:
+                            entry.outcome = "duplicate"
+                            entry.reason = f"same article as {existing}"
+                    else:
+                        near = self._near_duplicate(conn, article)
+                        if near:
+                            article.near_duplicate_of, bits = near
+                            note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ)"
+                            entry.reason = f"{entry.reason}; {note}" if entry.reason else note
+                        self._insert_article(conn, article)
+                        entry.article_id = article.id
+                conn.execute(
+                    "INSERT INTO ingest_log(input, fingerprint, outcome, reason, article_id, updated_at) "
+                    "VALUES (?,?,?,?,?,?) ON CONFLICT(input, fingerprint) DO UPDATE SET "
+                    "outcome=excluded.outcome, reason=excluded.reason, "
+                    "article_id=excluded.article_id, updated_at=excluded.updated_at",
+                    (entry.input, entry.fingerprint, entry.outcome, entry.reason,
+                     entry.article_id, _now()))
+                final.append(entry)
+        return final
+
+    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int] | None:
+        """The stored article nearest to ``a`` by SimHash, if within the threshold."""
+        if a.simhash is None:
+            return None
+        best: tuple[str, int] | None = None
+        for band, value in enumerate(bands(a.simhash & MASK64)):
+            for row in conn.execute(
+                    "SELECT b.article_id, a.simhash FROM simhash_bands b JOIN articles a "
+                    "ON a.id = b.article_id WHERE b.band=? AND b.value=?", (band, value)):
+                bits = distance(a.simhash, row["simhash"])
+                if bits <= self.near_duplicate_bits and (best is None or bits < best[1]):
+                    best = (row["article_id"], bits)
+        return best
+
+    def _insert_article(self, conn: sqlite3.Connection, a: Article) -> None:
+        conn.execute(
+            "INSERT INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
+            "language, language_confidence, raw_format, raw, text, title_raw_start, offsets, meta, "
+            "stages, created_at, simhash, near_duplicate_of, search_latin) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.content_hash, a.doc, a.source, a.title, a.byline, a.dateline, a.date, a.url,
+             a.language, a.language_confidence, a.raw_format, a.raw, a.text, a.title_raw_start,
+             json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
+             json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of,
+             search_latin(a.title, a.text)))
+        if a.simhash is not None:
+            conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
+                             [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
+        conn.executemany(
+            "INSERT INTO sentences(article_id, idx, part, start, end, text) VALUES (?,?,?,?,?,?)",
+            [(a.id, s.index, s.part, s.start, s.end, s.text) for s in a.sentences])
+        conn.executemany(
+            "INSERT INTO mentions(article_id, sentence_idx, start, end, text, label, source, score, "
+            "entity_id, entity_name, entity_type, country, org, sector, code, role) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, m.sentence_index, m.start, m.end, m.text, m.label, m.source, m.score,
+              *((m.entity.id, m.entity.name, m.entity.type, m.entity.country, m.entity.org,
+                 m.entity.sector, m.entity.code, m.entity.role) if m.entity else (None,) * 8))
+             for m in a.mentions])
+        sentences = {s.index: s.text for s in a.sentences}
+        for event in a.events:
+            record = event.to_record(a.id, a.doc, sentences.get(event.sentence_index, ""), CODER)
+            conn.execute(
+                "INSERT OR IGNORE INTO events(id, article_id, sentence_idx, event, cameo, quad_code, "
+                "mode, aux_mode, date, confidence, record, report_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (record["id"], a.id, event.sentence_index, event.event, event.cameo,
+                 event.quad_code, event.mode, event.aux_mode, event.date, event.confidence,
+                 json.dumps(record, ensure_ascii=False), report_key(record)))
+            conn.executemany(
+                "INSERT INTO event_actors(event_id, role, entity_id, country, org, code) "
+                "VALUES (?,?,?,?,?,?)",
+                [(record["id"], role, r.entity_id, r.country, r.org, r.code)
+                 for role, refs in (("actor", event.actor), ("recipient", event.recipient))
+                 for r in refs])
+        conn.executemany(
+            "INSERT INTO quotes(article_id, sentence_idx, start, end, text, kind, speaker, "
+            "speaker_text) VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, q.sentence_index, q.start, q.end, q.text, q.kind,
+              json.dumps(q.speaker, ensure_ascii=False), q.speaker_text) for q in a.quotes])
+
+    # -- reads --------------------------------------------------------------------------
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read-only query (for commands that need their own view of the data)."""
+        return self.conn.execute(sql, params).fetchall()
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.byline, a.date, a.source, a.language, a.doc, "
+            "(SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.id) AS sentences "
+            "FROM articles a ORDER BY a.date, a.created_at, a.id")
+        for row in rows:
+            yield dict(row)
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with ``prefix``."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2",
+                                 (prefix.replace("%", "").replace("_", "\\_") + "%",)).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {prefix!r}; list them with `ghatna articles`")
+        if len(rows) > 1:
+            raise NotFound(f"id prefix {prefix!r} matches several articles; give more characters")
+        return rows[0]["id"]
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article with its sentences, mentions, events and quotes, as plain data."""
+        article_id = self.resolve_id(article_id)
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        data = {k: row[k] for k in ("id", "title", "byline", "dateline", "date", "source", "url",
+                                     "language", "doc", "near_duplicate_of", "text")}
+        data["sentences"] = [dict(r) | {"index": r["idx"]} for r in self.conn.execute(
+            "SELECT idx, part, start, end, text FROM sentences WHERE article_id=? ORDER BY idx",
+            (article_id,))]
+        for s in data["sentences"]:
+            del s["idx"]
+        data["mentions"] = [
+            {"sentence_index": r["sentence_idx"], "start": r["start"], "end": r["end"],
+             "text": r["text"], "label": r["label"], "source": r["source"],
+             "entity": ({"id": r["entity_id"], "name": r["entity_name"], "type": r["entity_type"],
+                         "country": r["country"], "org": r["org"], "sector": r["sector"],
+                         "code": r["code"], "role": r["role"]} if r["entity_id"] else None)}
+            for r in self.conn.execute(
+                "SELECT * FROM mentions WHERE article_id=? ORDER BY sentence_idx, start", (article_id,))]
+        data["events"] = [json.loads(r["record"]) for r in self.conn.execute(
+            "SELECT record FROM events WHERE article_id=? ORDER BY sentence_idx, id", (article_id,))]
+        data["quotes"] = [
+            {"sentence_index": r["sentence_idx"], "start": r["start"], "end": r["end"],
+             "text": r["text"], "kind": r["kind"], "speaker": json.loads(r["speaker"] or "[]"),
+             "speaker_text": r["speaker_text"]}
+            for r in self.conn.execute(
+                "SELECT * FROM quotes WHERE article_id=? ORDER BY sentence_idx, start", (article_id,))]
+        data["offsets"] = OffsetMap.from_json(json.loads(row["offsets"] or "null")).to_json()
+        return data
+
+    def raw_text(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT raw FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return row["raw"]
+
+    def events(self, filters: EventFilter | None = None, *, limit: int | None = None,
+               offset: int = 0, unique: bool = False) -> list[dict[str, Any]]:
+        """Event records matching ``filters`` (all when None), oldest first. With
+        ``unique``, one record per event however often it was reported, with the counts
+        of its reports (:mod:`ghatna.events.reports`)."""
+        clause, params = filters.sql() if filters else ("", [])
+        if unique:
+            sql = REPORTS_SQL.format(where=clause, order="ASC")
+            rows = self.conn.execute(sql, params + [-1 if limit is None else limit, offset])
+            return [with_reports(r) for r in rows]
+        order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
+        sql = f"SELECT e.record FROM events e{clause}{order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [limit, offset]
+        return [json.loads(r["record"]) for r in self.conn.execute(sql, params)]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "database": self.path,
+            "schema_version": self._version(),
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "hindi_articles": one("SELECT COUNT(*) FROM articles WHERE language='hi'"),
+            "near_duplicates": one("SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
+            "languages": {r[0] or "unknown": r[1] for r in self.conn.execute(
+                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")},
+            "sentences": one("SELECT COUNT(*) FROM sentences"),
+            "mentions": one("SELECT COUNT(*) FROM mentions"),
+            "linked_mentions": one("SELECT COUNT(*) FROM mentions WHERE entity_id IS NOT NULL"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "events_by_type": {r[0]: r[1] for r in self.conn.execute(
+                "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY 2 DESC")},
+            "quotes": one("SELECT COUNT(*) FROM quotes"),
+            "inputs": {r[0]: r[1] for r in self.conn.execute(
+                "SELECT outcome, COUNT(*) FROM ingest_log GROUP BY outcome ORDER BY 1")},
+        }
+
+    def problems(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT input, outcome, reason FROM ingest_log WHERE outcome='error' ORDER BY input")]
