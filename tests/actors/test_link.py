@@ -10,7 +10,8 @@ from helpers import ROOT
 
 from ghatna.actors.evaluate import evaluate, read_gold
 from ghatna.actors.kb import _form_words
-from ghatna.actors.link import build_linker, link_text, simple_sentences
+from ghatna.actors.link import build_linker, link_text
+from ghatna.actors.words import simple_sentences
 from ghatna.model import Article, Entity, Mention, Sentence
 from ghatna.pipeline import Pipeline, registered
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Callable
 
 import regex
 
@@ -30,13 +30,11 @@ from ..pipeline import stage
 from ..settings import Settings
 from .kb import Candidate, Entry, KnowledgeBase
 from .translit import loose, normalise, spelled_letters
+from .words import WORD, Word, simple_sentences, words_of
 
 log = logging.getLogger(__name__)
 
 _LETTER = regex.compile(r"\p{L}")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+|[^\s]")
-_JOINERS = {"-", "‐", "–", ".", "'", "’", "‘", "_", "/"}
 POSTPOSITIONS = {"के", "की", "का"}
 # Oblique/plural endings tried off the last word of a phrase (longest first).
 _SUFFIXES = (("ियों", "ी"), ("ियों", "ि"), ("ियां", "ी"), ("ाओं", "ा"), ("ों", ""),
@@ -60,13 +58,6 @@ class Agent:
     name: str
     sector: str
     label: str
-
-
-@dataclass
-class _Word:
-    norm: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -103,23 +94,6 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def words_of(text: str, tokens: Iterable[tuple[int, int]] | None = None
-             ) -> tuple[list[_Word], set[int]]:
-    """Word tokens of a sentence and the word indices preceded by a phrase break."""
-    spans = list(tokens) if tokens else [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words: list[_Word] = []
-    breaks: set[int] = set()
-    for s, e in spans:
-        tok = text[s:e]
-        if _WORD.search(tok):
-            # a token may still hold punctuation (spaCy keeps "अमेरिका," apart, but be safe)
-            for m in _WORD.finditer(tok):
-                words.append(_Word(normalise(m.group()), s + m.start(), s + m.end()))
-        elif tok.strip() and tok not in _JOINERS:
-            breaks.add(len(words))
-    return words, breaks
-
-
 class Linker:
     """Everything the stage needs, built once: the knowledge base and its matchers."""
 
@@ -151,7 +125,7 @@ class Linker:
             hi, name, sector, label = row.split("\t")
             agent = Agent(name, sector, label)
             for form in hi.split("|"):
-                norm = " ".join(normalise(w) for w in _WORD.findall(form))
+                norm = " ".join(normalise(w) for w in WORD.findall(form))
                 self.agents[norm] = agent
                 parts = norm.split(" ")
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
@@ -170,7 +144,7 @@ class Linker:
                     _LEADER.search(r.title) for r in entry.roles):
                 leaders.add(entry.id)
             for text in entry.hi:
-                parts = [normalise(w) for w in _WORD.findall(text)]
+                parts = [normalise(w) for w in WORD.findall(text)]
                 given.update(parts[:-1])
                 if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
                     owners.setdefault(parts[-1], set()).add(entry.id)
@@ -182,8 +156,8 @@ class Linker:
                          if len(ids) == 1 and ids <= leaders and w not in given
                          and w not in self.index}
         try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
-            from spacy.lang.hi.stop_words import STOP_WORDS
-            self.stopwords |= {normalise(w) for w in STOP_WORDS}
+            from spacy.lang.hi.stop_words import STOPWORDS
+            self.stopwords |= {normalise(w) for w in STOPWORDS}
         except ImportError:  # pragma: no cover
             pass
         self.ambiguous = set(kb.ambiguous)
@@ -204,7 +178,7 @@ class Linker:
                     return hits, form
         return [], ""
 
-    def _exact_spans(self, words: list[_Word], breaks: set[int]) -> list[_Span]:
+    def _exact_spans(self, words: list[Word], breaks: set[int]) -> list[_Span]:
         n = len(words)
 
         def at(i: int) -> _Span | None:
@@ -225,7 +199,7 @@ class Linker:
 
         return _greedy(n, at)
 
-    def _joined_span(self, words: list[_Word], breaks: set[int], i: int) -> _Span | None:
+    def _joined_span(self, words: list[Word], breaks: set[int], i: int) -> _Span | None:
         """A known form written in pieces: short words that join into it."""
         n = len(words)
         for length in range(2, min(5, n - i) + 1):
@@ -250,7 +224,7 @@ class Linker:
                  for e, k in hits if k == kind]
         return _Span(i, j, cands, kind)
 
-    def _agent_spans(self, words: list[_Word], breaks: set[int], taken: set[int]) -> list[_Span]:
+    def _agent_spans(self, words: list[Word], breaks: set[int], taken: set[int]) -> list[_Span]:
         n = len(words)
 
         def at(i: int) -> _Span | None:
@@ -267,7 +241,7 @@ class Linker:
 
         return _greedy(n, at)
 
-    def _extend_people(self, spans: list[_Span], words: list[_Word], breaks: set[int],
+    def _extend_people(self, spans: list[_Span], words: list[Word], breaks: set[int],
                        text: str) -> None:
         """Grow a matched surname over an unseen spelling of the first name before it
         ("सर्जेई लावरोव" when only "लावरोव" is known as written)."""
@@ -288,7 +262,7 @@ class Linker:
                 span.method = "fuzzy"
                 taken.add(k)
 
-    def _fuzzy_spans(self, words: list[_Word], breaks: set[int], exact: list[_Span],
+    def _fuzzy_spans(self, words: list[Word], breaks: set[int], exact: list[_Span],
                      taken: set[int], text: str) -> list[_Span]:
         """Unseen spellings: spans of 4..1 words not matched exactly, tried by phonetic key.
 
@@ -419,7 +393,7 @@ class Linker:
     # --- the article ------------------------------------------------------------------
     def link_article(self, article: Article) -> Article:
         date = article.date
-        per_sentence: list[tuple[Sentence, list[_Word], list[_Span]]] = []
+        per_sentence: list[tuple[Sentence, list[Word], list[_Span]]] = []
         breaks_of: dict[int, set[int]] = {}
         states: set[str] = set()
         for sent in article.sentences:
@@ -491,7 +465,7 @@ class Linker:
         article.mentions = self._merge_ner(article, mentions, states)
         return article
 
-    def _mentions(self, sent: Sentence, words: list[_Word], spans: list[_Span],
+    def _mentions(self, sent: Sentence, words: list[Word], spans: list[_Span],
                   date: str | None, breaks: set[int]) -> list[Mention]:
         out: list[tuple[_Span, Mention]] = []
         by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
@@ -596,27 +570,6 @@ class Linker:
         out.extend(keep_kb)
         out.sort(key=lambda m: (m.sentence_index, m.start))
         return out
-
-
-_SENT_END = regex.compile(r"(?<=[।!?|]|(?<!\p{Lu})\.)\s+|\n\s*\n|\n")
-
-
-def simple_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into body sentences with token offsets (a stand-in for ``segment``)."""
-    out: list[Sentence] = []
-    pos = 0
-    for piece in _SENT_END.split(text) + [""]:
-        if piece is None:
-            continue
-        start = text.find(piece, pos) if piece else -1
-        if not piece.strip() or start < 0:
-            continue
-        pos = start + len(piece)
-        stripped = piece.strip()
-        start += piece.index(stripped)
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(stripped)]
-        out.append(Sentence(len(out), "body", start, start + len(stripped), stripped, tokens))
-    return out
 
 
 def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Mention]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from ..events.export import CSV_FIELDS, csv_row
 from ..store.filters import EventFilter
 from ..store.sqlite import Store
-from .app import ApiError, explorer, page_args
+from .deps import ApiError, explorer, page_args
 from .queries import Explorer
 from .upload import check_token, ingest_upload, read_body
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,8 @@ from ..errors import GhatnaError, NotFound
 from ..settings import Settings
 from ..store.filters import BadParameter
 from ..store.sqlite import Store
-from .queries import Explorer
+from . import api, assets, pages
+from .deps import ApiError, Stores
 from .render import actor_key
 
 log = logging.getLogger(__name__)
@@ -40,31 +40,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 _STATUS_CODES = {400: "bad_parameter", 401: "unauthorized", 403: "read_only", 404: "not_found",
                  405: "method_not_allowed", 411: "length_required", 413: "too_large",
                  415: "unsupported_media_type", 422: "bad_input", 500: "internal_error"}
-
-
-class ApiError(Exception):
-    """An error with an HTTP status, a short code and a message for the user."""
-
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.headers = status, code, message, headers
-
-
-class Stores:
-    """Read-only connections, one per thread, and the lock of the one writer."""
-
-    def __init__(self, db_path: str, settings: Settings):
-        self.db_path = db_path
-        self.settings = settings
-        self.write_lock = threading.Lock()
-        self._local = threading.local()
-
-    def explorer(self) -> Explorer:
-        explorer = getattr(self._local, "explorer", None)
-        if explorer is None:
-            explorer = Explorer(Store(self.db_path, readonly=True), self.settings["web"])
-            self._local.explorer = explorer
-        return explorer
 
 
 def configured_token(settings: Settings) -> str | None:
@@ -153,26 +128,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
         log.exception("error serving %s", request.url.path)
         return respond(request, 500, "internal_error", "the server failed; see its log")
 
-    from . import api, assets, pages
-
     app.include_router(assets.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
-
-
-def page_args(request: Request, limit: int | None, offset: int | None) -> tuple[int, int]:
-    """Validated ``limit`` and ``offset`` within the configured page sizes."""
-    conf = request.app.state.settings["web"]
-    limit = int(conf["page_size"]) if limit is None else limit
-    offset = 0 if offset is None else offset
-    if not 1 <= limit <= int(conf["max_page_size"]):
-        raise BadParameter("limit", f"between 1 and {conf['max_page_size']}")
-    if not 0 <= offset <= 10_000_000:
-        raise BadParameter("offset", "between 0 and 10000000")
-    return limit, offset
-
-
-def explorer(request: Request) -> Explorer:
-    return request.app.state.stores.explorer()
-

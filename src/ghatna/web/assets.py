@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from .app import ApiError
+from .deps import ApiError
 
 router = APIRouter()
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from ..store.filters import EVENT_TYPES, BadParameter, EventFilter
 from .api import event_filter, unique_events
-from .app import explorer, page_args
+from .deps import explorer, page_args
 from .queries import Explorer
 from .render import article_sentences, evidence_parts
 

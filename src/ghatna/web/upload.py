@@ -21,7 +21,7 @@ from ..ingest import EXIT_NOTHING, ingest
 from ..readers import Defaults, format_of
 from ..readers.base import check_date
 from ..store.sqlite import Store
-from .app import ApiError, Stores
+from .deps import ApiError, Stores
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}._-]+")
 
