@@ -26,9 +26,24 @@ def _pred(etype, actor=(), recipient=()):
     ({"event": "COOPERATE", "actor": ["IND"], "recipient": ["USA"]}, _pred("COOPERATE", ["IND", "USA"]), True),
     ({"event": "AGREE", "actor": ["IND"], "recipient": ["USA"]}, _pred("AGREE", ["USA"], ["IND"]), False),
     ({"event": "SANCTION", "actor": ["IGO:EU"], "recipient": []}, _pred("SANCTION", ["IGO:EU"]), True),
+    # a gold key list is met when it shares one key with the prediction (EVENTS.md)
+    ({"event": "ACCUSE", "actor": ["CHN", "RUS"], "recipient": ["USA"]}, _pred("ACCUSE", ["RUS"], ["USA"]), True),
+    ({"event": "ACCUSE", "actor": ["CHN", "RUS"], "recipient": ["USA"]}, _pred("ACCUSE", ["RUS"], []), False),
+    # symmetric types: covered, or at least two keys shared
+    ({"event": "CONSULT", "actor": ["IND", "USA", "JPN"], "recipient": []}, _pred("CONSULT", ["USA"], ["JPN"]), True),
+    ({"event": "CONSULT", "actor": ["IND", "USA", "JPN"], "recipient": []}, _pred("CONSULT", ["USA"], ["CHN"]), False),
 ])
+
 def test_matches(gold, pred, ok):
     assert matches(gold, pred) is ok
+
+
+def test_a_state_organ_is_keyed_by_its_state_not_also_by_an_organisation():
+    """A predicted party's key is its country, else IGO:<org>: India's delegation to the UN
+    is IND, not IGO:UN."""
+    pred = {"event": "REQUEST", "actor": [{"country": "IND", "org": "UN"}], "recipient": []}
+    assert matches({"event": "REQUEST", "actor": ["IND"], "recipient": []}, pred)
+    assert not matches({"event": "REQUEST", "actor": ["IGO:UN"], "recipient": []}, pred)
 
 
 def test_optional_events_neither_reward_nor_punish():

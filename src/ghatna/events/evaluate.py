@@ -5,11 +5,13 @@ source article, found by the anchor substring) or ``{"id", "text", "events"}`` (
 sentence). A gold event is ``{"event": TYPE or [TYPES], "actor": [keys], "recipient":
 [keys], "required": bool}`` with keys ISO3 codes or ``IGO:<acronym>``.
 
-A predicted event matches a gold event when its type is one of the gold types and every
-gold actor key is among the predicted actors' keys and every gold recipient key among the
-predicted recipients' keys (an empty gold list accepts anything). For CONSULT and
-COOPERATE, whose direction EVENTS.md declares not meaningful, the gold keys of both sides
-must be among the predicted keys of both sides. Required gold events found are true
+The matching rule is the one EVENTS.md writes down, so these figures agree with independent
+scoring: a predicted event matches a gold event when its type is one of the gold types and
+each non-empty gold key list shares at least one key with the predicted actors' (or
+recipients') keys; an empty gold list accepts anything. For CONSULT and COOPERATE, whose
+direction is not meaningful, actor and recipient form one set on both sides, and the gold
+set must be covered by the predicted one or share at least two keys with it. A predicted
+party's key is its ``country``, else ``IGO:<org>``. Required gold events found are true
 positives, those not found are misses; predicted events matching an optional gold event
 are neither rewarded nor punished; every other predicted event of a listed sentence is a
 false positive. Several gold lines anchored in the same sentence are scored together.
@@ -49,12 +51,13 @@ def _types(g: dict[str, Any]) -> list[str]:
 
 
 def _keys(refs: Iterable[dict[str, Any]]) -> set[str]:
+    """The gold keys of predicted parties: the state, else the organisation."""
     out = set()
     for r in refs:
-        if r.get("org"):
-            out.add(f"IGO:{r['org']}")
         if r.get("country"):
             out.add(r["country"])
+        elif r.get("org"):
+            out.add(f"IGO:{r['org']}")
     return out
 
 
@@ -64,8 +67,9 @@ def matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     ga, gr = set(gold.get("actor") or []), set(gold.get("recipient") or [])
     pa, pr = _keys(pred.get("actor", [])), _keys(pred.get("recipient", []))
     if pred["event"] in SYMMETRIC:
-        return (ga | gr) <= (pa | pr)
-    return ga <= pa and gr <= pr
+        wanted, found = ga | gr, pa | pr
+        return wanted <= found or len(wanted & found) >= 2
+    return (not ga or bool(ga & pa)) and (not gr or bool(gr & pr))
 
 
 @dataclass
