@@ -7,7 +7,6 @@ import json
 from helpers import ROOT
 
 
-
 def test_link_text_readable(cli):
     out = cli("link", "रूसी राष्ट्रपति व्लादिमीर पुतिन ने कहा।", "--date", "2021-01-01").stdout
     assert "Vladimir Putin" in out and "RUSGOV" in out

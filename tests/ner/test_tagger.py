@@ -8,8 +8,7 @@ import tempfile
 import pytest
 import spacy
 from click.testing import CliRunner
-from helpers import ROOT
-from helpers import TESTS
+from helpers import ROOT, TESTS
 from spacy.tokens import Doc
 from spacy.training import Example
 

@@ -14,8 +14,8 @@ and a genitive ``X की`` before a predicate noun (``X की आलोचन�
 * maps linked mentions onto those phrases, one referent per conjunct (the rightmost
   mention of the conjunct, which in Hindi is the head: ``चीन के विदेश मंत्री वांग यी``).
 
-Nothing here knows about event types; :mod:`ghatna.events.coder` combines this analysis with
-the patterns.
+Nothing here knows about event types; :mod:`ghatna.events.triggers` and
+:mod:`ghatna.events.roles` combine this analysis with the patterns.
 """
 
 from __future__ import annotations

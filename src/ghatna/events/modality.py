@@ -7,7 +7,7 @@ words just before it and the clause, and returns one of ``negation``, ``hypothet
 ``future``, ``historical`` or None, in that order of precedence.
 
 Reported speech (``कहा कि``, ``के मुताबिक``) does not change the mode: the event is kept and
-the reporter is recorded on the event by :mod:`ghatna.events.coder`.
+the reporter is recorded on the event by :mod:`ghatna.events.build`.
 """
 
 from __future__ import annotations

@@ -127,7 +127,7 @@ class Pattern:
 class Match:
     pattern: Pattern
     tokens: list[int]  # indices of the sentence tokens that matched an element
-    background: bool = False  # a participle inside a noun phrase (set by the coder)
+    background: bool = False  # a participle inside a noun phrase (set by triggers.py)
 
     @property
     def first(self) -> int:

@@ -1,0 +1,338 @@
+"""Which phrase of the sentence fills an event's actor or recipient.
+
+:func:`fill` reads the pattern's argument frame: the roles it names (``ne``, ``ko``,
+``se``, ``par``, the unmarked ``subj``, the genitive ``gen`` before a predicate noun …), in
+order, nearest the trigger first. The other functions are the fallbacks
+:mod:`ghatna.events.build` tries, in its order, when the frame finds no party: a subject
+after a ``करके`` clause or opening the clause (:func:`leading_phrase`), the noun a participle
+modifies (:func:`modified_noun`), parties inside a nominal predicate (:func:`compound`),
+the agent of a criticised act (:func:`background_agent`), the addressee of a message
+(:func:`addressee`), the party nearest the predicate (:func:`nearest_party`), people named
+by no entity (:func:`unnamed_subject`) or an office named bare (:func:`bare_phrase`).
+:func:`arrange` then keeps each party on one side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ActorRef
+from .clauses import (
+    COPULA,
+    GENITIVE,
+    HARD_PUNCT,
+    Analysis,
+    Arg,
+    Clause,
+    _np_left,
+    free_runs,
+)
+from .coref import ref_key
+from .patterns import Match
+from .resolve import Resolver, dedupe, first_phrase
+
+ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
+ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
+
+
+def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
+         used: set[int], *, as_actor: bool, anywhere: bool = False
+         ) -> tuple[list[ActorRef], Arg | None]:
+    """The first phrase of the frame's ``roles`` naming a party, and its argument. Phrases
+    in ``used`` are taken; before the trigger only, unless ``anywhere``. A recipient takes
+    the states of its phrase's modifiers too, and prefers a party with a state."""
+    clause = an.clauses[ci]
+    limit = clause.end if anywhere else m.first
+    weak: tuple[list[ActorRef], Arg | None] = ([], None)
+    for role in roles:
+        for arg in _args_for(role, m, an, ci, limit):
+            if any(t in used for t in range(arg.np_start, arg.np_end)):
+                continue
+            if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
+                continue
+            refs = res.refs(arg, an, subject=(role == "subj"))
+            if refs and not as_actor:
+                # "यूक्रेन की यूरोपीय संघ सदस्यता के पक्ष में": the modifiers' states too
+                for mention in an.mentions_in(arg.np_start, arg.np_end):
+                    if mention.entity is not None and mention.label != "ANAPHOR":
+                        ref = ActorRef.from_mention(mention)
+                        if ref_key(ref) and ref_key(ref) not in {ref_key(r) for r in refs}:
+                            refs.append(ref)
+            if refs and not any(ref_key(r) for r in refs) and not as_actor:
+                # "कंपनियों पर": a party without a state; a later role may name one
+                if not weak[0]:
+                    weak = (refs, arg)
+                continue
+            if refs:
+                return refs, arg
+            if not as_actor and role in ("gen", "ko") and _has_participle(an, arg):
+                # "X की ओर से लगाए गए प्रतिबंधों की आलोचना": X is who is criticised
+                refs = background_agent(m, an, ci, res, None, arg)
+                if refs:
+                    return refs, arg
+    if weak[0]:
+        return weak
+    return [], None
+
+
+def _args_for(role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Arg]:
+    clause = an.clauses[ci]
+    if role == "subj":
+        if any(a.role == "ne" for a in an.args_in(ci)):
+            return []  # the ने phrase is the subject, resolved or not
+        runs = [first_phrase(an, r) for r in free_runs(an, ci, limit, ignore=(m.first, m.last))]
+        g = _genitive(m, an, clause.start)
+        if g is not None:  # "X की आलोचना": X is the object, not the subject
+            runs = [(s, min(e, g.np_start)) for s, e in runs if s < g.np_start]
+        return [Arg("subj", s, e, e, e, an.mentions_in(s, e)) for s, e in runs]
+    if role == "gen":
+        g = _genitive(m, an, clause.start)
+        return [g] if g else []
+    args = [a for a in an.args_in(ci) if a.role == role]
+    before = sorted([a for a in args if a.marker_end <= m.first], key=lambda a: -a.marker_start)
+    after = [a for a in args if a.marker_start > m.last] if limit >= clause.end or \
+        m.pattern.kind == "nominal" else []
+    return before + after
+
+
+def _genitive(m: Match, an: Analysis, floor: int) -> Arg | None:
+    """``X की आलोचना``: the genitive phrase right before the predicate noun (adjectives
+    and an intervening ``Y ने`` phrase allowed: ``अभियान का रूस ने समर्थन किया``)."""
+    toks = an.tokens
+    j = m.first - 1
+    skipped = 0
+    while j >= floor and skipped <= 3:
+        if toks[j] in GENITIVE:
+            start = _np_left(an, j, floor)
+            if start < j:
+                return Arg("gen", start, j, j, j + 1, an.mentions_in(start, j))
+            return None
+        ne = next((a for a in an.args if a.role == "ne" and a.marker_end == j + 1), None)
+        if ne is not None:
+            j = ne.np_start - 1
+            continue
+        if j in an.marker_tokens or toks[j] in HARD_PUNCT or toks[j] in COPULA:
+            return None
+        skipped += 1
+        j -= 1
+    return None
+
+
+def _has_participle(an: Analysis, arg: Arg) -> bool:
+    toks = an.tokens[arg.np_start:arg.np_end]
+    return any(t in ("गए", "गई", "गये", "गयी") or (t.endswith(("ाए", "ाये")) and k + 1 < len(toks))
+               for k, t in enumerate(toks))
+
+
+def background_agent(m: Match, an: Analysis, ci: int, res: Resolver,
+                     actor_arg: Arg | None, recip_arg: Arg | None) -> list[ActorRef]:
+    """``X की ओर से लगाए गए प्रतिबंधों की आलोचना``: the agent of the criticised act."""
+    if m.pattern.type not in ("ACCUSE", "REJECT", "PROTEST", "THREATEN"):
+        return []
+    for a in sorted(an.args_in(ci), key=lambda a: -a.marker_start):
+        if a.role == "agent" and a.marker_end <= m.first and a is not actor_arg:
+            refs = res.refs(a, an)
+            if refs:
+                return refs
+    return []
+
+
+def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
+                   ) -> tuple[list[ActorRef], Arg | None]:
+    """An unmarked subject swallowed by the first phrase of the clause
+    (``अमेरिका और भारत की जांच एजेंसियां … नेटवर्क पर मिलकर काम कर रही हैं``)."""
+    clause = an.clauses[ci]
+    if any(a.role == "ne" for a in an.args_in(ci)):
+        return [], None
+    # a name opening the clause and not followed by a genitive is its subject:
+    # "फ़्रांस राफ़ेल विमानों के सौदे में … का इच्छुक है"
+    for mention in an.mentions:
+        ms, me = an.mention_span[id(mention)]
+        if clause.start <= ms <= clause.start + 1 and me < m.first and mention.entity \
+                and mention.label != "NORP" \
+                and mention.entity.type in ("country", "person", "igo", "party", "armed_group") \
+                and an.tokens[me] not in GENITIVE and me not in an.marker_tokens:
+            ref = ActorRef.from_mention(mention)
+            if ref_key(ref):
+                return [ref], Arg("subj", ms, me, me, me, [mention])
+    first = min((a for a in an.args_in(ci) if a.marker_end <= m.first),
+                key=lambda a: a.np_start, default=None)
+    if first is None or first.role in ("me", "time", "according") or any(
+            an.mentions_in(clause.start, first.np_start)):
+        return [], None
+    heads = an.conjuncts(first.np_start, first.np_end)
+    if len(heads) < 2:
+        return [], None
+    sub = Arg("subj", first.np_start, heads[-1][0], first.marker_start, first.marker_end,
+              [])
+    refs = res.refs(sub, an, subject=True)
+    last = heads[-1][2]
+    if last and last[0].entity is not None:
+        refs = dedupe(refs + [ActorRef.from_mention(last[0])])
+    return refs, (sub if refs else None)
+
+
+def modified_noun(m: Match, an: Analysis, res: Resolver) -> list[ActorRef]:
+    """The noun an intransitive participle modifies is who came or went."""
+    j = m.last + 1
+    if j < len(an.tokens) and an.tokens[j] in ("गए", "गई", "हुए"):
+        j += 1
+    arg = next((a for a in an.args if a.np_start <= j < a.np_end), None)
+    if arg is not None:
+        sub = Arg("subj", j, arg.np_end, arg.marker_start, arg.marker_end,
+                  an.mentions_in(j, arg.np_end))
+        return [r for r in res.refs(sub, an) if ref_key(r)]
+    for mention in an.mentions:
+        if j <= an.mention_span[id(mention)][0] <= j + 2 and mention.entity is not None:
+            ref = ActorRef.from_mention(mention)
+            return [ref] if ref_key(ref) else []
+    return []
+
+
+def compound(m: Match, an: Analysis) -> list[ActorRef]:
+    """Parties named inside a nominal predicate's own phrase: ``ब्रिक्स शिखर सम्मेलन``,
+    ``मोदी-ट्रंप मुलाकात``."""
+    refs = []
+    j = m.first - 1
+    while j >= 0 and m.first - j <= 4:
+        hit = [mm for mm in an.mentions if an.mention_span[id(mm)][1] == j + 1
+               and mm.entity is not None]
+        if hit:
+            refs.insert(0, ActorRef.from_mention(hit[0]))
+            j = an.mention_span[id(hit[0])][0] - 1
+            continue
+        if an.tokens[j] in ("-", "और", ","):
+            j -= 1
+            continue
+        break
+    return refs
+
+
+def reciprocal(an: Analysis, clause: Clause) -> bool:
+    """``एक-दूसरे``, ``परस्पर``: the parties act on each other."""
+    toks = an.tokens[clause.start:clause.end]
+    text = " ".join(toks)
+    return "एक - दूसरे" in text or "एक दूसरे" in text or "एक-दूसरे" in text or "परस्पर" in toks
+
+
+def addressee(an: Analysis, res: Resolver, actor: list[ActorRef]) -> list[ActorRef]:
+    """``X को दिए संदेश में`` / ``X के साथ हुई बातचीत में``: X is addressed by the sentence."""
+    toks = an.tokens
+    akeys = {ref_key(a) for a in actor}
+    for a in an.args:
+        if a.role not in ("ko", "ke_saath", "se"):
+            continue
+        j = a.marker_end
+        if j + 1 < len(toks) and toks[j] in ADDRESSEE_VERBS and toks[j + 1] in ADDRESSEE_NOUNS:
+            refs = [r for r in res.refs(a, an) if ref_key(r) not in akeys]
+            if refs:
+                return refs
+    return []
+
+
+def nearest_party(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
+                  used: set[int]) -> list[ActorRef]:
+    """Failing the frame, the other party named nearest the predicate: in its clause
+    (before it first), then in the clauses it is coordinated with or that report it,
+    then anywhere before it in the sentence
+    (``ईरानी ड्रोन कार्यक्रम से जुड़े … पर प्रतिबंध लगाए`` → IRN)."""
+    clause = an.clauses[ci]
+    akeys = {ref_key(a) for a in actor}
+    scopes = [(clause.start, clause.end)]
+    k = ci
+    while an.clauses[k].prev is not None:
+        k = an.clauses[k].prev
+        scopes.append((an.clauses[k].start, an.clauses[k].end))
+    if ci + 1 < len(an.clauses) and an.clauses[ci + 1].kind == "complement":
+        scopes.append((an.clauses[ci + 1].start, an.clauses[ci + 1].end))
+    scopes.append((0, m.first))
+    scopes.append((m.last + 1, len(an.tokens)))
+    for lo, hi in scopes:
+        cands = []
+        for mention in an.mentions:
+            ms, me = an.mention_span[id(mention)]
+            if not (lo <= ms and me <= hi) or ms in used or ms in m.tokens:
+                continue
+            if mention.entity is None:
+                continue
+            ref = ActorRef.from_mention(mention)
+            key = ref_key(ref)
+            if not key or key in akeys:
+                continue
+            dist = (m.first - me) if me <= m.first else 100 + (ms - m.last)
+            cands.append((dist, ref))
+        if cands:
+            cands.sort(key=lambda c: c[0])
+            best = cands[0][1]
+            # the whole coordinated phrase it stands in: "अमेरिका और दक्षिण कोरिया के …"
+            for a in an.args:
+                heads = an.conjunct_heads(a.np_start, a.np_end)
+                group = [ActorRef.from_mention(h[0]) for h in heads if h and h[0].entity]
+                if any(g.start == best.start for g in group):
+                    keyed = [g for g in group if ref_key(g) and ref_key(g) not in akeys]
+                    if len(keyed) > 1:
+                        return keyed
+            return [best]
+    return []
+
+
+def unnamed_subject(m: Match, an: Analysis, ci: int, location: dict[str, Any]
+                    ) -> list[ActorRef]:
+    """``हजारों कर्मचारियों ने जंतर-मंतर पर प्रदर्शन किया``: people named by no entity act
+    for the country where the sentence places them."""
+    ne = [a for a in an.args_in(ci) if a.role == "ne" and a.marker_end <= m.first]
+    if ne:
+        s, e = ne[-1].np_start, ne[-1].np_end
+    else:
+        runs = [r for r in free_runs(an, ci, m.first, ignore=(m.first, m.last))
+                if any(_letters(an.tokens[k]) for k in range(*r))]
+        if not runs:
+            return []
+        s, e = runs[0]
+    if any(an.tokens[k] in ("उन्होंने", "वे", "वह", "उसने") for k in range(s, e)):
+        return []
+    cs, ce = an.char_span(s, e)
+    return [ActorRef(text=an.sentence.text[cs:ce], start=cs, end=ce,
+                     country=location["country"])]
+
+
+def _letters(tok: str) -> bool:
+    return any(ch.isalpha() for ch in tok) and tok not in HARD_PUNCT
+
+
+def bare_phrase(m: Match, an: Analysis, ci: int, roles: tuple[str, ...],
+                used: set[int]) -> ActorRef | None:
+    """The frame's phrase when no entity is named in it (short phrases only)."""
+    for role in roles:
+        if role in ("subj",):
+            continue
+        for arg in _args_for(role, m, an, ci, m.first):
+            if arg.mentions or arg.np_end - arg.np_start > 3 or \
+                    any(t in used for t in range(arg.np_start, arg.np_end)):
+                continue
+            if any(an.tokens[k] in ("उन्हें", "उसे", "इसे", "इस", "उस", "यह", "वह", "वे")
+                   for k in range(arg.np_start, arg.np_end)):
+                continue
+            s0, e0 = an.char_span(arg.np_start, arg.np_end)
+            return ActorRef(text=an.sentence.text[s0:e0], start=s0, end=e0)
+    return None
+
+
+def arrange(actor: list[ActorRef], recipient: list[ActorRef], symmetric: bool
+            ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Keep a party on one side; split a coordinated pair of a symmetric event."""
+    rkeys = {ref_key(r) for r in recipient} - {None}
+    if rkeys and actor:
+        rest = [a for a in actor if ref_key(a) not in rkeys]
+        if rest and symmetric:
+            actor = rest
+    if symmetric and not recipient:
+        keys = []
+        for a in actor:
+            k = ref_key(a)
+            if k and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            recipient = [a for a in actor if ref_key(a) != keys[0]]
+            actor = [a for a in actor if ref_key(a) == keys[0]]
+    return actor, recipient

@@ -1,0 +1,143 @@
+"""Which pattern matches of a sentence it presents as events.
+
+The pattern dictionary (:mod:`ghatna.events.patterns`) finds the triggers;
+:func:`triggers` keeps those the sentence reports as having happened, happening or
+planned:
+
+* the pattern's own conditions: not right after its ``not_after`` words, its clause
+  having one of the ``needs`` roles and none of the ``unless`` roles;
+* a bare noun only where it happened (``… में हुए हमले``, ``हमले में``, ``शिखर सम्मेलन
+  रविवार को शुरू हुआ``, a verbless headline-style clause), not merely named;
+* a verb, not a participle modifying a noun (``प्रदर्शन कर रहे सांसदों``, ``हिरासत में लिए
+  गए पत्रकारों``); an intransitive one (``यात्रा पर आए प्रधानमंत्री``) is kept and marked
+  ``background``;
+* not an infinitive governed by a later verbal trigger of its clause (``सहयोग बढ़ाने को
+  लेकर सहमति बनी`` is one AGREE).
+
+:func:`off_topic` tells sentences about sports or entertainment (``event_filters.txt``),
+which yield no events at all.
+"""
+
+from __future__ import annotations
+
+from .clauses import CLAUSE_WORDS, CONNECTORS, FINITE, GENITIVE, HARD_PUNCT, Analysis
+from .patterns import Match, PatternSet
+
+HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
+EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
+# Tokens after a participle showing it is the clause's verb, not a noun modifier.
+VERBAL_FOLLOWERS = frozenset(
+    "है हैं था थे थी थीं गया गई गए गये गयी जा जाएगा जाएगी जाएंगे जाएँगे जाने जाते रहा रही "
+    "रहे चुका चुकी चुके सकता सकती सकते दिया दी दिए लिया ली लिए नहीं भी ही हुए हुई तो "
+    "था। हैं। और तथा एवं व".split())
+SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
+INTRANSITIVE = frozenset("आए आई आये गए गई गये पहुंचे पहुंची पहुँचे लौटे".split())
+NOT_PARTICIPLES = frozenset("पूरी पूरे पूरा जारी शुरू लागू भी ही नहीं".split())
+PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
+
+
+def off_topic(tokens: list[str], filters: list[tuple[str, ...]]) -> bool:
+    """The sentence contains one of the ``filters`` phrases (sports, entertainment)."""
+    for phrase in filters:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i:i + n]) == phrase:
+                return True
+    return False
+
+
+def triggers(an: Analysis, patterns: PatternSet) -> list[Match]:
+    """The matches of the sentence that are events, in sentence order."""
+    matches = patterns.match(an.tokens, accept=lambda m: _licensed(m, an))
+    return _drop_subordinate(matches, an)
+
+
+def _licensed(m: Match, an: Analysis) -> bool:
+    if not _conditions_hold(m, an):
+        return False
+    if m.pattern.kind == "nominal":
+        return _happened(m, an)
+    return _predicate(m, an)
+
+
+def _conditions_hold(m: Match, an: Analysis) -> bool:
+    """The pattern's ``not_after``, ``needs`` and ``unless``."""
+    p = m.pattern
+    if p.not_after and m.first > 0 and an.tokens[m.first - 1] in p.not_after:
+        return False
+    if p.needs or p.unless:
+        ci = an.clause_of(m.first)
+        roles = {a.role for a in an.args_in(ci)}
+        if p.needs and not roles & set(p.needs):
+            return False
+        if p.unless and roles & set(p.unless):
+            return False
+    return True
+
+
+def _happened(m: Match, an: Analysis) -> bool:
+    """A nominal trigger names an event that took place, not merely the notion."""
+    toks = an.tokens
+    if an.sentence.part == "title":
+        return True
+    clause = an.clauses[an.clause_of(m.first)]
+    nxt_tok = toks[m.last + 1] if m.last + 1 < len(toks) else None
+    if (nxt_tok is None or nxt_tok in (",", ":", "।", ".", "-")) and not any(
+            t in FINITE for t in toks[clause.start:clause.end]):
+        return True  # a verbless headline-style clause: "ट्रेन पर आतंकी हमला, …"
+    prev = toks[max(0, m.first - 3):m.first]
+    if any(t in HAPPENED_BEFORE for t in prev):
+        return True
+    nxt = tuple(toks[m.last + 1:m.last + 3])
+    if m.pattern.type == "CONSULT" and any(
+            t in ("शुरू", "संपन्न", "आयोजित", "समाप्त", "चली", "चला", "चले") and not (
+                k + 1 < clause.end and toks[k + 1].endswith("ने"))
+            for k, t in enumerate(toks[:clause.end]) if k > m.last):
+        return True  # "शिखर सम्मेलन रविवार को शुरू हुआ"
+    return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
+
+
+def _verbal_after(an: Analysis, j: int) -> bool:
+    """Token ``j`` shows that the word before it is the clause's verb."""
+    t = an.tokens[j]
+    return (t in VERBAL_FOLLOWERS or t in HARD_PUNCT or t in CLAUSE_WORDS or t in CONNECTORS
+            or j in an.marker_tokens)
+
+
+def _predicate(m: Match, an: Analysis) -> bool:
+    """A verb trigger is the clause's predicate, not a participle modifying a noun."""
+    toks = an.tokens
+    last = toks[m.last]
+    j = m.last + 1
+    if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
+            and not _verbal_after(an, j + 1):
+        return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
+    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS) \
+            and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES:
+        if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
+            j += 1
+        if j < len(toks) and not _verbal_after(an, j):
+            if last in GENITIVE or last not in INTRANSITIVE:
+                return False  # "हमलों की निंदा", "हिरासत में लिए गए पत्रकारों": background
+            # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
+            # coded, with lower confidence (see ghatna.events.build)
+            m.background = True
+    return True
+
+
+def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
+    """An infinitive trigger governed by a later trigger of its clause is not coded
+    on its own (``सहयोग बढ़ाने को लेकर सहमति बनी`` is one AGREE)."""
+    keep = []
+    for k, m in enumerate(matches):
+        last = an.tokens[m.last]
+        ci = an.clause_of(m.first)
+        after = an.tokens[m.last + 1] if m.last + 1 < len(an.tokens) else ""
+        infinitive = (last.endswith(SUBORDINATE_ENDINGS) and len(last) > 2) or (
+            after.endswith("ने") and len(after) > 2 and after not in ("ने",))
+        governed = infinitive and any(
+            an.clause_of(o.first) == ci and o.pattern.kind != "nominal"
+            for o in matches[k + 1:])
+        if not governed:
+            keep.append(m)
+    return keep
