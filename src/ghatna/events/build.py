@@ -57,8 +57,10 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
     tinfo = patterns.types[p.type]
     ci = an.clause_of(m.first)
     clause = an.clauses[ci]
-    # 1. the verb group: aux_mode and voice
+    # 1. the verb group: aux_mode and voice (a verbless headline participle is passive:
+    #    "पूर्व मंत्री गिरफ्तार" is the minister arrested)
     mode, passive = _verb(m, an, ci)
+    passive = passive or m.form == "elliptic"
     # 2. the parties; a phrase that fills one role is ``used`` and fills no other
     recip_roles = p.recipient + (("subj",) if passive else ())
     used: set[int] = set()

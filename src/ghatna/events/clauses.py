@@ -273,7 +273,7 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int]) -> list[Clause]:
                                                   else "relative")
             close(i, nxt)
             start = i + 1
-        elif tok in ("और", "तथा", "एवं", ",") and i > 0 and _is_finite(tokens[i - 1]) \
+        elif tok in ("और", "तथा", "एवं", ",") and i > 0 and is_finite(tokens[i - 1]) \
                 and i - 1 not in marker_tokens:
             close(i, "coord")
             start = i + 1
@@ -295,7 +295,8 @@ def _after_reporting(tokens: list[str], i: int) -> bool:
                        and tokens[j - 1] in REPORTING)
 
 
-def _is_finite(tok: str) -> bool:
+def is_finite(tok: str) -> bool:
+    """A finite verb or auxiliary (किया, है, करेंगे …)."""
     return tok in FINITE or tok.endswith(("ेगा", "ेगी", "ेंगे", "ेंगी"))
 
 

@@ -12,7 +12,8 @@ named so far (:class:`~ghatna.events.coref.ArticleMemory`). For every sentence i
    actor and recipient (:mod:`ghatna.events.roles`, resolved by
    :mod:`ghatna.events.resolve`), place and date (:mod:`ghatna.events.where_when`),
    reporter, context and confidence; an event told twice counts once, a mutual act is two
-   and what a threat says will happen is part of the threat;
+   and what a threat says will happen is part of the threat; what cannot be right is
+   dropped (:mod:`ghatna.events.checks`);
 4. tells the memory what the sentence named.
 
 Undated events then take a date from the rest of the article or its publication date.
@@ -27,6 +28,7 @@ from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
+from .checks import checked, unplaced
 from .clauses import Analysis, analyse, tokenize
 from .coref import ArticleMemory, find_anaphors, ref_key
 from .patterns import PatternSet, load_patterns
@@ -102,12 +104,14 @@ class Coder:
         for m in triggers(an, self.patterns):
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
                              self.igo_parents)
+            if unplaced(ev, an, an.clause_of(m.first)):
+                continue
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})
             if key[1] and key in seen:
                 continue  # "… से मुलाकात की और … पर चर्चा की": one meeting told twice
             seen.add(key)
             events.extend(split_mutual(ev, self.patterns.types[ev.event]))
-        return threat_content(events)
+        return checked(threat_content(events))
 
 
 @stage("events", requires=("sentences", "mentions"), assigns=("events",), hindi_only=True)

@@ -22,12 +22,21 @@ each entry is a mapping::
 
 A ``words`` sequence is a space-separated list of elements; an element is one or more
 alternatives joined by ``|``, each a literal token, ``a_b`` (the tokens ``a b`` in a row),
-``@CLASS`` (any form of a word class) or ``stem*`` (the stem plus at most three
-characters); an element ending in ``?`` is optional, and the element ``~`` lets the next
+``@CLASS`` (any form of a word class), ``@करना`` (any form of the verb, generated from its
+infinitive by :func:`ghatna.text.inflect.verb_forms`) or ``stem*`` (the stem plus at most
+three characters); an element ending in ``?`` is optional, and the element ``~`` lets the next
 one come up to four tokens later (not across a clause boundary). Between two elements up to three filler tokens (``भी``, ``ही``, ``नहीं``, ``को``,
 ``और`` …) may stand. ``nominal`` patterns are a bare noun, coded only where the sentence
 presents the event as having happened (``हुई बैठक``, ``बैठक में``) or in a headline;
 ``copular`` ones are an adjective with a form of होना (``तैयार है``).
+
+A class is a list of words under ``classes:``, or the forms of verbs under ``verbs:``
+(``KAR: [करना, कराना, करवाना]``), or both. Headline grammar needs no patterns of its own:
+a sequence that ends in a verb (``गिरफ्तार @KAR``) also matches with a perfective form of
+the verb first (``ईडी ने किया गिरफ्तार``), and a two-element one also matches its first word
+alone at the end of a verbless clause (``पूर्व मंत्री हवाईअड्डे से गिरफ्तार``: the
+*elliptic* form, licensed by :mod:`ghatna.events.triggers`). A gloss in brackets inside a
+trigger (``संधि (Indus Waters Treaty) को निलंबित``) is passed over.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..text.inflect import INTRANSITIVE, finite_forms, infinitive_forms, perfective_forms, verb_forms
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +68,8 @@ ROLES = ("ne", "subj", "agent", "ko", "se", "par", "me", "ke_saath", "ke_khilaf"
          "ke_liye", "prati", "ko_lekar", "gen", "tak")
 FILLERS = frozenset("भी ही नहीं न तो को और अधिक ज्यादा ज़्यादा एक बार फिर से कड़ी कड़े तीखी "
                     "तीखे खुलकर पूरी पूरा".split())
+POSTPOSITIONS = frozenset("से को पर में के की का ने तक और".split())
+ELIDED = frozenset(["किया", "हुआ"])  # a class with these holds करना or होना
 MAX_FILLERS = 3
 MAX_GAP = 4
 GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत रोक रोकी रोका रोके रोकने बंद".split())
@@ -99,6 +111,9 @@ class Element:
     alts: tuple[Alt, ...]
     optional: bool = False
     gap: bool = False  # "~": the next element may come up to MAX_GAP tokens later
+    tight: bool = False  # must follow the element before it directly, with no filler
+    perfective: frozenset[str] = frozenset()  # for a verb class: its perfective forms
+    elidable: bool = False  # a form of करना or होना, which headlines leave out
 
     def matches(self, tokens: list[str], j: int) -> int:
         return max((a.matches(tokens, j) for a in self.alts), default=0)
@@ -121,6 +136,8 @@ class Pattern:
     unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
     not_after: frozenset[str] = frozenset()  # not coded right after one of these words
     raw_words: list[str] = field(default_factory=list)
+    # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
+    forms: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +145,7 @@ class Match:
     pattern: Pattern
     tokens: list[int]  # indices of the sentence tokens that matched an element
     background: bool = False  # a participle inside a noun phrase (set by triggers.py)
+    form: str = "full"  # the reading of the sequence that matched (see Pattern.forms)
 
     @property
     def first(self) -> int:
@@ -145,6 +163,8 @@ class PatternSet:
     patterns: list[Pattern]
     types: dict[str, TypeInfo]
     cameo_table: list[tuple[str, str, int]]
+    finite: frozenset[str] = frozenset()  # finite forms of the verbs the classes name
+    infinitives: frozenset[str] = frozenset()  # their infinitives (करना, करने, करनी)
     by_first: dict[str, list[tuple[Pattern, int]]] = field(default_factory=dict)
     stemmed: list[tuple[Pattern, int]] = field(default_factory=list)
 
@@ -166,19 +186,23 @@ class PatternSet:
 
     def match(self, tokens: list[str], accept=None) -> list[Match]:
         """Every pattern occurrence in a token list that ``accept`` (if given) accepts;
-        overlapping ones keep the longest. Tokens are compared in :func:`fold` form."""
-        tokens = [fold(t) for t in tokens]
+        overlapping ones keep the longest. Tokens are compared in :func:`fold` form;
+        bracketed glosses are passed over (the indices are those of ``tokens``)."""
+        kept_at = _outside_brackets(tokens)
+        view = [fold(tokens[i]) for i in kept_at]
         found: list[Match] = []
-        for i, tok in enumerate(tokens):
+        for i, tok in enumerate(view):
             cands = list(self.by_first.get(tok, ()))
             cands += [c for c in self.stemmed if c not in cands]
             for pat, si in cands:
-                idx = _match_seq(pat.sequences[si], tokens, i)
+                idx = _match_seq(pat.sequences[si], view, i)
                 if idx:
-                    match = Match(pat, idx)
+                    match = Match(pat, [kept_at[k] for k in idx], form=pat.forms[si])
                     if accept is None or accept(match):
                         found.append(match)
-        found.sort(key=lambda m: (-(m.last - m.first + len(m.tokens)), m.first))
+        # the most matched words first, then the most compact ("याचिका को किया खारिज": the
+        # inverted किया खारिज, not याचिका … किया)
+        found.sort(key=lambda m: (-len(m.tokens), m.last - m.first, m.first))
         kept: list[Match] = []
         used: set[int] = set()
         for m in found:
@@ -190,6 +214,23 @@ class PatternSet:
         return kept
 
 
+def _outside_brackets(tokens: list[str]) -> list[int]:
+    """Indices of the tokens outside round or square brackets (an unclosed bracket hides
+    nothing)."""
+    out: list[int] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k] in ("(", "["):
+            close = ")" if tokens[k] == "(" else "]"
+            end = next((j for j in range(k + 1, min(len(tokens), k + 12)) if tokens[j] == close), None)
+            if end is not None:
+                k = end + 1
+                continue
+        out.append(k)
+        k += 1
+    return out
+
+
 def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] | None:
     out: list[int] = []
     pos = start
@@ -199,7 +240,7 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
             gap = True
             continue
         hit = None
-        limit = pos if k == 0 else min(len(tokens), pos + (MAX_GAP if gap else MAX_FILLERS) + 1)
+        limit = pos if k == 0 or el.tight else min(len(tokens), pos + (MAX_GAP if gap else MAX_FILLERS) + 1)
         j = pos
         n = 0
         while j < len(tokens) and j <= limit:
@@ -222,22 +263,33 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
 
 # --------------------------------------------------------------------------- loading
 
-def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Element:
+def _parse_element(text: str, classes: dict[str, WordClass], where: str) -> Element:
     if text == "~":
         return Element((), optional=True, gap=True)
     optional = text.endswith("?") and len(text) > 1
     if optional:
         text = text[:-1]
     alts = []
+    perfective: set[str] = set()
+    elidable = False
     for alt in text.split("|"):
         if not alt:
             raise ConfigError(f"{where}: empty alternative in {text!r}")
         if alt.startswith("@"):
             name = alt[1:]
-            if name not in classes:
+            if name in classes:
+                alts.append(Alt(words=frozenset(fold(w) for w in classes[name].forms)))
+                perfective |= classes[name].perfective
+                elidable |= bool(ELIDED & classes[name].forms)
+            elif _is_infinitive(name):
+                alts.append(Alt(words=frozenset(fold(w) for w in verb_forms(name))))
+                elidable |= bool(ELIDED & verb_forms(name))
+                if name not in INTRANSITIVE:
+                    perfective |= {fold(w) for w in perfective_forms(name)}
+            else:
                 raise ConfigError(f"{where}: unknown word class @{name}; define it under "
-                                  f"'classes:' or use one of {', '.join(sorted(classes))}")
-            alts.append(Alt(words=frozenset(fold(w) for w in classes[name])))
+                                  f"'classes:' or 'verbs:', name a verb by its infinitive "
+                                  f"(@करना), or use one of {', '.join(sorted(classes))}")
         elif "_" in alt or ("-" in alt.strip("-") and len(alt) > 2):
             # "a_b" is two tokens; a hyphenated word is tokenized as "a - b"
             parts = [w for w in alt.replace("-", "_-_").split("_") if w]
@@ -246,7 +298,42 @@ def _parse_element(text: str, classes: dict[str, list[str]], where: str) -> Elem
             alts.append(Alt(stem=fold(alt[:-1])))
         else:
             alts.append(Alt(words=frozenset([fold(alt)])))
-    return Element(tuple(alts), optional)
+    return Element(tuple(alts), optional, perfective=frozenset(perfective), elidable=elidable)
+
+
+def _is_infinitive(word: str) -> bool:
+    return word.endswith("ना") and len(word) > 2 and all("\u0900" <= c <= "\u097f" for c in word)
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """The forms of a class; for verbs, which of them are perfective (for inverted
+    headlines) and which can be a clause's finite verb (to tell a verbless headline)."""
+
+    forms: frozenset[str]
+    perfective: frozenset[str] = frozenset()
+    finite: frozenset[str] = frozenset()
+    infinitive: frozenset[str] = frozenset()
+
+
+def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
+    """A sequence, and the headline readings of one that ends in a verb: the perfective
+    first (``किया गिरफ्तार``), and the first word alone (elliptic) when there are two."""
+    out = [(seq, "full")]
+    verb = seq[-1]
+    rest = seq[:-1]
+    if not verb.perfective or not rest or any(e.gap or e.optional for e in rest) or any(
+            a.words & POSTPOSITIONS or (a.seq and a.seq[0] in POSTPOSITIONS)
+            for e in rest for a in e.alts):
+        return out  # "से @MILE": a postposition is no headline's predicate
+    # की is a perfective of करना and the genitive: "की मांग" is no inverted headline
+    inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective) - POSTPOSITIONS),))
+    first = rest[0]
+    tight_first = Element(first.alts, first.optional, first.gap, tight=True)
+    out.append(([inverted, tight_first] + rest[1:], "inverted"))
+    if len(rest) == 1 and verb.elidable:  # "गिरफ्तार (किया गया)", "रिहा (हुए)"
+        out.append((rest, "elliptic"))
+    return out
 
 
 def _read_yaml(text: str, where: str) -> dict[str, Any]:
@@ -259,7 +346,7 @@ def _read_yaml(text: str, where: str) -> dict[str, Any]:
     return data
 
 
-def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, TypeInfo],
+def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, TypeInfo],
                    where: str) -> Pattern:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: each pattern must be a mapping, got {entry!r}")
@@ -293,12 +380,14 @@ def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, T
         if bad:
             raise ConfigError(f"{where}: unknown {slot} role(s) {bad}; roles are {', '.join(ROLES)}")
         frame[slot] = tuple(roles)
-    seqs = []
+    seqs, forms = [], []
     for w in words:
         seq = [_parse_element(e, classes, where) for e in w.split()]
         if all(e.optional for e in seq) or seq[0].gap or seq[-1].gap:
             raise ConfigError(f"{where}: sequence {w!r} has no required element")
-        seqs.append(seq)
+        for reading, form in (_readings(seq) if kind == "verbal" else [(seq, "full")]):
+            seqs.append(reading)
+            forms.append(form)
     return Pattern(id=pid, type=ptype, cameo=cameo, mode=entry.get("mode"), kind=kind,
                    sequences=seqs, actor=frame["actor"], recipient=frame["recipient"],
                    example=str(entry.get("example") or ""), source=where.split(",")[0],
@@ -306,7 +395,7 @@ def _build_pattern(entry: Any, classes: dict[str, list[str]], types: dict[str, T
                    needs=_roles(entry.get("needs"), where, "needs"),
                    unless=_roles(entry.get("unless"), where, "unless"),
                    not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
-                   raw_words=list(words))
+                   raw_words=list(words), forms=forms)
 
 
 def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -348,7 +437,7 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
     root = resources.files("ghatna").joinpath("data")
     pdir = root.joinpath("patterns")
     types = _load_types(pdir.joinpath("_types.yaml").read_text("utf-8"))
-    classes: dict[str, list[str]] = {}
+    classes: dict[str, WordClass] = {}
     docs: list[tuple[str, dict[str, Any]]] = []
     names = sorted(p.name for p in pdir.iterdir() if p.name.endswith(".yaml"))
     for name in names:
@@ -364,7 +453,21 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
         for cname, forms in (data.get("classes") or {}).items():
             if not isinstance(forms, list) or not forms:
                 raise ConfigError(f"{where}: class {cname} must be a non-empty list of words")
-            classes[str(cname)] = [str(f) for f in forms]
+            old = classes.get(str(cname), WordClass(frozenset()))
+            classes[str(cname)] = WordClass(old.forms | {str(f) for f in forms}, old.perfective,
+                                            old.finite, old.infinitive)
+        for cname, verbs in (data.get("verbs") or {}).items():
+            verbs = [verbs] if isinstance(verbs, str) else verbs
+            if not isinstance(verbs, list) or not verbs or not all(_is_infinitive(str(v)) for v in verbs):
+                raise ConfigError(f"{where}: verbs of {cname} must be Hindi infinitives (करना, लगाना …)")
+            old = classes.get(str(cname), WordClass(frozenset()))
+            forms = set(old.forms).union(*(verb_forms(str(v)) for v in verbs))
+            perfective = set(old.perfective).union(
+                *(perfective_forms(str(v)) for v in verbs if str(v) not in INTRANSITIVE))
+            finite = set(old.finite).union(*(finite_forms(str(v)) for v in verbs))
+            infinitive = set(old.infinitive).union(*(infinitive_forms(str(v)) for v in verbs))
+            classes[str(cname)] = WordClass(frozenset(forms), frozenset(perfective),
+                                            frozenset(finite), frozenset(infinitive))
     by_id: dict[str, Pattern] = {}
     for where, data in docs:
         entries = data.get("patterns") or []
@@ -379,4 +482,21 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
             by_id[pat.id] = pat
     cameo = _load_cameo_table(root.joinpath("cameo_plover.tsv").read_text("utf-8"))
     log.debug("loaded %d event patterns", len(by_id))
-    return PatternSet(list(by_id.values()), types, cameo)
+    finite = frozenset(fold(w) for c in classes.values() for w in c.finite)
+    infinitives = frozenset(fold(w) for c in classes.values() for w in c.infinitive)
+    patterns = list(by_id.values())
+    _drop_noun_ellipses(patterns)
+    return PatternSet(patterns, types, cameo, finite, infinitives)
+
+
+def _drop_noun_ellipses(patterns: list[Pattern]) -> None:
+    """Elliptic readings stand for predicative participles (गिरफ्तार, रिहा, तैनात): a word
+    that a nominal pattern lists is a noun (हमला, आलोचना), and a noun alone is read by
+    the nominal patterns, so its elliptic reading goes."""
+    nouns = {w for p in patterns if p.kind == "nominal"
+             for seq in p.sequences for e in seq for a in e.alts for w in a.words}
+    for p in patterns:
+        keep = [(s, f) for s, f in zip(p.sequences, p.forms)
+                if f != "elliptic" or not any(a.words & nouns for e in s for a in e.alts)]
+        p.sequences = [s for s, _ in keep]
+        p.forms = [f for _, f in keep]

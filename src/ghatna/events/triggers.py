@@ -7,7 +7,11 @@ planned:
 * the pattern's own conditions: not right after its ``not_after`` words, its clause
   having one of the ``needs`` roles and none of the ``unless`` roles;
 * a bare noun only where it happened (``… में हुए हमले``, ``हमले में``, ``शिखर सम्मेलन
-  रविवार को शुरू हुआ``, a verbless headline-style clause), not merely named;
+  रविवार को शुरू हुआ``, a headline: a short sentence without a finite verb, wherever it
+  stands, so that a line coded alone and the same line as an article's title agree), not
+  merely named;
+* the elliptic reading of a verbal pattern (its first word alone, ``… हवाईअड्डे से
+  गिरफ्तार``) only at the end of a clause without a finite verb;
 * a verb, not a participle modifying a noun (``प्रदर्शन कर रहे सांसदों``, ``हिरासत में लिए
   गए पत्रकारों``); an intransitive one (``यात्रा पर आए प्रधानमंत्री``) is kept and marked
   ``background``;
@@ -20,8 +24,10 @@ which yield no events at all.
 
 from __future__ import annotations
 
-from .clauses import CLAUSE_WORDS, CONNECTORS, FINITE, GENITIVE, HARD_PUNCT, Analysis
-from .patterns import Match, PatternSet
+from collections.abc import Callable
+
+from .clauses import CLAUSE_WORDS, CONNECTORS, FINITE, GENITIVE, HARD_PUNCT, Analysis, is_finite
+from .patterns import Match, PatternSet, fold
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -34,6 +40,14 @@ SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
 INTRANSITIVE = frozenset("आए आई आये गए गई गये पहुंचे पहुंची पहुँचे लौटे".split())
 NOT_PARTICIPLES = frozenset("पूरी पूरे पूरा जारी शुरू लागू भी ही नहीं".split())
 PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
+# What an infinitive predicate leans on: obligation, need, beginning (करना होगा, करनी
+# चाहिए, करना शुरू किया); without one the infinitive is a noun.
+INFINITIVE_HEADS = frozenset(fold(w) for w in (
+    "है हैं था थे थी होगा होगी होंगे चाहिए चाहिये चाहता चाहती चाहते "
+    "पड़ा पड़ी पड़े पड़ेगा पड़ेगी पड़ेंगे शुरू जारी बंद").split())
+OBJECT_MARKERS = frozenset("से को की का के पर".split())
+CLAUSE_END = frozenset(", : । . - ! ? ; | –".split())
+HEADLINE_TOKENS = 20  # a headline is short
 
 
 def off_topic(tokens: list[str], filters: list[tuple[str, ...]]) -> bool:
@@ -48,16 +62,38 @@ def off_topic(tokens: list[str], filters: list[tuple[str, ...]]) -> bool:
 
 def triggers(an: Analysis, patterns: PatternSet) -> list[Match]:
     """The matches of the sentence that are events, in sentence order."""
-    matches = patterns.match(an.tokens, accept=lambda m: _licensed(m, an))
+    def finite(tok: str) -> bool:
+        return is_finite(tok) or fold(tok) in patterns.finite
+
+    matches = patterns.match(
+        an.tokens, accept=lambda m: _licensed(m, an, finite, patterns.infinitives))
     return _drop_subordinate(matches, an)
 
 
-def _licensed(m: Match, an: Analysis) -> bool:
+def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
+              infinitives: frozenset[str]) -> bool:
     if not _conditions_hold(m, an):
         return False
+    if m.form == "elliptic":
+        return _verbless_end(m, an, finite)
     if m.pattern.kind == "nominal":
-        return _happened(m, an)
-    return _predicate(m, an)
+        return _happened(m, an, finite)
+    return _predicate(m, an, infinitives)
+
+
+def _headline(an: Analysis, finite: Callable[[str], bool]) -> bool:
+    """A short sentence without a finite verb: a headline, or a line written like one."""
+    return len(an.tokens) <= HEADLINE_TOKENS and not any(finite(t) for t in an.tokens)
+
+
+def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
+    """The trigger ends a clause that has no finite verb: ``पूर्व मंत्री हवाईअड्डे से
+    गिरफ्तार``, ``…, दो आतंकी ढेर``."""
+    toks = an.tokens
+    clause = an.clauses[an.clause_of(m.first)]
+    nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
+    return (nxt is None or nxt in CLAUSE_END) and not any(
+        finite(t) for t in toks[clause.start:clause.end])
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
@@ -75,10 +111,10 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
     return True
 
 
-def _happened(m: Match, an: Analysis) -> bool:
+def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     """A nominal trigger names an event that took place, not merely the notion."""
     toks = an.tokens
-    if an.sentence.part == "title":
+    if _headline(an, finite):
         return True
     clause = an.clauses[an.clause_of(m.first)]
     nxt_tok = toks[m.last + 1] if m.last + 1 < len(toks) else None
@@ -104,11 +140,15 @@ def _verbal_after(an: Analysis, j: int) -> bool:
             or j in an.marker_tokens)
 
 
-def _predicate(m: Match, an: Analysis) -> bool:
-    """A verb trigger is the clause's predicate, not a participle modifying a noun."""
+def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
+    """A verb trigger is the clause's predicate, not a participle modifying a noun nor an
+    infinitive used as a noun (``भारत को निशाना बनाना अनुचित है``)."""
     toks = an.tokens
     last = toks[m.last]
     j = m.last + 1
+    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and fold(last) in infinitives \
+            and last.endswith(("ना", "नी")) and (j >= len(toks) or fold(toks[j]) not in INFINITIVE_HEADS):
+        return False
     if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
@@ -126,10 +166,19 @@ def _predicate(m: Match, an: Analysis) -> bool:
 
 
 def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
-    """An infinitive trigger governed by a later trigger of its clause is not coded
-    on its own (``सहयोग बढ़ाने को लेकर सहमति बनी`` is one AGREE)."""
+    """Triggers that are part of another event, or only a time reference, are not coded on
+    their own:
+
+    * an infinitive governed by a later trigger of its clause (``सहयोग बढ़ाने को लेकर
+      सहमति बनी`` is one AGREE);
+    * what a refusal refuses (``बातचीत से इनकार``, ``इस्तीफे की मांग ठुकराई``: a REJECT,
+      not also a CONSULT or a REQUEST);
+    * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``).
+    """
     keep = []
     for k, m in enumerate(matches):
+        if _refused(m, matches[k + 1:], an) or _time_reference(m, an):
+            continue
         last = an.tokens[m.last]
         ci = an.clause_of(m.first)
         after = an.tokens[m.last + 1] if m.last + 1 < len(an.tokens) else ""
@@ -141,3 +190,26 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
         if not governed:
             keep.append(m)
     return keep
+
+
+def _refused(m: Match, later: list[Match], an: Analysis) -> bool:
+    """``m`` is the object of a REJECT trigger that follows it, joined only by
+    postpositions."""
+    for o in later:
+        if o.pattern.type != "REJECT" or m.pattern.type == "REJECT":
+            continue
+        between = an.tokens[m.last + 1:o.first]
+        return 1 <= len(between) <= 2 and all(t in OBJECT_MARKERS for t in between)
+    return False
+
+
+def _time_reference(m: Match, an: Analysis) -> bool:
+    """A noun trigger followed by ``के (…) बाद`` or ``से पहले``: the sentence dates
+    something else by it."""
+    if m.pattern.kind != "nominal":
+        return False
+    nxt = an.tokens[m.last + 1:m.last + 6]
+    if nxt[:1] == ["से"] and nxt[1:2] in (["पहले"], ["पूर्व"]):
+        return True
+    return nxt[:1] == ["के"] and any(t in ("बाद", "उपरांत") for t in nxt[1:5]) and not any(
+        t in HARD_PUNCT for t in nxt[1:5])

@@ -1,0 +1,58 @@
+"""Checks on finished events: what cannot be right is dropped or mended before it is stored.
+
+* A single actor named again as the recipient (the same words, or the same entity) of a
+  verbal event is the actor only: nobody criticises, meets or helps themselves. Mutual
+  events name each party on both sides, and domestic ones (an arrest, a protest) the
+  actor's own people, so those keep their copies.
+* Verbal cooperation — a meeting, help, support, a request, an agreement — is done by
+  someone: with no party the knowledge base places (a state, an organisation, a person)
+  and no agent in the clause (``X ने``), the words are ordinary language (``मदद करेंगे``,
+  ``बातचीत को तीन बिंदुओं में``, ``किसानों को ऋण देने का लक्ष्य``), not a political event.
+  An unplaced agent still counts (``ग्रामीणों ने … गुहार लगाई``, ``उन्होंने … अपील की``).
+  Conflictual events keep an unnamed side: a bomb blast is news whoever set it off.
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef, Event
+from .clauses import Analysis
+
+NEEDS_A_PARTY = frozenset(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                           "REQUEST"])
+
+
+def known(ref: ActorRef) -> bool:
+    """A party the knowledge base places: a state, an organisation, a person, a party, a
+    generic agent of a named state (भारतीय सेना) — not a bare generic agent (सरकार,
+    किसानों) nor a place, which say who or where only in context."""
+    if ref.org:
+        return True
+    if not ref.entity_id or ref.entity_id.startswith("place:"):
+        return False
+    return not ref.entity_id.startswith("agent:") or bool(ref.country)
+
+
+def unplaced(ev: Event, an: Analysis, clause: int) -> bool:
+    """A cooperative event with no placed party and no agent phrase in its clause."""
+    if ev.event not in NEEDS_A_PARTY or any(known(r) for r in ev.actor + ev.recipient):
+        return False
+    return not any(a.role in ("ne", "agent") for a in an.args_in(clause))
+
+
+KEEP_COPIES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE", "CONSULT", "COOPERATE"])
+
+
+def checked(events: list[Event]) -> list[Event]:
+    """The events with a party named on both sides mended."""
+    out = []
+    for ev in events:
+        if ev.event not in KEEP_COPIES and len(ev.actor) == 1:
+            ev.recipient = [r for r in ev.recipient if not _same(r, ev.actor[0])]
+        out.append(ev)
+    return out
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.start < b.end and b.start < a.end and a.text == b.text:
+        return True  # the same words of the sentence
+    return bool(a.entity_id) and a.entity_id == b.entity_id

@@ -1,0 +1,107 @@
+"""Trigger matching that holds on unseen news: inflected light verbs, headline grammar,
+glosses in brackets, and what is not an event. Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghatna.events.coding import Processor
+from ghatna.events.patterns import load_patterns
+
+
+@pytest.fixture(scope="module")
+def proc(settings):
+    return Processor(settings)
+
+
+def _types(proc, text):
+    return [e["event"] for e in proc.code_text(text, id="t", date="2025-02-10")["events"]]
+
+
+def _keys(refs):
+    return sorted({r.get("country") or f"IGO:{r.get('org')}" for r in refs if r.get("country") or r.get("org")})
+
+
+@pytest.mark.parametrize("text, etype", [
+    # plural, feminine and honorific forms of the light verb
+    ("दोनों विदेश मंत्रियों ने दिल्ली में दो बैठकें कीं।", "CONSULT"),
+    ("रूस और यूक्रेन के प्रतिनिधियों के बीच तुर्की में कई दौर की बातचीत हुईं।", "CONSULT"),
+    ("जापान और वियतनाम ने रक्षा समझौते पर हस्ताक्षर किये।", "AGREE"),
+    # compound verbs: the stem before a vector verb
+    ("नेपाल ने हिरासत में लिए गए भारतीय मछुआरों को रिहा कर दिया।", "RETREAT"),
+    ("पाकिस्तान ने पकड़े गए जवानों को भारत को सौंप दिया।", "RETREAT"),
+    # passive
+    ("दिल्ली में तीन संदिग्ध आतंकियों को गिरफ्तार किया गया।", "COERCE"),
+])
+def test_inflected_and_compound_light_verbs(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the verb before its object, no auxiliary
+    ("सीबीआई ने पूर्व विधायक को किया गिरफ्तार", "COERCE"),
+    ("हाईकोर्ट ने जमानत याचिका को किया खारिज", "REJECT"),
+    ("पुलिस ने प्रदर्शनकारियों पर दागे आंसू गैस के गोले", "COERCE"),
+    # no verb at all: the participle ends the headline
+    ("चुनाव आयोग का अधिकारी रिश्वत लेते गिरफ्तार", "COERCE"),
+    ("सीमा पर तीन घुसपैठिए ढेर", "ASSAULT"),
+])
+def test_headline_grammar(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_a_headline_is_coded_the_same_alone_and_as_a_title(proc):
+    """Headline readings depend on the line's form, not on its being sentence 0."""
+    line = "कश्मीर में सेना के काफिले पर आतंकी हमला"
+    alone = [e["event"] for e in proc.code_text(line, id="a", date="2025-02-10")["events"]]
+    article = proc.article("सेना ने इलाके की घेराबंदी कर दी है।", date="2025-02-10", title=line)
+    titled = [e.event for e in article.events if e.sentence_index == 0]
+    assert alone == titled == ["ASSAULT"]
+
+
+def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
+    events = proc.code_text("भारत ने व्यापार समझौते (Free Trade Agreement) को निलंबित कर दिया।",
+                            id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["SANCTION"]
+    assert _keys(events[0]["actor"]) == ["IND"]
+
+
+@pytest.mark.parametrize("text", [
+    "युवा बल्लेबाज ने फाइनल में शानदार प्रदर्शन किया।",        # a performance
+    "प्रवक्ता ने सभी सवालों का विस्तार से जवाब दिया।",          # answered
+    "ये सुधार छोटे उद्योगों को पूंजी जुटाने में मदद करेंगे।",       # ordinary language
+    "इस योजना में किसानों को सस्ता ऋण देने का लक्ष्य रखा गया है।",
+    "भारत को निशाना बनाना अनुचित है।",                          # an infinitive as a noun
+])
+def test_not_events(proc, text):
+    assert _types(proc, text) == []
+
+
+def test_what_a_refusal_refuses_is_not_an_event_of_its_own(proc):
+    assert _types(proc, "ईरान ने अमेरिका के साथ सीधी बातचीत से इनकार कर दिया।") == ["REJECT"]
+    assert _types(proc, "प्रधानमंत्री ने विपक्ष की जांच की मांग ठुकरा दी।") == ["REJECT"]
+
+
+def test_an_earlier_event_as_a_point_in_time_is_background(proc):
+    types = _types(proc, "धमाके के दो दिन बाद पुलिस ने चार संदिग्धों को गिरफ्तार किया।")
+    assert types == ["COERCE"]
+
+
+def test_cooperation_needs_a_party_but_an_unnamed_agent_counts(proc):
+    assert _types(proc, "गांव वालों ने तहसीलदार से पुल बनवाने की अपील की।") == ["REQUEST"]
+    assert _types(proc, "कई देशों ने युद्धविराम समझौते का स्वागत किया है।") == ["SUPPORT"]
+
+
+def test_a_single_actor_is_not_its_own_recipient(proc):
+    events = proc.code_text("जर्मनी ने जर्मनी की नई नीति की आलोचना की।", id="t", date="2025-02-10")["events"]
+    assert all(not (_keys(e["actor"]) == ["DEU"] and e["recipient"] and
+                    e["recipient"][0]["start"] == e["actor"][0]["start"]) for e in events)
+
+
+def test_verbs_are_named_by_their_infinitives(tmp_path):
+    """A user pattern names a verb by its infinitive and matches all its forms."""
+    f = tmp_path / "mine.yaml"
+    f.write_text('patterns:\n- {id: coerce.nazarband, type: COERCE, words: ["नजरबंद @रखना"]}\n', "utf-8")
+    ps = load_patterns(str(f))
+    for sentence in ("उन्हें घर में नजरबंद रखा गया", "नेताओं को नजरबंद रखेंगे"):
+        assert any(m.pattern.id == "coerce.nazarband" for m in ps.match(sentence.split()))
