@@ -273,7 +273,7 @@ class Explorer:
         mentioned = self.mentioned_in(key)
         if not counts[0] and not mentioned:
             raise NotFound(f"no events or mentions of {key!r}; see /actors for the actors found")
-        filters = EventFilter(actor=key)
+        filters = EventFilter(party=key)
         partners = []
         for row in self.conn.execute(
                 f"SELECT p.key, COUNT(DISTINCT p.event_id) AS n, "
