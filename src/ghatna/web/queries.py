@@ -113,6 +113,16 @@ class Explorer:
         data.pop("offsets", None)
         return data
 
+    def article_sources(self, article_ids: list[str]) -> dict[str, str | None]:
+        """The source of each of these articles."""
+        ids = sorted(set(article_ids))
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out |= {r[0]: r[1] for r in self.conn.execute(
+                f"SELECT id, source FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
     def sources(self) -> list[str]:
         return [r[0] for r in self.conn.execute(
             "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
