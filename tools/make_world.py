@@ -54,8 +54,18 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
     return points
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring that crosses 180° with continuous longitudes (Chukotka at 190°, not -170°), so
+    that it draws no line across the whole map."""
+    out = [points[0]]
+    for x, y in points[1:]:
+        out.append((x + 360 * round((out[-1][0] - x) / 360), y))
+    return out
+
+
 def thin(points: list[tuple[float, float]], step: float) -> list[float]:
     """Points at least ``step`` degrees from the last one kept, the ring closed, flattened."""
+    points = unwrap(points)
     kept = [points[0]]
     for x, y in points[1:-1]:
         if abs(x - kept[-1][0]) >= step or abs(y - kept[-1][1]) >= step:
@@ -66,11 +76,7 @@ def thin(points: list[tuple[float, float]], step: float) -> list[float]:
 
 def area_centroid(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Signed-area-weighted centroid of a closed ring: (|area|, lat, lon)."""
-    unwrapped = [points[0]]
-    for x, y in points[1:]:  # rings that cross 180°: longitudes made continuous
-        x += 360 * round((unwrapped[-1][0] - x) / 360)
-        unwrapped.append((x, y))
-    points = unwrapped
+    points = unwrap(points)
     a = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         cross = x0 * y1 - x1 * y0

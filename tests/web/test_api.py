@@ -210,6 +210,15 @@ def test_event_filters(client, params, expected):
     assert {e["event"] for e in items} == expected
 
 
+def test_actors_list_each_actor_once(client):
+    items = client.get("/api/actors", params={"limit": 200}).json()["items"]
+    keys = [a["key"] for a in items]
+    assert len(keys) == len(set(keys))  # India is a state, not also an "entity"
+    india = next(a for a in items if a["key"] == "IND")
+    assert india["kind"] == "country" and india["as_actor"] <= india["events"]
+    assert india["events"] == client.get("/api/events", params={"party": "IND"}).json()["total"]
+
+
 def test_event_filter_errors_name_the_parameter(client):
     body = client.get("/api/events", params={"min_confidence": "high"}).json()
     assert body["error"]["code"] == "bad_parameter" and "min_confidence" in body["error"]["message"]

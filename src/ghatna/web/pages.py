@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from ..store.filters import EVENT_TYPES, BadParameter, EventFilter
 from .api import event_filter, unique_events
 from .deps import explorer, page_args
-from .queries import Explorer
+from .queries import Explorer, country_name
 from .render import article_sentences, evidence_parts
 
 router = APIRouter(include_in_schema=False)
@@ -157,4 +157,4 @@ def map_page(request: Request, filters: EventFilter = Depends(event_filter),
              ex: Explorer = Depends(explorer)):
     data = ex.locations(filters, most=int(request.app.state.settings["web"]["map_places"]))
     return render(request, "map.html", f"/api/map?{_query(request)}", filters=filters,
-                  places=data["places"])
+                  data=data, countries={k: country_name(k) for k in data["by_country"]})
