@@ -166,3 +166,18 @@ def test_gdelt_table_fills_goldstein_fips_dates_and_sources(cli, sample_db):
     assert rows and all(r["SQLDATE"] and r["GoldsteinScale"] and r["SOURCEURL"] for r in rows)
     fips = {r["Actor1Geo_CountryCode"] for r in rows} | {r["ActionGeo_CountryCode"] for r in rows}
     assert "IN" in fips and "IND" not in fips
+
+
+def test_the_actor_list_names_each_state_once(sample_db, settings):
+    from ghatna.store.filters import EventFilter
+    from ghatna.store.sqlite import Store
+    from ghatna.web.queries import Explorer
+
+    with Store(sample_db, readonly=True) as store:
+        ex = Explorer(store, settings["web"])
+        items = ex.actors(limit=500)["items"]
+        keys = [a["key"] for a in items]
+        assert "IND" in keys and len(keys) == len(set(keys))  # not as "country" and "entity"
+        india = items[keys.index("IND")]
+        assert india["kind"] == "country"
+        assert india["events"] == ex.events(EventFilter(party="IND"))["total"]
