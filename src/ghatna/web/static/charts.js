@@ -26,6 +26,7 @@
     el.appendChild(p); el.classList.add("empty");
   }
 
+  var MONTH = 27 * 86400000;  // a bar's width on a date axis: one month, less a gap
   function axis(text, extra) { return Object.assign({ title: { text: text } }, extra || {}); }
   // An axis of counts: whole numbers only (no 0.5 events).
   function counts(text, most, extra) {
@@ -39,13 +40,13 @@
     var types = Object.keys(d.by_type || {});
     var x = months.map(function (m) { return m + "-01"; });
     var traces = types.map(function (t) {
-      return { type: "bar", name: t, x: x, xperiod: "M1", xperiodalignment: "middle",
+      return { type: "bar", name: t, x: x, xperiod: "M1", xperiodalignment: "middle", width: MONTH,
         marker: { color: COLORS[t] || "#888" },
         hovertemplate: t + ": %{y}<extra>%{x|%b %Y}</extra>",
         y: months.map(function (m) { return (d.by_month[m] || {})[t] || 0; }) };
     });
-    Plotly.newPlot(el, traces, layout({ barmode: "stack", margin: { l: 50, r: 10, t: 10, b: 40 },
-      legend: { orientation: "h", y: -0.25 },
+    Plotly.newPlot(el, traces, layout({ barmode: "stack", margin: { l: 50, r: 10, t: 30, b: 40 },
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
       xaxis: axis("month", { type: "date", tickformat: "%b %Y" }),
       yaxis: counts("events", Math.max.apply(null, months.map(function (m) {
         return Object.keys(d.by_month[m]).reduce(function (a, t) { return a + d.by_month[m][t]; }, 0); }))) }), CONFIG);
@@ -65,14 +66,17 @@
     if (!rows.length) { return empty(el, "No dated events yet."); }
     var x = rows.map(function (r) { return r.month + "-01"; });
     var period = { xperiod: "M1", xperiodalignment: "middle" };
+    var bars = { xperiod: "M1", xperiodalignment: "middle", width: MONTH };
+    var most = Math.max.apply(null, rows.map(function (r) { return Math.max(r.cooperation, r.conflict); }));
     Plotly.newPlot(el, [
-      Object.assign({ type: "bar", name: "cooperation (events)", x: x, y: rows.map(function (r) { return r.cooperation; }), marker: { color: "#4daf4a" }, opacity: 0.6 }, period),
-      Object.assign({ type: "bar", name: "conflict (events, below zero)", x: x, y: rows.map(function (r) { return -r.conflict; }), customdata: rows.map(function (r) { return r.conflict; }), hovertemplate: "conflict: %{customdata}<extra></extra>", marker: { color: "#d62728" }, opacity: 0.6 }, period),
+      Object.assign({ type: "bar", name: "cooperation (events)", x: x, y: rows.map(function (r) { return r.cooperation; }), marker: { color: "#4daf4a" }, opacity: 0.6 }, bars),
+      Object.assign({ type: "bar", name: "conflict (events, below zero)", x: x, y: rows.map(function (r) { return -r.conflict; }), customdata: rows.map(function (r) { return r.conflict; }), hovertemplate: "conflict: %{customdata}<extra></extra>", marker: { color: "#d62728" }, opacity: 0.6 }, bars),
       Object.assign({ type: "scatter", mode: "lines+markers", name: "balance (right axis)", x: x, y: rows.map(function (r) { return r.balance; }), yaxis: "y2", line: { color: "#222" } }, period)
-    ], layout({ margin: { l: 50, r: 60, t: 10, b: 40 }, barmode: "relative", legend: { orientation: "h", y: -0.25 },
+    ], layout({ margin: { l: 50, r: 60, t: 30, b: 40 }, barmode: "relative",
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
       xaxis: axis("month", { type: "date", tickformat: "%b %Y" }),
-      yaxis: axis("events (cooperation up, conflict down)", { zeroline: true }),
-      yaxis2: axis("balance (−1 conflict … +1 cooperation)", { overlaying: "y", side: "right", range: [-1.05, 1.05], showgrid: false, zeroline: false }) }), CONFIG);
+      yaxis: axis("events (conflict below 0)", { zeroline: true, range: [-most - 0.2, most + 0.2], dtick: most <= 5 ? 1 : null, tickformat: ",d" }),
+      yaxis2: axis("balance", { overlaying: "y", side: "right", range: [-1.05, 1.05], dtick: 0.5, showgrid: false, zeroline: false }) }), CONFIG);
   }
 
   function network(el, d) {
