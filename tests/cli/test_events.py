@@ -9,7 +9,8 @@ import json
 import pytest
 from helpers import SEED_000, SEED_001
 
-from ghatna.events.export import CSV_FIELDS, GDELT_FIELDS
+from ghatna.events.export import CSV_FIELDS
+from ghatna.events.gdelt import GDELT_FIELDS
 
 RECORD_KEYS = {"id", "event", "mode", "aux_mode", "negated", "context", "actor", "recipient",
                "date", "date_precision", "date_text", "location", "cameo", "quad_code",
@@ -64,7 +65,7 @@ def test_cli_and_web_share_the_actor_filter(cli, sample_db):
     orgs = {a["org"] for r in every for a in r["actor"] + r["recipient"] if a.get("org")}
     assert orgs, "the sample articles name an international organisation"
     org = sorted(orgs)[0]
-    with_org = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--actor", f"IGO:{org}")
+    with_org = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--party", f"IGO:{org}")
     assert with_org and all(org in {a.get("org") for a in r["actor"] + r["recipient"]} for r in with_org)
 
 
@@ -117,3 +118,66 @@ def test_parquet_and_output_file(cli, sample_db, tmp_path):
     assert "-o FILE" in cli("events", "--db", sample_db, "--format", "parquet", code=2).stderr
     cli("events", "--db", sample_db, "--format", "csv", "-o", str(tmp_path / "e.csv"))
     assert (tmp_path / "e.csv").read_text("utf-8").startswith("id,date,event")
+
+
+def test_dyads_sides_and_either_side(cli, sample_db):
+    every = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    keys = lambda refs: {a.get("country") for a in refs}  # noqa: E731
+    dyads = {(a, b) for r in every for a in keys(r["actor"]) for b in keys(r["recipient"]) if a and b and a != b}
+    actor, recipient = sorted(dyads)[0]
+    pair = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--actor", actor,
+                     "--recipient", recipient)
+    assert pair and all(actor in keys(r["actor"]) and recipient in keys(r["recipient"]) for r in pair)
+    assert {r["id"] for r in pair} == {r["id"] for r in every
+                                       if actor in keys(r["actor"]) and recipient in keys(r["recipient"])}
+    acting = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--actor", actor)
+    assert all(actor in keys(r["actor"]) for r in acting)
+    either = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--party", actor)
+    assert {r["id"] for r in either} == {r["id"] for r in every
+                                         if actor in keys(r["actor"]) | keys(r["recipient"])}
+    assert len(either) > len(acting)  # --actor is one side now; --party is either side
+
+
+def test_article_place_mode_context_source_and_confidence_filters(cli, sample_db):
+    every = cli.jsonl("events", "--db", sample_db, "--format", "jsonl")
+    first = every[0]["evidence"]["article"]
+    mine = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--article", first[:10])
+    assert mine and {r["evidence"]["article"] for r in mine} == {first}
+    placed = next(r for r in every if r["location"] and r["location"].get("name"))
+    here = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--place",
+                     placed["location"]["name"].lower())
+    assert placed["id"] in {r["id"] for r in here}
+    assert all((r["location"] or {}).get("name") == placed["location"]["name"] for r in here)
+    moded = next(r for r in every if r["mode"])
+    with_mode = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--mode", moded["mode"])
+    assert with_mode and all(moded["mode"] in (r["mode"], r["aux_mode"]) for r in with_mode)
+    context = next(c for r in every for c in r["context"])
+    in_context = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--context", context)
+    assert {r["id"] for r in in_context} == {r["id"] for r in every if context in r["context"]}
+    sure = cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--min-confidence", "0.8")
+    assert {r["id"] for r in sure} == {r["id"] for r in every if r["confidence"] >= 0.8}
+    assert cli.jsonl("events", "--db", sample_db, "--format", "jsonl", "--source", "nobody") == []
+    assert "from 0 to 1" in cli("events", "--db", sample_db, "--min-confidence", "2", code=2).stderr
+
+
+def test_gdelt_table_fills_goldstein_fips_dates_and_sources(cli, sample_db):
+    rows = list(csv.DictReader(io.StringIO(cli("events", "--db", sample_db, "--format", "gdelt").stdout),
+                               delimiter="\t"))
+    assert rows and all(r["SQLDATE"] and r["GoldsteinScale"] and r["SOURCEURL"] for r in rows)
+    fips = {r["Actor1Geo_CountryCode"] for r in rows} | {r["ActionGeo_CountryCode"] for r in rows}
+    assert "IN" in fips and "IND" not in fips
+
+
+def test_the_actor_list_names_each_state_once(sample_db, settings):
+    from ghatna.store.filters import EventFilter
+    from ghatna.store.sqlite import Store
+    from ghatna.web.queries import Explorer
+
+    with Store(sample_db, readonly=True) as store:
+        ex = Explorer(store, settings["web"])
+        items = ex.actors(limit=500)["items"]
+        keys = [a["key"] for a in items]
+        assert "IND" in keys and len(keys) == len(set(keys))  # not as "country" and "entity"
+        india = items[keys.index("IND")]
+        assert india["kind"] == "country"
+        assert india["events"] == ex.events(EventFilter(party="IND"))["total"]

@@ -7,7 +7,7 @@ import io
 
 from helpers import stored_events as stored
 
-from ghatna.events.export import GDELT_FIELDS
+from ghatna.events.gdelt import GDELT_FIELDS
 from ghatna.events.reports import report_key
 from ghatna.store.filters import EventFilter
 from ghatna.store.sqlite import Store

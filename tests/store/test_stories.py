@@ -76,5 +76,12 @@ def test_the_web_lists_stories(db):
         assert client.get("/api/stories", params={"since": "2026-02"}).json()["total"] == 0
         assert client.get("/api/stories", params={"since": "soon"}).status_code == 400
         page = client.get("/stories").text
-        assert "2 sources, 2 articles" in page and "ASSAULT/-/-" in page and "a1</a>" in page
+        assert "2 sources, 2 articles" in page and "a1</a>" in page
+        # the shared event in words: date, type, parties, a link to its sentence; no raw key
+        assert "ASSAULT/-/-" not in page and '<span class="etype t-ASSAULT">ASSAULT</span>' in page
+        assert '<a href="/actors/RUS">' in page and '<a href="/actors/UKR">' in page
+        shared = found["items"][0]["shared_events"][0]["event"]
+        second = next(a["id"] for a in found["items"][0]["articles"] if "a2" in (a["title"] or a["doc"]))
+        assert shared["date"] == "2026-01-27" and shared["article"] == second  # the more confident
+        assert f'href="/articles/{second}#s{shared["sentence_index"]}">sentence ›</a>' in page
         assert "No story" in client.get("/stories", params={"until": "2025"}).text

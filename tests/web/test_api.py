@@ -183,8 +183,21 @@ def test_events_are_records_newest_first(client):
     ({"type": "consult"}, {"CONSULT"}),
     ({"actor": "RUS"}, {"CONSULT", "COOPERATE", "ACCUSE"}),
     ({"actor": "sergey_lavrov"}, {"CONSULT"}),
-    ({"actor": "IGO:UN"}, {"SUPPORT"}),
-    ({"actor": "INDCOP"}, {"ASSAULT", "COERCE"}),
+    ({"actor": "IGO:UN"}, set()),  # the UN is only ever a recipient here
+    ({"recipient": "IGO:UN"}, {"SUPPORT"}),
+    ({"party": "IGO:UN"}, {"SUPPORT"}),
+    ({"actor": "RUS", "recipient": "CHN"}, {"CONSULT"}),
+    ({"actor": "CHN", "recipient": "RUS"}, set()),
+    ({"actor": "IND", "recipient": "JPN"}, {"AGREE", "AID"}),
+    ({"party": "JPN"}, {"AGREE", "AID"}),
+    ({"place": "nanning"}, {"SUPPORT", "CONSULT"}),
+    ({"place": "JPN"}, {"AGREE"}),
+    ({"mode": "arrest"}, {"COERCE"}),
+    ({"context": "diplomatic"}, {"AGREE", "CONSULT"}),
+    ({"min_confidence": "0.95"}, set()),
+    ({"source": "nobody"}, set()),
+    ({"actor": "INDCOP"}, {"COERCE"}),
+    ({"party": "INDCOP"}, {"ASSAULT", "COERCE"}),
     ({"country": "jpn"}, {"AGREE", "AID"}),
     ({"since": "2024-04-01", "until": "2024-04-30"}, {"ASSAULT", "COERCE"}),
     ({"until": "2021-03"}, {"CONSULT", "ACCUSE", "SUPPORT"}),
@@ -195,6 +208,30 @@ def test_events_are_records_newest_first(client):
 def test_event_filters(client, params, expected):
     items = client.get("/api/events", params=params).json()["items"]
     assert {e["event"] for e in items} == expected
+
+
+def test_actors_list_each_actor_once(client):
+    items = client.get("/api/actors", params={"limit": 200}).json()["items"]
+    keys = [a["key"] for a in items]
+    assert len(keys) == len(set(keys))  # India is a state, not also an "entity"
+    india = next(a for a in items if a["key"] == "IND")
+    assert india["kind"] == "country" and india["as_actor"] <= india["events"]
+    assert india["events"] == client.get("/api/events", params={"party": "IND"}).json()["total"]
+
+
+def test_event_filter_errors_name_the_parameter(client):
+    body = client.get("/api/events", params={"min_confidence": "high"}).json()
+    assert body["error"]["code"] == "bad_parameter" and "min_confidence" in body["error"]["message"]
+
+
+def test_events_page_shows_place_code_confidence_source_and_sentence(client):
+    html = client.get("/events", params={"actor": "RUS", "recipient": "CHN"}).text
+    assert html.count('<tr class="event"') == 1
+    assert '<td class="place">Nanning <span class="muted">CHN</span></td>' in html
+    assert '<td class="cameo"><code>040</code></td>' in html and '<td class="conf">0.90</td>' in html
+    assert '<td class="source">test-news</td>' in html
+    assert 'name="actor" value="RUS"' in html and 'name="recipient" value="CHN"' in html
+    assert '#s1">sentence 1 ›</a>' in html
 
 
 def test_event_paging(client):

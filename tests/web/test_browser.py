@@ -2,12 +2,17 @@
 pages load and draw their charts offline, filters work, an article shows its
 highlighted event, and a hostile article's script never runs.
 
-Screenshots of the main pages go to tests/artifacts/ (not committed).
+The browser sees no system font with Devanagari (a fontconfig that lists only DejaVu), so
+Hindi renders only through the font ghatna serves. Screenshots of the main pages go to
+tests/artifacts/ (not committed), or to $GHATNA_SHOTS when set.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -28,7 +33,8 @@ from web_data import build_store  # noqa: E402
 
 from ghatna.web.app import create_app  # noqa: E402
 
-ARTIFACTS = TESTS / "artifacts"
+ARTIFACTS = Path(os.environ.get("GHATNA_SHOTS") or TESTS / "artifacts")
+LATIN_ONLY = Path("/usr/share/fonts/truetype/dejavu")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -54,9 +60,22 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def fontconfig(tmp_path_factory) -> dict[str, str]:
+    """Environment for a fontconfig that knows only DejaVu (no Devanagari)."""
+    if not LATIN_ONLY.is_dir():
+        pytest.skip(f"the font-free profile needs DejaVu fonts at {LATIN_ONLY} (fonts-dejavu-core)")
+    folder = tmp_path_factory.mktemp("fontconfig")
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f"<dir>{LATIN_ONLY}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+                    encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+@pytest.fixture(scope="module")
+def browser(fontconfig):
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=os.environ | fontconfig)
         yield b
         b.close()
 
@@ -77,7 +96,7 @@ def page(browser, server):
 
 
 def shot(pg, name):
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
@@ -171,3 +190,59 @@ def test_hostile_article_never_runs_script(page, server):
     assert page.locator("img").count() == 0
     shot(page, "hostile")
     assert page.errors == []
+
+
+def test_profile_has_no_system_devanagari_font(fontconfig):
+    if not shutil.which("fc-list"):
+        pytest.skip("fc-list (fontconfig) is not installed")
+    found = subprocess.run(["fc-list", ":lang=hi"], capture_output=True, text=True,
+                           env=os.environ | fontconfig, check=True).stdout
+    assert found.strip() == ""
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/articles", "/stories", "/map"])
+def test_devanagari_renders_with_the_served_font(page, server, path):
+    page.goto(server[0] + path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    faces = page.evaluate("Array.from(document.fonts).filter(f => f.family.includes('Ghatna'))"
+                          ".map(f => f.status)")
+    assert faces == ["loaded"]  # the page used it (an unused face is never loaded)
+    # Hindi drawn with the served face differs from the same text in the system's fallback
+    # (boxes); Latin text is left to the system font (the face covers Devanagari only).
+    widths = page.evaluate("""() => {
+        const c = document.createElement('canvas').getContext('2d');
+        const w = (font, text) => { c.font = font; return c.measureText(text).width; };
+        return [w('20px "Ghatna Devanagari", monospace', 'घटना की रिपोर्ट'),
+                w('20px monospace', 'घटना की रिपोर्ट'),
+                w('20px "Ghatna Devanagari", monospace', 'report'), w('20px monospace', 'report')];
+    }""")
+    assert abs(widths[0] - widths[1]) > 5 and widths[2] == widths[3]
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert family.startswith('"Ghatna Devanagari"')
+
+
+def test_map_has_borders_counts_and_zooms_to_a_region(page, server):
+    page.goto(server[0] + "/map")
+    page.wait_for_selector("#map[data-drawn='4']", timeout=15000)
+    assert int(page.get_attribute("#map", "data-countries")) > 200  # Natural Earth outlines
+    assert "6 of 10 events have coordinates" in page.inner_text("#map-count")
+    assert "4 have none" in page.inner_text("#map-count")
+    page.click("[data-region=india]")
+    page.wait_for_selector("#map[data-region=india]", timeout=5000)
+    x_range = page.evaluate("document.getElementById('map').layout.xaxis.range")
+    y_range = page.evaluate("document.getElementById('map').layout.yaxis.range")
+    # India in view, and not much else (the axes keep degrees square, so x widens)
+    assert x_range[0] <= 68 and x_range[1] >= 97 and y_range[0] <= 8 and y_range[1] >= 35
+    assert x_range[1] - x_range[0] < 80 and y_range[1] - y_range[0] < 40
+    assert page.locator("#map .modebar").count() == 0  # no toolbar over the map
+    shot(page, "map-india")
+    assert page.errors == [] and page.outside == []
+
+
+def test_timeline_uses_a_date_axis_with_labels(page, server):
+    page.goto(server[0] + "/")
+    page.locator("#timeline[data-rendered] .main-svg").first.wait_for(timeout=15000)
+    layout = page.evaluate("(() => { const l = document.getElementById('timeline').layout;"
+                           " return [l.xaxis.type, l.xaxis.title.text, l.yaxis.title.text]; })()")
+    assert layout == ["date", "month", "events"]
+    assert page.locator(".modebar").count() == 0

@@ -117,28 +117,47 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
                   help="Write to this file instead of standard output (needed for parquet).")
     @click.option("--type", "etype", help="Only this PLOVER type.")
-    @click.option("--actor", "actor", help="Only events with this actor or recipient "
-                  "(ISO3 country, IGO:ACRONYM, CAMEO actor code or entity id).")
+    @click.option("--actor", "actor", help="Only events with this actor (who acts): ISO3 country, "
+                  "IGO:ACRONYM, CAMEO actor code or entity id. With --recipient: a dyad.")
+    @click.option("--recipient", help="Only events with this recipient (same keys as --actor).")
+    @click.option("--party", help="Only events with this actor or recipient (either side).")
+    @click.option("--article", "article", metavar="ID", help="Only events of this article (an id "
+                  "prefix is enough).")
+    @click.option("--place", help="Only events at this place: its English name, its words in "
+                  "the sentence, or an ISO3 country.")
+    @click.option("--mode", help="Only events with this PLOVER mode or aux mode (e.g. phone, "
+                  "arrest, future, negation).")
+    @click.option("--context", help="Only events with this PLOVER context (e.g. military).")
+    @click.option("--source", help="Only events from articles of this source.")
+    @click.option("--min-confidence", "min_confidence", type=float,
+                  help="Only events coded with at least this confidence (0-1).")
     @click.option("--since", help="Events dated on or after YYYY-MM-DD (or YYYY-MM, YYYY).")
     @click.option("--until", help="Events dated on or before YYYY-MM-DD (or within YYYY-MM, YYYY).")
     @click.option("--unique", is_flag=True, help="One record per event however many sentences, "
                   "articles and sources report it, with those counts (same date, type, modality, "
                   "actors and recipients).")
     @click.pass_context
-    def events_cmd(ctx, db, fmt, output, etype, actor, since, until, unique):
-        """List the events stored in the database."""
+    def events_cmd(ctx, db, fmt, output, etype, actor, recipient, party, article, place, mode,
+                   context, source, min_confidence, since, until, unique):
+        """List the events stored in the database. Filters combine: all must hold."""
         from ..events.export import export, write_parquet
+        from ..events.gdelt import article_info
         from ..store.filters import BadParameter, EventFilter
         from ..store.sqlite import Store
 
         settings = load_settings(ctx)
         try:
-            filters = EventFilter(type=etype, actor=actor, since=since, until=until)
-        except BadParameter as exc:
-            raise click.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
-        try:
             with Store(db_path(db, settings), readonly=True) as store:
+                try:
+                    filters = EventFilter(
+                        type=etype, actor=actor, recipient=recipient, party=party, since=since,
+                        until=until, article_id=store.resolve_id(article) if article else None,
+                        place=place, mode=mode, context=context, source=source,
+                        min_confidence=min_confidence)
+                except BadParameter as exc:
+                    raise click.BadParameter(exc.reason, param_hint=f"--{exc.name.replace('_', '-')}") from None
                 records = store.events(filters, unique=unique)
+                articles = article_info(store, records) if fmt == "gdelt" else None
         except GhatnaError as exc:
             fail(exc)
             return
@@ -148,9 +167,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             write_parquet(records, output)
         elif output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(export(records, fmt))
+                fh.write(export(records, fmt, articles))
         else:
-            click.echo(export(records, fmt), nl=False)
+            click.echo(export(records, fmt, articles), nl=False)
 
 
 def _stored_articles(db: str, settings, rows):

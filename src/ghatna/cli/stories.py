@@ -46,6 +46,16 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                 near = "  (near-duplicate)" if a["near_duplicate_of"] else ""
                 click.echo(f"    {a['date'] or '----------'}  {(a['source'] or '-'):<16} {a['title'] or a['doc']}{near}")
             for e in story["shared_events"]:
-                click.echo(f"    shared: {e['key']} ({e['articles']} articles)")
+                click.echo(f"    shared: {readable_key(e['key'])} ({e['articles']} articles)")
         if not stories and not as_json:
             click.echo("(no story is told by more than one article)")
+
+
+def readable_key(key: str) -> str:
+    """A report key (:func:`ghatna.events.reports.report_key`) as words: ``2026-03-02
+    SANCTION USA > IRN`` for ``2026-03-02:day SANCTION/-/- USA>IRN``."""
+    when, kind, sides = key.split(" ", 2)
+    date, _, precision = when.partition(":")
+    kind = " ".join(part for part in kind.split("/") if part != "-")
+    sides = sides.replace(">", " > ").replace("+", ", ")
+    return f"{date}{'' if precision in ('', 'day') else f' ({precision})'} {kind}: {sides}"

@@ -1,5 +1,5 @@
-"""Event records (EVENTS.md) written as a table, JSON Lines, CSV, GDELT-style TSV, PLOVER JSON
-or Parquet."""
+"""Event records (EVENTS.md) written as a table, JSON Lines, CSV, the GDELT 2.0 event table
+(:mod:`ghatna.events.gdelt`), PLOVER JSON or Parquet."""
 
 from __future__ import annotations
 
@@ -8,18 +8,12 @@ import io
 import json
 from typing import Any
 
+from . import gdelt
+
 CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
               "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
               "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
               "trigger", "sentence", "mentions", "articles", "sources")
-# GDELT 1.0 event-table column subset, in GDELT's order.
-GDELT_FIELDS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-                "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode",
-                "EventBaseCode", "EventRootCode", "QuadClass", "NumMentions", "NumSources",
-                "NumArticles", "ActionGeo_FullName",
-                "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL")
-
-
 def _names(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("name") or r.get("text") or "" for r in refs)
 
@@ -75,7 +69,10 @@ def write_parquet(records: list[dict[str, Any]], path: str) -> None:
     pq.write_table(pa.table(columns), path)
 
 
-def export(records: list[dict[str, Any]], fmt: str) -> str:
+def export(records: list[dict[str, Any]], fmt: str,
+           articles: dict[str, dict[str, Any]] | None = None) -> str:
+    """``records`` in format ``fmt``; ``gdelt`` also uses their ``articles``
+    (:func:`ghatna.events.gdelt.article_info`) for dates, URLs and the lead."""
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if fmt == "plover":
@@ -88,22 +85,7 @@ def export(records: list[dict[str, Any]], fmt: str) -> str:
             w.writerow(csv_row(r))
         return buf.getvalue()
     if fmt == "gdelt":
-        w = csv.writer(buf, delimiter="\t", lineterminator="\n")
-        w.writerow(GDELT_FIELDS)
-        for r in records:
-            a1 = r["actor"][0] if r["actor"] else {}
-            a2 = r["recipient"][0] if r["recipient"] else {}
-            loc = r.get("location") or {}
-            cameo = r.get("cameo") or ""
-            mentions, articles, sources = _reports(r)
-            w.writerow([r["id"], (r.get("date") or "").replace("-", ""), a1.get("code") or "",
-                        a1.get("name") or a1.get("text") or "", a1.get("country") or "",
-                        a2.get("code") or "", a2.get("name") or a2.get("text") or "",
-                        a2.get("country") or "", 1, cameo, cameo[:3], cameo[:2],
-                        r.get("quad_code") or "", mentions, sources, articles,
-                        loc.get("name") or "", loc.get("country") or "",
-                        loc.get("lat") or "", loc.get("lon") or "", r["evidence"].get("doc") or ""])
-        return buf.getvalue()
+        return gdelt.table(records, articles or {})
     # table
     lines = []
     for r in records:

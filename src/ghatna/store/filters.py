@@ -3,7 +3,8 @@ web interface, so that a filter means the same everywhere.
 
 :class:`EventFilter` validates what a user typed (a bad value raises
 :class:`BadParameter` naming the field) and turns it into one SQL ``WHERE`` clause
-over ``events e``. Actors are keyed as in the gold files: an ISO 3166-1 alpha-3 code
+over ``events e``. ``actor`` and ``recipient`` each match one side of an event, so both
+together ask for a dyad (who did what to whom); ``party`` matches either side. Actors are keyed as in the gold files: an ISO 3166-1 alpha-3 code
 for a state (``RUS``), ``IGO:<acronym>`` for an international organisation
 (``IGO:UN``), else the knowledge-base entity id, else the CAMEO actor code.
 """
@@ -53,11 +54,18 @@ class EventFilter:
 
     type: str | None = None
     actor: str | None = None
+    recipient: str | None = None
+    party: str | None = None
     country: str | None = None
     since: str | None = None
     until: str | None = None
     text: str | None = None
     article_id: str | None = None
+    place: str | None = None
+    mode: str | None = None
+    context: str | None = None
+    source: str | None = None
+    min_confidence: float | str | None = None
 
     def __post_init__(self) -> None:
         if self.type:
@@ -70,7 +78,19 @@ class EventFilter:
                 raise BadParameter("country", "give an ISO 3166-1 alpha-3 code such as RUS")
         self.since = check_date(self.since, "since")
         self.until = check_date(self.until, "until")
-        self.actor = (self.actor or "").strip() or None
+        for name in ("actor", "recipient", "party", "article_id", "place", "source"):
+            setattr(self, name, (getattr(self, name) or "").strip() or None)
+        self.mode = (self.mode or "").strip().lower() or None
+        self.context = (self.context or "").strip().lower() or None
+        if self.min_confidence in ("", None):
+            self.min_confidence = None
+        else:
+            try:
+                self.min_confidence = float(self.min_confidence)
+            except (TypeError, ValueError):
+                raise BadParameter("min_confidence", f"{self.min_confidence!r} is not a number") from None
+            if not 0 <= self.min_confidence <= 1:
+                raise BadParameter("min_confidence", "give a number from 0 to 1")
         self.text = (self.text or "").strip() or None
         if self.text and len(self.text) > 200:
             raise BadParameter("text", "at most 200 characters")
@@ -89,10 +109,29 @@ class EventFilter:
         if self.article_id:
             where.append("e.article_id = ?")
             params.append(self.article_id)
-        if self.actor:
-            subquery, value = actor_event_ids(self.actor)
-            where.append(f"e.id IN ({subquery})")
-            params.extend(value)
+        for key, role in ((self.actor, "actor"), (self.recipient, "recipient"), (self.party, None)):
+            if key:
+                subquery, value = actor_event_ids(key, role)
+                where.append(f"e.id IN ({subquery})")
+                params.extend(value)
+        if self.place:
+            # the place's English name or its words in the sentence (any case), or its state
+            where.append("(lower(json_extract(e.record, '$.location.name')) = lower(?) "
+                         "OR json_extract(e.record, '$.location.text') = ? "
+                         "OR json_extract(e.record, '$.location.country') = ?)")
+            params.extend([self.place, self.place, self.place.upper()])
+        if self.mode:
+            where.append("(e.mode = ? OR e.aux_mode = ?)")
+            params.extend([self.mode, self.mode])
+        if self.context:
+            where.append("EXISTS (SELECT 1 FROM json_each(e.record, '$.context') c WHERE c.value = ?)")
+            params.append(self.context)
+        if self.source:
+            where.append("e.article_id IN (SELECT id FROM articles WHERE source = ?)")
+            params.append(self.source)
+        if self.min_confidence is not None:
+            where.append("e.confidence >= ?")
+            params.append(self.min_confidence)
         if self.country:
             where.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
             params.append(self.country)
@@ -106,7 +145,9 @@ class EventFilter:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def as_params(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
+        """The filter as request parameters (``article_id`` is ``article``)."""
+        return {("article" if k == "article_id" else k): str(v) for k, v in vars(self).items()
+                if v not in (None, "")}
 
 
 def actor_columns(key: str) -> list[tuple[str, str]]:
@@ -118,8 +159,13 @@ def actor_columns(key: str) -> list[tuple[str, str]]:
     return [("entity_id", key)] + [(column, key.upper()) for column in ("country", "org", "code")]
 
 
-def actor_event_ids(key: str) -> tuple[str, list[str]]:
-    """A subquery of the ids of events with this actor, one index lookup per column."""
+def actor_event_ids(key: str, role: str | None = None) -> tuple[str, list[str]]:
+    """A subquery of the ids of events with this actor in ``role`` (``actor`` or
+    ``recipient``; either when None), one index lookup per column."""
     columns = actor_columns(key)
-    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?" for c, _v in columns),
-            [value for _c, value in columns])
+    side = " AND role = ?" if role else ""
+    params: list[str] = []
+    for _c, value in columns:
+        params.extend([value, role] if role else [value])
+    return (" UNION ".join(f"SELECT event_id FROM event_actors WHERE {c} = ?{side}" for c, _v in columns),
+            params)

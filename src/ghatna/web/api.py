@@ -37,15 +37,25 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 
 
 def event_filter(type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT"),
-                 actor: str | None = Query(None, description="Actor or recipient: entity id, "
-                                           "ISO3 country, IGO:<acronym> or CAMEO actor code"),
+                 actor: str | None = Query(None, description="Who acts: entity id, ISO3 country, "
+                                           "IGO:<acronym> or CAMEO actor code; with recipient, a dyad"),
+                 recipient: str | None = Query(None, description="To whom: same keys as actor"),
+                 party: str | None = Query(None, description="Actor or recipient (either side)"),
                  country: str | None = Query(None, description="ISO3 country of an actor or recipient"),
                  since: str | None = Query(None, description="Earliest event date (YYYY[-MM[-DD]])"),
                  until: str | None = Query(None, description="Latest event date (YYYY[-MM[-DD]])"),
                  text: str | None = Query(None, description="Words in the event's sentence"),
-                 article: str | None = Query(None, description="Article id")) -> EventFilter:
-    return EventFilter(type=type, actor=actor, country=country, since=since, until=until,
-                       text=text, article_id=article)
+                 article: str | None = Query(None, description="Article id"),
+                 place: str | None = Query(None, description="Place: English name, its words in the "
+                                           "sentence, or ISO3 country"),
+                 mode: str | None = Query(None, description="PLOVER mode or aux mode, e.g. phone, future"),
+                 context: str | None = Query(None, description="PLOVER context, e.g. military"),
+                 source: str | None = Query(None, description="Source of the article"),
+                 min_confidence: str | None = Query(None, description="Lowest confidence (0-1)")
+                 ) -> EventFilter:
+    return EventFilter(type=type, actor=actor, recipient=recipient, party=party, country=country,
+                       since=since, until=until, text=text, article_id=article, place=place,
+                       mode=mode, context=context, source=source, min_confidence=min_confidence)
 
 
 def unique_events(unique: bool = Query(False, description="Each event once however many sentences, "

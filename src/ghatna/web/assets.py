@@ -1,6 +1,8 @@
 """Assets served by ghatna itself, so that every page works with no internet.
 
 * ``/assets/app/NAME``: ghatna's own CSS and JavaScript (``ghatna/web/static``);
+* ``/assets/fonts/noto-sans-devanagari.ttf``: Noto Sans Devanagari (OFL) from the installed
+  ``fontpkg-noto-sans-devanagari`` package, so Hindi renders where the system has no Devanagari font;
 * ``/assets/plotly.min.js``: the plotly.js bundle inside the installed ``plotly`` package;
 * ``/assets/swagger/NAME``: Swagger UI from the installed ``swagger-ui-bundle-v2`` package,
   for the API documentation at ``/docs``;
@@ -26,7 +28,7 @@ from .deps import ApiError
 router = APIRouter()
 
 _OWN = {"app.css": "text/css", "charts.js": "text/javascript", "docs.js": "text/javascript",
-        "page.js": "text/javascript"}
+        "page.js": "text/javascript", "world.json": "application/json"}
 _SWAGGER = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
 _CACHE = {"Cache-Control": "public, max-age=86400"}
 
@@ -47,6 +49,16 @@ def own_asset(name: str):
         raise ApiError(404, "not_found", f"no asset {name!r}")
     path = Path(str(resources.files("ghatna.web").joinpath("static", name)))
     return FileResponse(path, media_type=_OWN[name], headers=_CACHE)
+
+
+def devanagari_font() -> Path:
+    return Path(str(resources.files("fontpkg_noto_sans_devanagari").joinpath(
+        "files", "NotoSansDevanagari[wdth,wght].ttf")))
+
+
+@router.get("/assets/fonts/noto-sans-devanagari.ttf", include_in_schema=False)
+def font_asset():
+    return FileResponse(devanagari_font(), media_type="font/ttf", headers=_CACHE)
 
 
 @router.get("/assets/plotly.min.js", include_in_schema=False)

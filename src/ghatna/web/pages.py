@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from ..store.filters import EVENT_TYPES, BadParameter, EventFilter
 from .api import event_filter, unique_events
 from .deps import explorer, page_args
-from .queries import Explorer
+from .queries import Explorer, country_name
 from .render import article_sentences, evidence_parts
 
 router = APIRouter(include_in_schema=False)
@@ -40,6 +40,14 @@ def pager(request: Request, total: int | None, limit: int, offset: int) -> dict[
             "prev": prev_url, "next": next_url}
 
 
+def event_rows(ex: Explorer, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records as rows of the events table: with their highlighted sentence and the
+    source of their article."""
+    sources = ex.article_sources([(r.get("evidence") or {}).get("article") for r in records])
+    return [r | {"parts": evidence_parts(r),
+                 "source": sources.get((r.get("evidence") or {}).get("article"))} for r in records]
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, ex: Explorer = Depends(explorer)):
     stats = ex.stats()
@@ -48,7 +56,7 @@ def home(request: Request, ex: Explorer = Depends(explorer)):
     latest = ex.articles(limit=8)["items"]
     top = ex.actors(kind="country,org", limit=10)["items"]
     return render(request, "home.html", "/api/stats", stats=stats, counts=counts,
-                  recent=[r | {"parts": evidence_parts(r)} for r in recent], latest=latest, top=top)
+                  recent=event_rows(ex, recent), latest=latest, top=top)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -75,7 +83,7 @@ def events_page(request: Request, filters: EventFilter = Depends(event_filter),
     result = ex.events(filters, limit=limit, offset=offset, unique=unique)
     params = _query(request, limit=None, offset=None)
     return render(request, "events.html", f"/api/events?{_query(request)}",
-                  filters=filters, items=[r | {"parts": evidence_parts(r)} for r in result["items"]],
+                  filters=filters, items=event_rows(ex, result["items"]), sources=ex.sources(),
                   page=pager(request, result["total"], limit, offset), unique=unique,
                   counts=ex.event_counts(filters, unique=unique),
                   csv_url=f"/api/events?{params}&format=csv".replace("?&", "?"),
@@ -121,7 +129,7 @@ def actors_page(request: Request, kind: str | None = Query(None, pattern="^(coun
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor_page(request: Request, key: str, ex: Explorer = Depends(explorer)):
     actor = ex.actor(key)
-    actor["recent"] = [r | {"parts": evidence_parts(r)} for r in actor["recent"]]
+    actor["recent"] = event_rows(ex, actor["recent"])
     return render(request, "actor.html", f"/api/actors/{quote(key, safe=':')}", actor=actor)
 
 
@@ -149,4 +157,4 @@ def map_page(request: Request, filters: EventFilter = Depends(event_filter),
              ex: Explorer = Depends(explorer)):
     data = ex.locations(filters, most=int(request.app.state.settings["web"]["map_places"]))
     return render(request, "map.html", f"/api/map?{_query(request)}", filters=filters,
-                  places=data["places"])
+                  data=data, countries={k: country_name(k) for k in data["by_country"]})

@@ -29,6 +29,7 @@ from ..store.filters import (
 from ..store.search import search_words
 from ..store.sqlite import REPORTS_SQL, UNIQUE_COUNT, Store, with_reports
 from ..store.stories import find_stories
+from .render import actor_key
 
 # The actor key of one event_actors row (see the module docstring).
 ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
@@ -113,6 +114,16 @@ class Explorer:
         data.pop("offsets", None)
         return data
 
+    def article_sources(self, article_ids: list[str]) -> dict[str, str | None]:
+        """The source of each of these articles."""
+        ids = sorted(set(article_ids))
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out |= {r[0]: r[1] for r in self.conn.execute(
+                f"SELECT id, source FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
     def sources(self) -> list[str]:
         return [r[0] for r in self.conn.execute(
             "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")]
@@ -182,8 +193,33 @@ class Explorer:
                 limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """A page of stories (:func:`ghatna.store.stories.find_stories`), most sources first."""
         found = find_stories(self.store, since=since, until=until, min_articles=min_articles)
-        return {"total": len(found), "limit": limit, "offset": offset,
-                "items": found[offset:offset + limit]}
+        items = found[offset:offset + limit]
+        shown = self.report_examples([e["key"] for s in items for e in s["shared_events"]])
+        for story in items:
+            story["shared_events"] = [e | {"event": shown.get(e["key"])} for e in story["shared_events"]]
+        return {"total": len(found), "limit": limit, "offset": offset, "items": items}
+
+    def report_examples(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """For each report key, its most confident record in brief: type, mode, date,
+        parties (names and actor keys) and where its sentence is."""
+        out: dict[str, dict[str, Any]] = {}
+        keys = sorted(set(keys))
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            for key, record in self.conn.execute(
+                    f"SELECT report_key, record FROM events WHERE report_key IN ({','.join('?' * len(chunk))}) "
+                    "ORDER BY report_key, confidence DESC, id", chunk):
+                if key in out:
+                    continue
+                r = json.loads(record)
+                side = lambda refs: [{"name": x.get("name") or x.get("text"), "key": actor_key(x)}  # noqa: E731
+                                     for x in refs]
+                out[key] = {"id": r["id"], "event": r["event"], "mode": r.get("mode"),
+                            "aux_mode": r.get("aux_mode"), "date": r.get("date"),
+                            "actor": side(r.get("actor") or []), "recipient": side(r.get("recipient") or []),
+                            "article": r["evidence"]["article"],
+                            "sentence_index": r["evidence"]["sentence_index"]}
+        return out
 
     def event_counts(self, filters: EventFilter | None = None, unique: bool = False) -> dict[str, Any]:
         """Events by month and type (months without a date are left out), and by type;
@@ -237,14 +273,18 @@ class Explorer:
 
     def actors(self, *, kind: str | None = None, q: str | None = None,
                limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """Actors by number of events: states, organisations and knowledge-base entities."""
+        """Actors by number of events: states, organisations and knowledge-base entities,
+        one row each (a state counts the events of everyone acting for it; an entity that
+        is a state or organisation itself is that state's or organisation's row)."""
         parts = {
             "country": "SELECT 'country' AS kind, country AS key, event_id, role FROM event_actors "
                        "WHERE country IS NOT NULL",
             "org": "SELECT 'org' AS kind, 'IGO:' || org AS key, event_id, role FROM event_actors "
                    "WHERE org IS NOT NULL",
+            # an entity that is a state or an organisation itself is listed once, under that kind
             "entity": "SELECT 'entity' AS kind, entity_id AS key, event_id, role FROM event_actors "
-                      "WHERE entity_id IS NOT NULL",
+                      "WHERE entity_id IS NOT NULL AND entity_id IS NOT country "
+                      "AND entity_id IS NOT 'IGO:' || org",
         }
         kinds = [k.strip() for k in (kind or "").split(",") if k.strip()] or list(parts)
         if any(k not in parts for k in kinds):
@@ -255,7 +295,8 @@ class Explorer:
             where = " WHERE key LIKE ? ESCAPE '\\'"
             params.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         sql = (f"SELECT kind, key, COUNT(DISTINCT event_id) AS events, "
-               f"SUM(role = 'actor') AS as_actor, SUM(role = 'recipient') AS as_recipient "
+               f"COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_id END) AS as_actor, "
+               f"COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) AS as_recipient "
                f"FROM ({union}){where} GROUP BY kind, key")
         total = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
         rows = self.conn.execute(sql + " ORDER BY events DESC, key LIMIT ? OFFSET ?",
@@ -268,21 +309,23 @@ class Explorer:
         its top partners and its latest events."""
         condition, params = actor_condition(key)
         counts = self.conn.execute(
-            f"SELECT COUNT(DISTINCT event_id), SUM(role = 'actor'), SUM(role = 'recipient') "
+            f"SELECT COUNT(DISTINCT event_id), COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_id END), "
+            f"COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) "
             f"FROM event_actors WHERE {condition}", params).fetchone()
         mentioned = self.mentioned_in(key)
         if not counts[0] and not mentioned:
             raise NotFound(f"no events or mentions of {key!r}; see /actors for the actors found")
-        filters = EventFilter(actor=key)
+        filters = EventFilter(party=key)
         partners = []
         for row in self.conn.execute(
-                f"SELECT p.key, COUNT(DISTINCT p.event_id) AS n, "
-                f"GROUP_CONCAT(e.event) AS kinds FROM "
+                # each partner's events once each, whatever number of its people took part
+                f"SELECT key, COUNT(*) AS n, GROUP_CONCAT(event) AS kinds FROM ("
+                f"SELECT DISTINCT p.key, p.event_id, e.event FROM "
                 f"(SELECT DISTINCT event_id, role FROM event_actors WHERE {condition}) me "
                 f"JOIN (SELECT event_id, role, {ACTOR_KEY} AS key FROM event_actors) p "
                 f"ON p.event_id = me.event_id AND p.role != me.role "
-                f"JOIN events e ON e.id = p.event_id "
-                f"WHERE p.key IS NOT NULL GROUP BY p.key ORDER BY n DESC, p.key LIMIT 15", params):
+                f"JOIN events e ON e.id = p.event_id WHERE p.key IS NOT NULL) "
+                f"GROUP BY key ORDER BY n DESC, key LIMIT 15", params):
             if row["key"] in (key, key.upper()):
                 continue
             kinds = Counter((row["kinds"] or "").split(","))
@@ -345,7 +388,9 @@ class Explorer:
         return {"nodes": nodes, "edges": edges}
 
     def locations(self, filters: EventFilter, *, most: int = 2000) -> dict[str, Any]:
-        """Event locations with coordinates, grouped by place."""
+        """Event locations with coordinates, grouped by place; events by the state they
+        happened in (the location's country); and how many matching events have no
+        coordinates, so a map can say what it leaves out."""
         clause, params = filters.sql()
         rows = self.conn.execute(
             "SELECT json_extract(e.record, '$.location.name') AS name, "
@@ -354,7 +399,7 @@ class Explorer:
             "json_extract(e.record, '$.location.lon') AS lon, COUNT(*) AS n, "
             f"GROUP_CONCAT(e.event) AS kinds FROM events e{clause}"
             f"{' AND' if clause else ' WHERE'} json_extract(e.record, '$.location.lat') IS NOT NULL "
-            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC LIMIT ?", params + [most]).fetchall()
+            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2 LIMIT ?", params + [most]).fetchall()
         places = []
         for row in rows:
             try:
@@ -366,7 +411,22 @@ class Explorer:
             places.append({"name": row["name"], "country": row["country"], "lat": lat, "lon": lon,
                            "events": row["n"],
                            "types": dict(Counter((row["kinds"] or "").split(",")).most_common())})
-        return {"places": places}
+        total, by_country = 0, {}
+        for country, n in self.conn.execute(
+                f"SELECT json_extract(e.record, '$.location.country'), COUNT(*) FROM events e{clause} "
+                "GROUP BY 1 ORDER BY 2 DESC, 1", params):
+            total += n
+            if country:
+                by_country[country] = n
+        located = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT CAST(json_extract(e.record, '$.location.lat') AS REAL) AS lat, "
+            "CAST(json_extract(e.record, '$.location.lon') AS REAL) AS lon "
+            f"FROM events e{clause}{' AND' if clause else ' WHERE'} "
+            "json_extract(e.record, '$.location.lat') IS NOT NULL "
+            "AND json_extract(e.record, '$.location.lon') IS NOT NULL) "
+            "WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", params).fetchone()[0]
+        return {"places": places, "by_country": by_country, "events": total,
+                "located": located, "without_coordinates": total - located}
 
     def stats(self) -> dict[str, Any]:
         data = self.store.stats()

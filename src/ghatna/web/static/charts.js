@@ -10,9 +10,11 @@
     ACCUSE: "#fdae61", REJECT: "#f46d43", THREATEN: "#d95f02", PROTEST: "#e7298a",
     SANCTION: "#984ea3", MOBILIZE: "#7570b3", COERCE: "#a6761d", ASSAULT: "#d62728"
   };
-  var CONFIG = { displaylogo: false, responsive: true };
+  // No mode bar: it would sit over the data. Zoom by dragging (double-click resets); the map
+  // also zooms with the wheel and by region buttons.
+  var CONFIG = { displaylogo: false, displayModeBar: false, responsive: true };
   var LAYOUT = { margin: { l: 40, r: 10, t: 10, b: 40 }, paper_bgcolor: "rgba(0,0,0,0)",
-    plot_bgcolor: "rgba(0,0,0,0)", font: { family: "system-ui, sans-serif", size: 12 } };
+    plot_bgcolor: "rgba(0,0,0,0)", font: { family: "\"Ghatna Devanagari\", \"Segoe UI\", Roboto, \"DejaVu Sans\", Arial, sans-serif", size: 12 } };
 
   function data(el) {
     var src = document.getElementById(el.getAttribute("data-source"));
@@ -24,16 +26,30 @@
     el.appendChild(p); el.classList.add("empty");
   }
 
+  var MONTH = 27 * 86400000;  // a bar's width on a date axis: one month, less a gap
+  function axis(text, extra) { return Object.assign({ title: { text: text } }, extra || {}); }
+  // An axis of counts: whole numbers only (no 0.5 events).
+  function counts(text, most, extra) {
+    return axis(text, Object.assign({ rangemode: "tozero", tick0: 0, dtick: most <= 10 ? 1 : null,
+      tickformat: ",d" }, extra || {}));
+  }
+
   function timeline(el, d) {
     var months = Object.keys(d.by_month || {}).sort();
     if (!months.length) { return empty(el, "No dated events yet."); }
     var types = Object.keys(d.by_type || {});
+    var x = months.map(function (m) { return m + "-01"; });
     var traces = types.map(function (t) {
-      return { type: "bar", name: t, x: months, marker: { color: COLORS[t] || "#888" },
+      return { type: "bar", name: t, x: x, xperiod: "M1", xperiodalignment: "middle", width: MONTH,
+        marker: { color: COLORS[t] || "#888" },
+        hovertemplate: t + ": %{y}<extra>%{x|%b %Y}</extra>",
         y: months.map(function (m) { return (d.by_month[m] || {})[t] || 0; }) };
     });
-    Plotly.newPlot(el, traces, layout({ barmode: "stack", legend: { orientation: "h" },
-      xaxis: { type: "category" } }), CONFIG);
+    Plotly.newPlot(el, traces, layout({ barmode: "stack", margin: { l: 50, r: 10, t: 30, b: 40 },
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+      xaxis: axis("month", { type: "date", tickformat: "%b %Y" }),
+      yaxis: counts("events", Math.max.apply(null, months.map(function (m) {
+        return Object.keys(d.by_month[m]).reduce(function (a, t) { return a + d.by_month[m][t]; }, 0); }))) }), CONFIG);
   }
 
   function bytype(el, d) {
@@ -41,20 +57,26 @@
     if (!types.length) { return empty(el, "No events yet."); }
     Plotly.newPlot(el, [{ type: "bar", orientation: "h", y: types, x: types.map(function (t) { return d.by_type[t]; }),
       marker: { color: types.map(function (t) { return COLORS[t] || "#888"; }) } }],
-      layout({ margin: { l: 90, r: 10, t: 10, b: 30 }, yaxis: { autorange: "reversed" } }), CONFIG);
+      layout({ margin: { l: 90, r: 10, t: 10, b: 40 }, yaxis: { autorange: "reversed" },
+        xaxis: counts("events", Math.max.apply(null, types.map(function (t) { return d.by_type[t]; }))) }), CONFIG);
   }
 
   function balance(el, d) {
     var rows = d.balance || [];
     if (!rows.length) { return empty(el, "No dated events yet."); }
-    var x = rows.map(function (r) { return r.month; });
+    var x = rows.map(function (r) { return r.month + "-01"; });
+    var period = { xperiod: "M1", xperiodalignment: "middle" };
+    var bars = { xperiod: "M1", xperiodalignment: "middle", width: MONTH };
+    var most = Math.max.apply(null, rows.map(function (r) { return Math.max(r.cooperation, r.conflict); }));
     Plotly.newPlot(el, [
-      { type: "bar", name: "cooperation", x: x, y: rows.map(function (r) { return r.cooperation; }), marker: { color: "#4daf4a" }, yaxis: "y2", opacity: 0.5 },
-      { type: "bar", name: "conflict", x: x, y: rows.map(function (r) { return -r.conflict; }), marker: { color: "#d62728" }, yaxis: "y2", opacity: 0.5 },
-      { type: "scatter", mode: "lines+markers", name: "balance", x: x, y: rows.map(function (r) { return r.balance; }), line: { color: "#222" } }
-    ], layout({ margin: { l: 40, r: 50, t: 10, b: 40 }, barmode: "relative", xaxis: { type: "category" }, legend: { orientation: "h" },
-      yaxis: { range: [-1.05, 1.05], title: "balance", zeroline: true },
-      yaxis2: { overlaying: "y", side: "right", title: "events", showgrid: false } }), CONFIG);
+      Object.assign({ type: "bar", name: "cooperation (events)", x: x, y: rows.map(function (r) { return r.cooperation; }), marker: { color: "#4daf4a" }, opacity: 0.6 }, bars),
+      Object.assign({ type: "bar", name: "conflict (events, below zero)", x: x, y: rows.map(function (r) { return -r.conflict; }), customdata: rows.map(function (r) { return r.conflict; }), hovertemplate: "conflict: %{customdata}<extra></extra>", marker: { color: "#d62728" }, opacity: 0.6 }, bars),
+      Object.assign({ type: "scatter", mode: "lines+markers", name: "balance (right axis)", x: x, y: rows.map(function (r) { return r.balance; }), yaxis: "y2", line: { color: "#222" } }, period)
+    ], layout({ margin: { l: 50, r: 60, t: 30, b: 40 }, barmode: "relative",
+      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+      xaxis: axis("month", { type: "date", tickformat: "%b %Y" }),
+      yaxis: axis("events (conflict below 0)", { zeroline: true, range: [-most - 0.2, most + 0.2], dtick: most <= 5 ? 1 : null, tickformat: ",d" }),
+      yaxis2: axis("balance", { overlaying: "y", side: "right", range: [-1.05, 1.05], dtick: 0.5, showgrid: false, zeroline: false }) }), CONFIG);
   }
 
   function network(el, d) {
@@ -85,28 +107,80 @@
     });
   }
 
+  // Longitude and latitude ranges of the map's zoom buttons.
+  var REGIONS = { world: [[-180, 180], [-58, 84]], "south-asia": [[60, 98], [5, 38]],
+    india: [[67, 98], [6, 37.5]], "middle-east": [[25, 63], [12, 42]], europe: [[-12, 45], [35, 71]],
+    "east-asia": [[95, 150], [15, 50]], africa: [[-20, 55], [-36, 38]], americas: [[-170, -30], [-56, 72]] };
+  var SHADES = ["#fde0c5", "#facba6", "#f59e72", "#e8684a", "#c0392b"];
+
+  function rings(country, xs, ys) {
+    country.rings.forEach(function (ring) {
+      for (var i = 0; i < ring.length; i += 2) { xs.push(ring[i]); ys.push(ring[i + 1]); }
+      xs.push(null); ys.push(null);
+    });
+  }
+  function middle(country) {  // the centre of the country's largest ring, for its hover label
+    var best = country.rings.reduce(function (a, r) { return r.length > a.length ? r : a; }, []);
+    var x = 0, y = 0, n = best.length / 2;
+    for (var i = 0; i < best.length; i += 2) { x += best[i]; y += best[i + 1]; }
+    return [x / n, y / n];
+  }
+
   function map(el, d) {
-    var draw = function (base) {
+    var draw = function (world) {
       var traces = [];
-      if (base) {
-        traces.push({ type: "scatter", mode: "markers", x: base.lon, y: base.lat, hoverinfo: "skip",
-          marker: { size: 3, color: "#c8c8c8" }, name: "land" });
+      var counts = d.by_country || {};
+      var most = Math.max.apply(null, [1].concat(Object.keys(counts).map(function (k) { return counts[k]; })));
+      var bin = function (n) { return Math.min(SHADES.length - 1, Math.floor(SHADES.length * Math.log(n) / Math.log(most + 1))); };
+      if (world) {
+        var bx = [], by = [];
+        world.countries.forEach(function (c) { rings(c, bx, by); });
+        traces.push({ type: "scatter", mode: "lines", x: bx, y: by, fill: "toself", fillcolor: "#eef0f3",
+          line: { color: "#9aa3b0", width: 0.6 }, hoverinfo: "skip", showlegend: false });
+        var shaded = SHADES.map(function () { return { x: [], y: [] }; });
+        var hx = [], hy = [], ht = [];
+        world.countries.forEach(function (c) {
+          var n = counts[c.id];
+          if (!n) { return; }
+          rings(c, shaded[bin(n)].x, shaded[bin(n)].y);
+          var m = middle(c); hx.push(m[0]); hy.push(m[1]);
+          ht.push(((d.names || {})[c.id] || c.name) + ": " + n + " event" + (n > 1 ? "s" : ""));
+        });
+        shaded.forEach(function (s, i) {
+          if (!s.x.length) { return; }
+          traces.push({ type: "scatter", mode: "lines", x: s.x, y: s.y, fill: "toself", fillcolor: SHADES[i],
+            line: { color: "#8a6d5a", width: 0.6 }, hoverinfo: "skip", showlegend: false });
+        });
+        traces.push({ type: "scatter", mode: "markers", x: hx, y: hy, hovertext: ht, hoverinfo: "text",
+          marker: { size: 14, opacity: 0 }, showlegend: false });
       }
       var places = d.places || [];
-      var most = Math.max.apply(null, [1].concat(places.map(function (p) { return p.events; })));
+      var top = Math.max.apply(null, [1].concat(places.map(function (p) { return p.events; })));
       traces.push({ type: "scatter", mode: "markers", name: "events",
         x: places.map(function (p) { return p.lon; }), y: places.map(function (p) { return p.lat; }),
         hovertext: places.map(function (p) {
-          return (p.name || "?") + (p.country ? " (" + p.country + ")" : "") + ": " + p.events + " events";
-        }), hoverinfo: "text",
-        marker: { size: places.map(function (p) { return 8 + 30 * Math.sqrt(p.events / most); }),
-          color: "#d62728", opacity: 0.75, line: { color: "#fff", width: 1 } } });
-      Plotly.newPlot(el, traces, layout({ showlegend: false, margin: { l: 30, r: 10, t: 10, b: 30 },
-        xaxis: { range: [-180, 180], title: "longitude", zeroline: false },
-        yaxis: { range: [-60, 85], title: "latitude", scaleanchor: "x", zeroline: false } }), CONFIG);
+          return (p.name || "?") + (p.country ? " (" + p.country + ")" : "") + ": " + p.events + " event" + (p.events > 1 ? "s" : "");
+        }), hoverinfo: "text", showlegend: false,
+        marker: { size: places.map(function (p) { return 8 + 26 * Math.sqrt(p.events / top); }),
+          color: "#2a5db0", opacity: 0.8, line: { color: "#fff", width: 1 } } });
+      var r = REGIONS.world;
+      Plotly.newPlot(el, traces, layout({ showlegend: false, margin: { l: 40, r: 10, t: 10, b: 40 },
+        dragmode: "pan", hovermode: "closest",
+        xaxis: axis("longitude", { range: r[0], zeroline: false, showgrid: false }),
+        yaxis: axis("latitude", { range: r[1], scaleanchor: "x", zeroline: false, showgrid: false }) }),
+        Object.assign({}, CONFIG, { scrollZoom: true }));
       el.setAttribute("data-drawn", places.length);
+      el.setAttribute("data-countries", world ? world.countries.length : 0);
+      document.querySelectorAll("[data-region]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var range = REGIONS[button.getAttribute("data-region")];
+          Plotly.relayout(el, { "xaxis.range": range[0], "yaxis.range": range[1] }).then(function () {
+            el.setAttribute("data-region", button.getAttribute("data-region"));
+          });
+        });
+      });
     };
-    fetch(el.getAttribute("data-basemap")).then(function (r) { return r.ok ? r.json() : null; })
+    fetch(el.getAttribute("data-world")).then(function (r) { return r.ok ? r.json() : null; })
       .then(draw, function () { draw(null); });
   }
 
