@@ -64,10 +64,13 @@ def registered() -> dict[str, StageSpec]:
 class Pipeline:
     """The stages named in ``settings["pipeline"]["stages"]``, built and order-checked."""
 
-    def __init__(self, settings: Settings, names: list[str] | None = None):
+    def __init__(self, settings: Settings, names: list[str] | None = None,
+                 given: tuple[str, ...] = ()):
+        """``given``: what the articles carry before the first stage, besides what a
+        reader assigns (a stored article has its text and language)."""
         specs = registered()
         names = list(names or settings["pipeline"]["stages"])
-        available = set(READER_ASSIGNS)
+        available = set(READER_ASSIGNS) | set(given)
         self.stages: list[tuple[StageSpec, StageFn]] = []
         for name in names:
             if name not in specs:

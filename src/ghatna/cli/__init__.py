@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb, ner, stories, web
+    from . import articles, events, kb, ner, recode, stories, web
 
-    for module in (articles, kb, ner, web, events, stories):
+    for module in (articles, kb, ner, web, events, stories, recode):
         module.register(main, train, evaluate)
 
 

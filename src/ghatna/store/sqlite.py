@@ -259,6 +259,10 @@ class Store:
         if a.simhash is not None:
             conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
                              [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
+        self._insert_findings(conn, a)
+
+    def _insert_findings(self, conn: sqlite3.Connection, a: Article) -> None:
+        """The sentences, mentions, events and quotes of an article whose row is stored."""
         conn.executemany(
             "INSERT INTO sentences(article_id, idx, part, start, end, text) VALUES (?,?,?,?,?,?)",
             [(a.id, s.index, s.part, s.start, s.end, s.text) for s in a.sentences])
@@ -291,7 +295,51 @@ class Store:
             [(a.id, q.sentence_index, q.start, q.end, q.text, q.kind,
               json.dumps(q.speaker, ensure_ascii=False), q.speaker_text) for q in a.quotes])
 
+    def replace_findings(self, articles: list[Article]) -> None:
+        """Store what the stages found again for articles already stored (``ghatna
+        recode``), in one transaction: their sentences, mentions, events and quotes are
+        replaced, and the stages that ran are recorded."""
+        with self.transaction() as conn:
+            for a in articles:
+                conn.execute("DELETE FROM event_actors WHERE event_id IN "
+                             "(SELECT id FROM events WHERE article_id=?)", (a.id,))
+                for table in ("events", "quotes", "mentions", "sentences"):
+                    conn.execute(f"DELETE FROM {table} WHERE article_id=?", (a.id,))
+                conn.execute("UPDATE articles SET stages=? WHERE id=?", (json.dumps(a.done), a.id))
+                self._insert_findings(conn, a)
+
     # -- reads --------------------------------------------------------------------------
+
+    def article_ids(self, *, since: str | None = None, until: str | None = None,
+                    article: str | None = None, language: str = "hi") -> list[str]:
+        """Ids of stored articles in ``language``, published within the bounds (inclusive;
+        articles without a date only when no bound is given), or the one ``article``."""
+        if article:
+            return [self.resolve_id(article)]
+        sql, params = "SELECT id FROM articles WHERE language=?", [language]
+        if since:
+            sql += " AND date >= ?"
+            params.append(since)
+        if until:
+            sql += " AND date <= ?"
+            params.append(until)
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY date, id", params)]
+
+    def stored_article(self, article_id: str) -> Article:
+        """A stored article as the stages left it after cleaning and language id: its text,
+        offsets and metadata, without sentences or findings."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return Article(
+            raw=row["raw"], doc=row["doc"], source=row["source"], title=row["title"] or "",
+            date=row["date"], url=row["url"], byline=row["byline"], dateline=row["dateline"],
+            language=row["language"], language_confidence=row["language_confidence"],
+            raw_format=row["raw_format"], text=row["text"], title_raw_start=row["title_raw_start"],
+            offsets=OffsetMap.from_json(json.loads(row["offsets"] or "null")),
+            meta=json.loads(row["meta"] or "{}"), simhash=row["simhash"],
+            near_duplicate_of=row["near_duplicate_of"],
+            done=[s for s in json.loads(row["stages"] or "[]") if s in ("clean", "dedup", "langid")])
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """Run a read-only query (for commands that need their own view of the data)."""
