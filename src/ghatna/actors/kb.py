@@ -42,7 +42,8 @@ from .translit import ascii_fold, is_devanagari, keys, loose, normalise, spelled
 
 log = logging.getLogger(__name__)
 
-TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "place", "agent")
+TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "place", "agent",
+         "media")
 LIST_FIELDS = ("hi", "adj", "aliases")
 FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "sector", "code",
           "qid", "roles", "lat", "lon", "prior", "short")
@@ -129,26 +130,39 @@ class Entry:
     source: str = ""
 
     def role_on(self, date: str | None) -> Role | None:
-        """The role held on ``date``; without a date (or none active) the latest role."""
+        """The role held on ``date``, else the last one before it; ``None`` when ``date``
+        comes before every known role. Without a date, the latest role."""
         if not self.roles:
             return None
         if date:
             active = [r for r in self.roles if r.active(date)]
             if active:
-                return max(active, key=lambda r: r.start or "")
+                return max(active, key=lambda r: (r.start or "", str(r)))
             before = [r for r in self.roles if r.start and r.start <= date]
             if before:
-                return max(before, key=lambda r: r.start or "")
-        return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or ""))
+                return max(before, key=lambda r: (r.start or "", str(r)))
+            return None
+        return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or "", str(r)))
+
+    def first_role_date(self) -> str | None:
+        """The earliest known start of a role."""
+        return min((r.start for r in self.roles if r.start), default=None)
 
     def entity(self, date: str | None = None) -> Entity:
         """What a mention of this entry stands for on ``date``.
 
         A person with no role on that date but one before it is a former office holder:
-        sector ELI (CAMEO's elites), role "former <title>"."""
+        sector ELI (CAMEO's elites), role "former <title>". Before the first known role
+        there is none: the entity keeps only its state, and its role says so ("no known
+        role on 2010-06-01")."""
         role = self.role_on(date) if self.roles else None
         country, org, sector, code = self.country, self.org, self.sector, self.code
         title = role.title if role else None
+        if role is None and date and self.roles:
+            countries = sorted({r.country for r in self.roles if r.country})
+            country = country or (countries[0] if len(countries) == 1 else None)
+            sector = code = None
+            title = f"no known role on {date}"
         if role is not None:
             country = role.country or country
             org = role.org or org
@@ -557,7 +571,7 @@ class KnowledgeBase:
             score = best - pen
             if score >= threshold:
                 out.append(Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "name", text))
-        out.sort(key=lambda c: -c.score)
+        out.sort(key=lambda c: (-c.score, c.entry.id))
         return out
 
     def fuzzy_adjective(self, word: str, threshold: float) -> list[Candidate]:
@@ -628,4 +642,4 @@ class KnowledgeBase:
                     out[entry.id] = Candidate(entry, 0.5, "substring", "name", text)
                     if len(out) >= limit * 3:
                         break
-        return sorted(out.values(), key=lambda c: -c.score)[:limit]
+        return sorted(out.values(), key=lambda c: (-c.score, c.entry.id))[:limit]
