@@ -419,9 +419,19 @@ class KnowledgeBase:
         else:
             folder = default_user_dir(settings)
             dirs = [folder] if folder.is_dir() else []
-        return cls.load(dirs, world_cities=int(settings.get("kb", "world_cities", 1000)),
-                        every_town_of=settings.get("kb", "every_town_of", []),
-                        fuzzy_threshold=float(settings.get("kb", "fuzzy_threshold", 72.0)))
+        params = {"world_cities": int(settings.get("kb", "world_cities", 1000)),
+                  "every_town_of": list(settings.get("kb", "every_town_of", []))}
+        kwargs = {"fuzzy_threshold": float(settings.get("kb", "fuzzy_threshold", 72.0))}
+
+        def build() -> "KnowledgeBase":
+            return cls.load(dirs, **params, **kwargs)
+
+        folder = Path(dirs[0]).expanduser() if dirs else None
+        if folder is None or not folder.is_dir():
+            return build()  # load() names a missing folder
+        from .kb_cache import load_cached
+
+        return load_cached(folder, [Path(d).expanduser() for d in dirs], params, kwargs, build)
 
     def _build(self) -> None:
         exact: dict[str, list[tuple[str, str]]] = {}

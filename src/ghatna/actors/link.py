@@ -18,9 +18,11 @@ prior is higher wins.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Callable
 
 import regex
@@ -98,6 +100,19 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def _spacy_hindi_stop_words() -> set[str]:
+    """spaCy's Hindi stop words (spaCy is a dependency), read from their own module
+    without importing spaCy itself, which would take most of ``ghatna link``'s start-up."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.origin:  # pragma: no cover - spaCy is a dependency
+        return set()
+    path = Path(spec.origin).parent / "lang" / "hi" / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location("_ghatna_spacy_hi_stop_words", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
+
+
 class Linker:
     """Everything the stage needs, built once: the knowledge base and its matchers."""
 
@@ -159,11 +174,7 @@ class Linker:
         self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
                          if len(ids) == 1 and ids <= leaders and w not in given
                          and w not in self.index}
-        try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
-            from spacy.lang.hi.stop_words import STOPWORDS
-            self.stopwords |= {normalise(w) for w in STOPWORDS}
-        except ImportError:  # pragma: no cover
-            pass
+        self.stopwords |= {normalise(w) for w in _spacy_hindi_stop_words()}
         self.ambiguous = set(kb.ambiguous)
         self.evidence = WordEvidence.load()
 
