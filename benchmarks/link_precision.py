@@ -5,6 +5,7 @@ Two figures, on text the knowledge base's authors never saw:
 * **precision**: of the named links the linker makes (entity not a generic agent,
   demonyms aside), the share whose words all sit on a gold PER/LOC/ORG span, on the
   IL-NER Hindi dev sentences (all 1,388);
+  and the same share on the held-out HiNER sentences below;
 * **persons as places**: how many gold PER spans the linker links (wholly or in part)
   to a place or a state, in the last 2,000 sentences of HiNER (collapsed tags). The
   data files under ``ghatna/data/kb/lexicon`` computed from the NER corpora
@@ -129,7 +130,11 @@ def main() -> None:
     for text, n in wrong.most_common(args.show):
         print(f"  {n:3d}  {text}")
     held = read_conll(HINER)[-HELD_OUT_HINER:]
-    count, which = persons_as_places(held, link_all(held, args.ner))
+    linked = link_all(held, args.ner)
+    good, total, _ = precision(held, linked, 0)
+    print(f"HiNER last {len(held)} sentences: named links {total}; on gold PER/LOC/ORG {good}; "
+          f"precision {good / max(total, 1):.4f}")
+    count, which = persons_as_places(held, linked)
     print(f"HiNER last {len(held)} sentences: person names linked as places or states: {count}")
     for text, n in which.most_common(args.show):
         print(f"  {n:3d}  {text}")

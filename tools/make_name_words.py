@@ -16,7 +16,7 @@ The NER corpora read are IL-NER's Hindi train file and HiNER's (collapsed tags) 
 file without its last 2,000 sentences; IL-NER dev and those 2,000 sentences are left
 out so that ``benchmarks/link_precision.py`` measures on held-out text.
 
-    python tools/make_name_words.py [--shared ../shared/data]
+    python tools/make_name_words.py [--shared ../shared/data] [--out DIR]
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def spans(sent: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--out", default=str(OUT), help="Folder to write the two files to.")
     args = parser.parse_args()
+    out_dir = Path(args.out)
     shared = Path(args.shared)
     names_file = shared / "names" / "en-hi-person-names.tsv"
     ilner = shared / "ner" / "ilner-hindi-train.txt"
@@ -114,7 +116,7 @@ def main() -> None:
               f"(en-hi-person-names.tsv) and {len(corpus):,} NER sentences (IL-NER Hindi "
               f"train; HiNER train without its last {HELD_OUT_HINER:,} sentences).\n"
               f"# Normalised words and counts only. Do not edit: rerun the tool.\n")
-    with (OUT / "name_words.tsv").open("w", encoding="utf-8") as out:
+    with (out_dir / "name_words.tsv").open("w", encoding="utf-8") as out:
         out.write(header)
         out.write(f"# Words in people's names at least {MIN_NAME} times: last_name = ends a "
                   f"person's name, given = another word of a name, place = a "
@@ -124,7 +126,7 @@ def main() -> None:
                            key=lambda w: (-(last_name[w] + given[w]), w)):
             if last_name[word] + given[word] >= MIN_NAME and len(word) >= 2:
                 out.write(f"{word}\t{last_name[word]}\t{given[word]}\t{place[word]}\n")
-    with (OUT / "common_words.tsv").open("w", encoding="utf-8") as out:
+    with (out_dir / "common_words.tsv").open("w", encoding="utf-8") as out:
         out.write(header)
         out.write(f"# Words outside every entity at least {MIN_OUTSIDE} times and a one-word "
                   f"entity by themselves in at most {MAX_ALONE_SHARE:.0%} of their "

@@ -34,6 +34,7 @@ def test_word_figures_are_computed_data():
     "प्रोफेसर रमाकांत मिश्र ने छात्रों को संबोधित किया।",
     "थाना प्रभारी हसन ने बताया कि आरोपी फरार है।",
     "अभिनेत्री प्रियंका चोपड़ा ने नई फिल्म की घोषणा की।",
+    "गायक की बेटी पेरिस माइकल ने मंच पर गीत गाया।",
 ])
 def test_surnames_are_not_states_or_places(linker, text):
     linked = link_text(linker, text)
@@ -127,3 +128,19 @@ def test_no_role_before_the_first_known_date(linker, date, code, role):
                if m.entity is not None and m.entity.id == "per:boris_johnson")
     assert (ent.code, ent.role) == (code, role)
     assert (linker.kb.get("per:boris_johnson").role_on(date) is None) == (code == "GBR")
+
+
+def test_word_figures_are_what_the_tool_computes(tmp_path):
+    """The shipped files are the tool's output, unedited (and the tool is deterministic)."""
+    import subprocess
+    import sys
+
+    from helpers import ROOT, SHARED
+
+    if not (SHARED / "data" / "ner").is_dir():
+        pytest.skip("../shared is absent (the NER corpora are third-party data)")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_name_words.py"),
+                    "--out", str(tmp_path)], check=True)
+    lexicon = ROOT / "src" / "ghatna" / "data" / "kb" / "lexicon"
+    for name in ("name_words.tsv", "common_words.tsv"):
+        assert (tmp_path / name).read_text("utf-8") == (lexicon / name).read_text("utf-8")

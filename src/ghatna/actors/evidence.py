@@ -57,11 +57,6 @@ class WordEvidence:
         last, given, place = self.names.get(norm, (0, 0, 0))
         return last + given >= 2 and place < last + given
 
-    def is_surname(self, norm: str, minimum: int = 3) -> bool:
-        """A word that ends people's names at least ``minimum`` times and is no common word."""
-        last, _, place = self.names.get(norm, (0, 0, 0))
-        return last >= minimum and place < last and norm not in self.common
-
 
 def ner_person_spans(mentions: list[Mention]) -> dict[int, list[tuple[int, int]]]:
     """Character spans of the PER mentions an NER stage found, by sentence."""

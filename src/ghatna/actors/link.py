@@ -453,7 +453,7 @@ class Linker:
                     for w in (words[span.i], words[span.j - 1]):
                         if w.norm not in self.stopwords and len(w.norm) >= 2:
                             people.setdefault(w.norm, ent.id)
-        self._drop_unsupported(per_sentence, ner_person_spans(article.mentions))
+        self._drop_unsupported(per_sentence, ner_person_spans(article.mentions), breaks_of)
         # within-article short forms
         for sent, words, spans in per_sentence:
             taken = {k for s in spans for k in range(s.i, s.j)}
@@ -502,8 +502,25 @@ class Linker:
         party = after[0] in PARTY_CUES or (after[0] in POSSESSIVES and after[1] in PARTY_CUES)
         span.candidates = [c for c in span.candidates if (c.entry.type == "media") != party]
 
+    def _inside_a_name(self, span: _Span, words: list[Word], spans: list[_Span],
+                       breaks: set[int]) -> bool:
+        """Whether a one-word place or state comes right before another word of people's
+        names, free or linked to a person ("पेरिस माइकल जैक्सन"). (After a given name
+        the data cannot tell "जॉन होम्स" from "अशोक कुमार दिल्ली पहुंचे"; that is left to
+        the NER stage's PER spans.)"""
+        after = span.j
+        if span.kind == "adj" or span.j - span.i != 1 or after >= len(words) or after in breaks:
+            return False
+        if any(s.i <= after < s.j for s in spans if s.chosen is not None
+               and s.chosen.entry.type == "person"):
+            return True
+        word = words[after].norm
+        return not any(s.i <= after < s.j for s in spans) and word not in self.stopwords \
+            and self.evidence.is_name_word(word) and not self.evidence.is_common(word)
+
     def _drop_unsupported(self, per_sentence: list[tuple[Sentence, list[Word], list[_Span]]],
-                          persons: dict[int, list[tuple[int, int]]]) -> None:
+                          persons: dict[int, list[tuple[int, int]]],
+                          breaks_of: dict[int, set[int]]) -> None:
         """Unlink places and states that a person's name only looks like.
 
         Nothing inside a PER span of the NER stage is a place, a state or a state's
@@ -511,7 +528,9 @@ class Linker:
         with support: a locative or the state's office after it ("मिस्र में", "मिस्र के
         राष्ट्रपति"), the same entry linked elsewhere in the article by other words, or
         a place or state beyond South Asia in the same sentence ("मिश्र ने रफ़ाह ...");
-        never right after a given name (राजेश मिश्रा).
+        never right after a given name (राजेश मिश्रा). Any lone place or state word
+        right before another word of people's names is part of that name (पेरिस माइकल
+        जैक्सन).
         """
         supported: set[str] = set()
         abroad: set[int] = set()  # sentences naming a place or state beyond South Asia
@@ -524,7 +543,8 @@ class Linker:
             for span in spans:
                 if span.chosen is None or span.chosen.entry.type not in ("country", "place"):
                     continue
-                if inside_any(words[span.i].start, words[span.j - 1].end, here):
+                if inside_any(words[span.i].start, words[span.j - 1].end, here) \
+                        or self._inside_a_name(span, words, spans, breaks_of[id(sent)]):
                     span.chosen = None
                 elif span.kind != "adj" and span.j - span.i == 1 \
                         and self.evidence.is_name_word(words[span.i].norm):
@@ -625,8 +645,8 @@ class Linker:
 
     def _ner_candidates(self, text: str) -> list[Candidate]:
         """Entries an NER span's words may name: known spellings (an oblique ending
-        tried off), else sound-alikes (a lone word as close as the linker asks of its
-        own single words; a lone common word, none)."""
+        tried off), else sound-alikes of a type the NER label allows (a lone common
+        word, none)."""
         cands = self.kb.exact(text)
         words, _ = words_of(text)
         if cands or not words:
@@ -636,8 +656,9 @@ class Linker:
             return [Candidate(self.kb.entries[e], 1.0, "exact", k) for e, k in hits]
         if not self.fuzzy_enabled or (len(words) == 1 and self.evidence.is_common(words[0].norm)):
             return []
-        # one word needs the linker's single-word closeness; several, the KB's own
-        return self._fuzzy(text, threshold=self.single_threshold if len(words) == 1 else None)
+        # the NER label is evidence too: one word needs the closeness asked of several words
+        # found without it (मिश्रा is not मिश्र); several, the knowledge base's own
+        return self._fuzzy(text, threshold=self.multi_threshold if len(words) == 1 else None)
 
     def _merge_ner(self, article: Article, kb_mentions: list[Mention],
                    states: set[str]) -> list[Mention]:
