@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..model import Mention
-from .translit import normalise
 
 # after a place: "में" (in); a state with its office: "के/की" + an agent ("मिस्र के राष्ट्रपति")
 LOCATIVES = {"में"}
@@ -44,9 +43,9 @@ class WordEvidence:
 
     @classmethod
     def load(cls) -> "WordEvidence":
-        common = frozenset(normalise(row[0]) for row in _rows("common_words.tsv"))
-        names = {normalise(row[0]): (int(row[1]), int(row[2]), int(row[3]))
-                 for row in _rows("name_words.tsv")}
+        # the files hold normalised words (tools/make_name_words.py)
+        common = frozenset(row[0] for row in _rows("common_words.tsv"))
+        names = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in _rows("name_words.tsv")}
         return cls(common, names)
 
     def is_common(self, norm: str) -> bool:

@@ -52,6 +52,9 @@ _ROLE = regex.compile(
     r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
     r"(?P<start>\d{4}(?:-\d\d){0,2})?\s*\.\.\s*(?P<end>\d{4}(?:-\d\d){0,2})?\s*$")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
+                        r"emir|sultan|secretary-general|crown prince)\b")
+SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 
 
 def _full_date(value: str | None, end: bool) -> str | None:
@@ -479,6 +482,23 @@ class KnowledgeBase:
                     for d in _deletes(k):
                         by_del.setdefault(d, set()).add(entry.id)
             loose_forms[entry.id] = comparable
+        # forms written without spaces, for spellings split by dots or spaces
+        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग"), and the most words a form starting with
+        # a word has
+        joined: dict[str, list[tuple[str, str]]] = {}
+        first_max: dict[str, int] = {}
+        for form, hits in exact.items():
+            joined.setdefault(form.replace(" ", ""), []).extend(hits)
+            parts = form.split(" ")
+            if parts[0] and len(parts) > first_max.get(parts[0], 0):
+                first_max[parts[0]] = len(parts)
+        self._joined = joined
+        self._first_max = first_max
+        # sound-alike first words of multi-word names: a function word that is one of
+        # these (जो = Joe) may begin a name
+        self._first_words = {form[0] for forms in loose_forms.values() for form, _ in forms
+                             if len(form) >= 2}
+        self._surnames = self._leader_surnames(exact)
         self._index = exact
         self._by_key = by_key
         self._by_del = by_del
@@ -488,6 +508,28 @@ class KnowledgeBase:
         self._adj_forms = adj_forms
         self._adj_choices = [f for f, _ in adj_forms]
         self._vocab = vocab
+
+    def _leader_surnames(self, exact: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+        """The last word of a curated leader's Hindi name -> the leader, when no other
+        person ends so and no name uses it as a given name; not for South Asians, whose
+        surnames many people share (सिंह, शरीफ, बनर्जी). The linker links such a word
+        alone (जिनपिंग ने कहा)."""
+        owners: dict[str, set[str]] = {}
+        given: set[str] = set()
+        leaders: set[str] = set()
+        for entry in self.entries.values():
+            if entry.type != "person":
+                continue
+            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
+                    _LEADER.search(r.title) for r in entry.roles):
+                leaders.add(entry.id)
+            for text in entry.hi:
+                parts = [normalise(w) for w in _WORD.findall(text)]
+                given.update(parts[:-1])
+                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
+                    owners.setdefault(parts[-1], set()).add(entry.id)
+        return {w: next(iter(ids)) for w, ids in sorted(owners.items())
+                if len(ids) == 1 and ids <= leaders and w not in given and w not in exact}
 
     @property
     def index(self) -> dict[str, list[tuple[str, str]]]:

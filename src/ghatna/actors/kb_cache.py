@@ -5,8 +5,9 @@ computing every spelling's phonetic keys takes many seconds; ``ghatna link`` and
 search`` would pay it at every start. :func:`load_cached` keeps the result in one SQLite
 file, ``.ghatna-index.sqlite`` in the user's folder:
 
-* the entries and the small tables (exact forms, comparable forms, acronyms, demonyms)
-  as one marshalled record, read whole at start-up;
+* the small tables (exact forms, comparable forms, acronyms, demonyms) as one
+  marshalled record, read whole at start-up;
+* the entries, one marshalled record each, read when a text names them;
 * the large sound-alike tables (phonetic keys, their deletions, joined forms, name
   words) as indexed SQLite tables, queried only for the words a text holds.
 
@@ -23,21 +24,68 @@ import json
 import logging
 import marshal
 import sqlite3
-from dataclasses import astuple
+from dataclasses import astuple, fields
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from collections.abc import MutableMapping
+from typing import Any, Callable, Iterable, Iterator
 
 from .kb import Entry, KnowledgeBase, Role
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 3
 NAME = ".ghatna-index.sqlite"
 # the large tables, served from SQLite: attribute -> whether it maps to ids (else a set)
 LARGE = {"_by_key": True, "_by_del": True, "_by_loose": True, "_vocab": False}
-SMALL = ("_index", "_loose", "_acronyms", "_adj_forms")
+SMALL = ("_index", "_loose", "_acronyms", "_adj_forms", "_joined", "_first_max", "_first_words",
+         "_surnames")
 _SEP = "\x1f"
+
+
+class StoredEntries(MutableMapping):
+    """The entries by id, each read from SQLite the first time it is asked for (a text
+    names a handful of the 30,000); iterating over them reads them all at once."""
+
+    def __init__(self, db: sqlite3.Connection, ids: list[str]):
+        self.db = db
+        self.ids = ids
+        self.known = set(ids)
+        self.read: dict[str, Entry] = {}
+
+    def __getitem__(self, ident: str) -> Entry:
+        entry = self.read.get(ident)
+        if entry is None:
+            if ident not in self.known:
+                raise KeyError(ident)
+            row = self.db.execute("SELECT record FROM entries WHERE id = ?", (ident,)).fetchone()
+            entry = self.read[ident] = _entry(marshal.loads(row[0]))
+        return entry
+
+    def __setitem__(self, ident: str, entry: Entry) -> None:
+        if ident not in self.known:
+            self.known.add(ident)
+            self.ids.append(ident)
+        self.read[ident] = entry
+
+    def __delitem__(self, ident: str) -> None:
+        raise TypeError("entries of a cached knowledge base are not deleted")
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def values(self) -> list[Entry]:  # type: ignore[override]
+        if len(self.read) < len(self.ids):
+            for ident, record in self.db.execute("SELECT id, record FROM entries"):
+                if ident not in self.read:
+                    self.read[ident] = _entry(marshal.loads(record))
+        return [self.read[i] for i in self.ids]
 
 
 class SqliteTable:
@@ -82,9 +130,21 @@ def fingerprint(user_dirs: list[Path], params: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+_ROLE_FIELDS = tuple(f.name for f in fields(Role))
+
+
 def _entry(record: tuple) -> Entry:
-    entry = Entry(*record)
-    entry.roles = [Role(*r) for r in entry.roles]
+    """An Entry from its record, without running the dataclass's __init__ (a third of
+    start-up with 27,000 imported actors)."""
+    entry = object.__new__(Entry)
+    entry.__dict__ = dict(zip(_ENTRY_FIELDS, record))
+    roles = []
+    for r in entry.roles:
+        role = object.__new__(Role)
+        role.__dict__ = dict(zip(_ROLE_FIELDS, r))
+        roles.append(role)
+    entry.roles = roles
     return entry
 
 
@@ -95,10 +155,13 @@ def _write(path: Path, digest: str, kb: KnowledgeBase) -> None:
     db = sqlite3.connect(tmp)
     try:
         small = {name: getattr(kb, name) for name in SMALL}
-        record = marshal.dumps({"entries": [astuple(e) for e in kb.entries.values()],
-                                "ambiguous": sorted(kb.ambiguous), "small": small})
+        record = marshal.dumps({"ids": list(kb.entries), "ambiguous": sorted(kb.ambiguous),
+                                "small": small})
         db.execute("CREATE TABLE meta (fingerprint TEXT, record BLOB)")
         db.execute("INSERT INTO meta VALUES (?, ?)", (digest, record))
+        db.execute("CREATE TABLE entries (id TEXT PRIMARY KEY, record BLOB) WITHOUT ROWID")
+        db.executemany("INSERT INTO entries VALUES (?, ?)",
+                       ((e.id, marshal.dumps(astuple(e))) for e in kb.entries.values()))
         for name, mapping in LARGE.items():
             table = name.strip("_")
             db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
@@ -120,13 +183,15 @@ def _read(path: Path, digest: str, kwargs: dict[str, Any]) -> KnowledgeBase | No
         return None
     data = marshal.loads(row[1])
     kb = KnowledgeBase(**kwargs)
-    kb.entries = {r[0]: _entry(r) for r in data["entries"]}
+    kb.entries = StoredEntries(db, data["ids"])
     kb.ambiguous = set(data["ambiguous"])
     small = data["small"]
     kb._loose = small["_loose"]
     kb._acronyms = small["_acronyms"]
     kb._adj_forms = small["_adj_forms"]
     kb._adj_choices = [f for f, _ in kb._adj_forms]
+    kb._joined, kb._first_max = small["_joined"], small["_first_max"]
+    kb._first_words, kb._surnames = small["_first_words"], small["_surnames"]
     for name, mapping in LARGE.items():
         setattr(kb, name, SqliteTable(db, name.strip("_"), mapping))
     kb._index = small["_index"]

@@ -32,7 +32,7 @@ from ..pipeline import stage
 from ..settings import Settings
 from .evidence import (LOCATIVES, PARTY_CUES, POSSESSIVES, WordEvidence, compatible, inside_any,
                        ner_person_spans)
-from .kb import Candidate, Entry, KnowledgeBase
+from .kb import SOUTH_ASIA, Candidate, Entry, KnowledgeBase
 from .translit import loose, normalise, spelled_letters
 from .words import WORD, Word, simple_sentences, words_of
 
@@ -52,9 +52,6 @@ STATE_TYPES = {"country"}
 # not tried as an unseen spelling of a name.
 _INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
               "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
-_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
-                        r"emir|sultan|secretary-general|crown prince)\b")
-SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
                       "person")
 
@@ -127,16 +124,8 @@ class Linker:
         self.single_threshold = single_threshold
         self.multi_threshold = multi_threshold
         self.index = kb.index
-        # forms written without spaces, for spellings split by dots or spaces
-        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग")
-        self.joined: dict[str, list[tuple[str, str]]] = {}
-        for form, hits in self.index.items():
-            self.joined.setdefault(form.replace(" ", ""), []).extend(hits)
-        self.first_max: dict[str, int] = {}
-        for form in self.index:
-            parts = form.split(" ")
-            if len(parts[0]) and len(parts) > self.first_max.get(parts[0], 0):
-                self.first_max[parts[0]] = len(parts)
+        self.joined = kb._joined
+        self.first_max = kb._first_max
         self.agents: dict[str, Agent] = {}
         self.agent_first_max: dict[str, int] = {}
         rows = _read_lines("agents.tsv")
@@ -150,30 +139,8 @@ class Linker:
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
-        # the last word of a curated leader's Hindi name, when no other person ends so and no
-        # name uses it as a given name; not for South Asians, whose surnames many people
-        # share (सिंह, शरीफ, बनर्जी)
-        owners: dict[str, set[str]] = {}
-        given: set[str] = set()
-        leaders: set[str] = set()
-        for entry in kb:
-            if entry.type != "person":
-                continue
-            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
-                    _LEADER.search(r.title) for r in entry.roles):
-                leaders.add(entry.id)
-            for text in entry.hi:
-                parts = [normalise(w) for w in WORD.findall(text)]
-                given.update(parts[:-1])
-                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
-                    owners.setdefault(parts[-1], set()).add(entry.id)
-        # sound-alike first words of multi-word names: a function word that is one of
-        # these (जो = Joe) may begin a name
-        self.first_words = {form[0] for forms in kb._loose.values() for form, _ in forms
-                            if len(form) >= 2}
-        self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
-                         if len(ids) == 1 and ids <= leaders and w not in given
-                         and w not in self.index}
+        self.first_words = kb._first_words
+        self.surnames = kb._surnames
         self.stopwords |= {normalise(w) for w in _spacy_hindi_stop_words()}
         self.ambiguous = set(kb.ambiguous)
         self.evidence = WordEvidence.load()
