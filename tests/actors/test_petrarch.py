@@ -7,7 +7,8 @@ from helpers import SHARED as SHARED_ROOT
 
 from ghatna.actors.kb import KnowledgeBase, read_entries
 from ghatna.actors.link import Linker, link_text
-from ghatna.actors.petrarch import attach_to_known, read_actors, read_file, to_tsv
+from ghatna.actors.petrarch import (attach_to_known, dictionary_kind, read_actors, read_file,
+                                    to_tsv)
 from ghatna.errors import InputError
 
 SHARED = SHARED_ROOT / "data" / "petrarch"
@@ -72,3 +73,37 @@ def test_import_attaches_known_actors_instead_of_duplicating():
         list(known))
     assert [e.id for e in entries] == ["IGO:SCO", "petrarch:new_group"]
     assert not entries[0].roles and "Shanghai Cooperation Organization" in entries[0].aliases
+
+
+VERBS = """# a verb dictionary in the PETRARCH format, written for this test
+---  CONDEMN   [122]  ---
+- * ATTACK   [122]   # CONDEMN
+- * VIOLENCE [122]
+---  MEET   [040]  ---
+- * WITH [040:042]
+"""
+
+
+@pytest.mark.parametrize("text, kind", [
+    (VERBS, "verbs"),
+    ("MINISTER_ [~GOV]\nSOLDIER_ [~MIL]\n", "agents"),
+    ("TEODORO_OBIANG_\n\t[GNQGOV >790803]\n", "actors"),
+    ("just some text\n", "unknown"),
+])
+def test_dictionaries_are_recognised_by_content(text, kind):
+    assert dictionary_kind(text) == kind
+
+
+def test_a_verb_dictionary_is_refused(tmp_path):
+    path = tmp_path / "actors.txt"  # the name says actors; the content says verbs
+    path.write_text(VERBS, encoding="utf-8")
+    with pytest.raises(InputError, match="verb dictionary"):
+        read_file(path)
+
+
+def test_cameo_verb_dictionary_is_refused():
+    path = SHARED / "CAMEO.2.0.txt"
+    if not path.is_file():
+        pytest.skip("../shared is absent")
+    with pytest.raises(InputError, match="verb dictionary"):
+        read_file(path)

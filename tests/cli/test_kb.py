@@ -67,6 +67,26 @@ def test_kb_import(cli, tmp_path):
     assert out["mentions"][0]["entity"]["code"] == "GNQGOV"
 
 
+def test_kb_import_refuses_a_verb_dictionary_before_writing(cli, tmp_path):
+    actors = tmp_path / "actors.txt"
+    actors.write_text("TEODORO_OBIANG_\n\t[GNQGOV >790803]\n", encoding="utf-8")
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("---  MEET   [040]  ---\n- * WITH [040:042]\n", encoding="utf-8")
+    kb = tmp_path / "kb"
+    result = cli("kb", "import", str(actors), str(verbs), "--kb", str(kb), code=1)
+    assert "verb dictionary" in result.output and str(verbs) in result.output
+    assert not kb.exists() or not list(kb.glob("*.tsv"))
+
+
+def test_kb_show_says_there_was_no_role_on_the_date(cli):
+    data = cli.json("kb", "show", "per:boris_johnson", "--date", "2010-06-01", "--json")
+    assert data["entity"]["role"] == "no known role on 2010-06-01"
+    assert data["entity"]["code"] == "GBR"
+    assert data["note"].endswith("begins 2016-07-13")
+    later = cli.json("kb", "show", "per:boris_johnson", "--date", "2020-06-01", "--json")
+    assert later["entity"]["role"] == "prime minister" and "note" not in later
+
+
 def test_eval_link(cli):
     data = cli.json("eval", "link", str(ROOT / "tests" / "data" / "link_eval.tsv"), "--json")
     assert data["n"] >= 300 and data["accuracy"] > 0.9

@@ -42,7 +42,8 @@ from .translit import ascii_fold, is_devanagari, keys, loose, normalise, spelled
 
 log = logging.getLogger(__name__)
 
-TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "place", "agent")
+TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "place", "agent",
+         "media")
 LIST_FIELDS = ("hi", "adj", "aliases")
 FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "sector", "code",
           "qid", "roles", "lat", "lon", "prior", "short")
@@ -51,6 +52,9 @@ _ROLE = regex.compile(
     r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
     r"(?P<start>\d{4}(?:-\d\d){0,2})?\s*\.\.\s*(?P<end>\d{4}(?:-\d\d){0,2})?\s*$")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
+_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
+                        r"emir|sultan|secretary-general|crown prince)\b")
+SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 
 
 def _full_date(value: str | None, end: bool) -> str | None:
@@ -129,26 +133,39 @@ class Entry:
     source: str = ""
 
     def role_on(self, date: str | None) -> Role | None:
-        """The role held on ``date``; without a date (or none active) the latest role."""
+        """The role held on ``date``, else the last one before it; ``None`` when ``date``
+        comes before every known role. Without a date, the latest role."""
         if not self.roles:
             return None
         if date:
             active = [r for r in self.roles if r.active(date)]
             if active:
-                return max(active, key=lambda r: r.start or "")
+                return max(active, key=lambda r: (r.start or "", str(r)))
             before = [r for r in self.roles if r.start and r.start <= date]
             if before:
-                return max(before, key=lambda r: r.start or "")
-        return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or ""))
+                return max(before, key=lambda r: (r.start or "", str(r)))
+            return None
+        return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or "", str(r)))
+
+    def first_role_date(self) -> str | None:
+        """The earliest known start of a role."""
+        return min((r.start for r in self.roles if r.start), default=None)
 
     def entity(self, date: str | None = None) -> Entity:
         """What a mention of this entry stands for on ``date``.
 
         A person with no role on that date but one before it is a former office holder:
-        sector ELI (CAMEO's elites), role "former <title>"."""
+        sector ELI (CAMEO's elites), role "former <title>". Before the first known role
+        there is none: the entity keeps only its state, and its role says so ("no known
+        role on 2010-06-01")."""
         role = self.role_on(date) if self.roles else None
         country, org, sector, code = self.country, self.org, self.sector, self.code
         title = role.title if role else None
+        if role is None and date and self.roles:
+            countries = sorted({r.country for r in self.roles if r.country})
+            country = country or (countries[0] if len(countries) == 1 else None)
+            sector = code = None
+            title = f"no known role on {date}"
         if role is not None:
             country = role.country or country
             org = role.org or org
@@ -405,9 +422,19 @@ class KnowledgeBase:
         else:
             folder = default_user_dir(settings)
             dirs = [folder] if folder.is_dir() else []
-        return cls.load(dirs, world_cities=int(settings.get("kb", "world_cities", 1000)),
-                        every_town_of=settings.get("kb", "every_town_of", []),
-                        fuzzy_threshold=float(settings.get("kb", "fuzzy_threshold", 72.0)))
+        params = {"world_cities": int(settings.get("kb", "world_cities", 1000)),
+                  "every_town_of": list(settings.get("kb", "every_town_of", []))}
+        kwargs = {"fuzzy_threshold": float(settings.get("kb", "fuzzy_threshold", 72.0))}
+
+        def build() -> "KnowledgeBase":
+            return cls.load(dirs, **params, **kwargs)
+
+        folder = Path(dirs[0]).expanduser() if dirs else None
+        if folder is None or not folder.is_dir():
+            return build()  # load() names a missing folder
+        from .kb_cache import load_cached
+
+        return load_cached(folder, [Path(d).expanduser() for d in dirs], params, kwargs, build)
 
     def _build(self) -> None:
         exact: dict[str, list[tuple[str, str]]] = {}
@@ -455,6 +482,23 @@ class KnowledgeBase:
                     for d in _deletes(k):
                         by_del.setdefault(d, set()).add(entry.id)
             loose_forms[entry.id] = comparable
+        # forms written without spaces, for spellings split by dots or spaces
+        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग"), and the most words a form starting with
+        # a word has
+        joined: dict[str, list[tuple[str, str]]] = {}
+        first_max: dict[str, int] = {}
+        for form, hits in exact.items():
+            joined.setdefault(form.replace(" ", ""), []).extend(hits)
+            parts = form.split(" ")
+            if parts[0] and len(parts) > first_max.get(parts[0], 0):
+                first_max[parts[0]] = len(parts)
+        self._joined = joined
+        self._first_max = first_max
+        # sound-alike first words of multi-word names: a function word that is one of
+        # these (जो = Joe) may begin a name
+        self._first_words = {form[0] for forms in loose_forms.values() for form, _ in forms
+                             if len(form) >= 2}
+        self._surnames = self._leader_surnames(exact)
         self._index = exact
         self._by_key = by_key
         self._by_del = by_del
@@ -464,6 +508,28 @@ class KnowledgeBase:
         self._adj_forms = adj_forms
         self._adj_choices = [f for f, _ in adj_forms]
         self._vocab = vocab
+
+    def _leader_surnames(self, exact: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+        """The last word of a curated leader's Hindi name -> the leader, when no other
+        person ends so and no name uses it as a given name; not for South Asians, whose
+        surnames many people share (सिंह, शरीफ, बनर्जी). The linker links such a word
+        alone (जिनपिंग ने कहा)."""
+        owners: dict[str, set[str]] = {}
+        given: set[str] = set()
+        leaders: set[str] = set()
+        for entry in self.entries.values():
+            if entry.type != "person":
+                continue
+            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
+                    _LEADER.search(r.title) for r in entry.roles):
+                leaders.add(entry.id)
+            for text in entry.hi:
+                parts = [normalise(w) for w in _WORD.findall(text)]
+                given.update(parts[:-1])
+                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
+                    owners.setdefault(parts[-1], set()).add(entry.id)
+        return {w: next(iter(ids)) for w, ids in sorted(owners.items())
+                if len(ids) == 1 and ids <= leaders and w not in given and w not in exact}
 
     @property
     def index(self) -> dict[str, list[tuple[str, str]]]:
@@ -557,7 +623,7 @@ class KnowledgeBase:
             score = best - pen
             if score >= threshold:
                 out.append(Candidate(entry, round(score / 100.0 * 0.95, 3), "key", "name", text))
-        out.sort(key=lambda c: -c.score)
+        out.sort(key=lambda c: (-c.score, c.entry.id))
         return out
 
     def fuzzy_adjective(self, word: str, threshold: float) -> list[Candidate]:
@@ -628,4 +694,4 @@ class KnowledgeBase:
                     out[entry.id] = Candidate(entry, 0.5, "substring", "name", text)
                     if len(out) >= limit * 3:
                         break
-        return sorted(out.values(), key=lambda c: -c.score)[:limit]
+        return sorted(out.values(), key=lambda c: (-c.score, c.entry.id))[:limit]

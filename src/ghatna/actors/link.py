@@ -18,9 +18,11 @@ prior is higher wins.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Callable
 
 import regex
@@ -28,7 +30,9 @@ import regex
 from ..model import Article, Entity, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings
-from .kb import Candidate, Entry, KnowledgeBase
+from .evidence import (LOCATIVES, PARTY_CUES, POSSESSIVES, WordEvidence, compatible, inside_any,
+                       ner_person_spans)
+from .kb import SOUTH_ASIA, Candidate, Entry, KnowledgeBase
 from .translit import loose, normalise, spelled_letters
 from .words import WORD, Word, simple_sentences, words_of
 
@@ -40,15 +44,14 @@ POSTPOSITIONS = {"के", "की", "का"}
 _SUFFIXES = (("ियों", "ी"), ("ियों", "ि"), ("ियां", "ी"), ("ाओं", "ा"), ("ों", ""),
              ("ओं", ""), ("ें", ""), ("ीय", ""), ("े", "ा"), ("ी", ""))
 LABELS = {"country": "GPE", "igo": "ORG", "person": "PER", "organisation": "ORG",
-          "party": "ORG", "armed_group": "ORG", "place": "LOC", "agent": "ORG"}
+          "party": "ORG", "armed_group": "ORG", "place": "LOC", "agent": "ORG", "media": "ORG"}
+# postpositions never end a name found by sound (इसी के is not ISIS-K)
+_POSTPOSITION_ENDS = {"के", "की", "का", "को", "से", "में", "ने", "पर"}
 STATE_TYPES = {"country"}
 # Endings of inflected Hindi verbs, adjectives and plurals: a single word ending so is
 # not tried as an unseen spelling of a name.
 _INFLECTED = ("ती", "ते", "ता", "ने", "कर", "गा", "गी", "गे", "िक", "ों", "ें", "ीं", "ाएं",
               "यां", "ाना", "ाने", "ाया", "ाये", "ायी")
-_LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
-                        r"emir|sultan|secretary-general|crown prince)\b")
-SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
 FUZZY_SINGLE_TYPES = ("country", "igo", "place", "party", "armed_group", "organisation",
                       "person")
 
@@ -94,6 +97,19 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def _spacy_hindi_stop_words() -> set[str]:
+    """spaCy's Hindi stop words (spaCy is a dependency), read from their own module
+    without importing spaCy itself, which would take most of ``ghatna link``'s start-up."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.origin:  # pragma: no cover - spaCy is a dependency
+        return set()
+    path = Path(spec.origin).parent / "lang" / "hi" / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location("_ghatna_spacy_hi_stop_words", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
+
+
 class Linker:
     """Everything the stage needs, built once: the knowledge base and its matchers."""
 
@@ -108,16 +124,8 @@ class Linker:
         self.single_threshold = single_threshold
         self.multi_threshold = multi_threshold
         self.index = kb.index
-        # forms written without spaces, for spellings split by dots or spaces
-        # ("डब्ल्यू.एच.ओ.", "जी 20", "नान निंग")
-        self.joined: dict[str, list[tuple[str, str]]] = {}
-        for form, hits in self.index.items():
-            self.joined.setdefault(form.replace(" ", ""), []).extend(hits)
-        self.first_max: dict[str, int] = {}
-        for form in self.index:
-            parts = form.split(" ")
-            if len(parts[0]) and len(parts) > self.first_max.get(parts[0], 0):
-                self.first_max[parts[0]] = len(parts)
+        self.joined = kb._joined
+        self.first_max = kb._first_max
         self.agents: dict[str, Agent] = {}
         self.agent_first_max: dict[str, int] = {}
         rows = _read_lines("agents.tsv")
@@ -131,36 +139,11 @@ class Linker:
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
-        # the last word of a curated leader's Hindi name, when no other person ends so and no
-        # name uses it as a given name; not for South Asians, whose surnames many people
-        # share (सिंह, शरीफ, बनर्जी)
-        owners: dict[str, set[str]] = {}
-        given: set[str] = set()
-        leaders: set[str] = set()
-        for entry in kb:
-            if entry.type != "person":
-                continue
-            if entry.prior >= 1.0 and entry.entity().country not in SOUTH_ASIA and any(
-                    _LEADER.search(r.title) for r in entry.roles):
-                leaders.add(entry.id)
-            for text in entry.hi:
-                parts = [normalise(w) for w in WORD.findall(text)]
-                given.update(parts[:-1])
-                if len(parts) >= 2 and len(loose(parts[-1])) >= 6:
-                    owners.setdefault(parts[-1], set()).add(entry.id)
-        # sound-alike first words of multi-word names: a function word that is one of
-        # these (जो = Joe) may begin a name
-        self.first_words = {form[0] for forms in kb._loose.values() for form, _ in forms
-                            if len(form) >= 2}
-        self.surnames = {w: next(iter(ids)) for w, ids in owners.items()
-                         if len(ids) == 1 and ids <= leaders and w not in given
-                         and w not in self.index}
-        try:  # spaCy's Hindi stop words, when spaCy is there (it is a dependency)
-            from spacy.lang.hi.stop_words import STOPWORDS
-            self.stopwords |= {normalise(w) for w in STOPWORDS}
-        except ImportError:  # pragma: no cover
-            pass
+        self.first_words = kb._first_words
+        self.surnames = kb._surnames
+        self.stopwords |= {normalise(w) for w in _spacy_hindi_stop_words()}
         self.ambiguous = set(kb.ambiguous)
+        self.evidence = WordEvidence.load()
 
     # --- matching -------------------------------------------------------------------
     def _lookup(self, phrase: list[str]) -> tuple[list[tuple[str, str]], str]:
@@ -191,6 +174,10 @@ class Linker:
                 if not hits:
                     continue
                 if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
+                    continue
+                # a common word is no name by itself; demonyms are common words too
+                if length == 1 and self.evidence.is_common(phrase[0]) \
+                        and all(kind != "adj" for _, kind in hits):
                     continue
                 return self._exact_span(i, i + length, hits, " ".join(phrase))
             if len(words[i].norm) <= 3 or spelled_letters(words[i].norm):
@@ -304,7 +291,8 @@ class Linker:
                         if acronym:
                             return _Span(i, end, acronym, "name", method="acronym")
                         continue
-                    if norm in self.ambiguous or norm.endswith(_INFLECTED):
+                    if norm in self.ambiguous or norm.endswith(_INFLECTED) \
+                            or self.evidence.is_common(norm):
                         continue
                     surface = text[words[i].start:words[i].end]
                     size = len(loose(surface))
@@ -328,7 +316,8 @@ class Linker:
                             return _Span(i, end, cands, "adj", method="fuzzy")
                 else:
                     # a function word may end a name only if it is as short as उन, मे
-                    if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2):
+                    if stops == length or (stop[end - 1] and len(words[end - 1].norm) > 2) \
+                            or words[end - 1].norm in _POSTPOSITION_ENDS:
                         continue
                     if length >= 3 and not stop[end - 1] and not self._name_like(words[end - 1].norm):
                         continue  # a long span must end in a word that sounds like a name's
@@ -386,6 +375,8 @@ class Linker:
                 score += 0.1
             if local and entry.id in local:
                 score += 0.3
+            # ties go to the first candidate: exact hits come in file order, sound-alikes
+            # by score then id (KnowledgeBase.fuzzy), never in set order
             if score > best_score:
                 best, best_score = cand, score
         return best
@@ -422,12 +413,14 @@ class Linker:
             for span in spans:
                 if span.kind == "agent":
                     continue
+                self._prefer_media(span, words)
                 span.chosen = self._choose(span.candidates, date, states)
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
                         if w.norm not in self.stopwords and len(w.norm) >= 2:
                             people.setdefault(w.norm, ent.id)
+        self._drop_unsupported(per_sentence, ner_person_spans(article.mentions), breaks_of)
         # within-article short forms
         for sent, words, spans in per_sentence:
             taken = {k for s in spans for k in range(s.i, s.j)}
@@ -464,6 +457,82 @@ class Linker:
             mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
         article.mentions = self._merge_ner(article, mentions, states)
         return article
+
+    @staticmethod
+    def _prefer_media(span: _Span, words: list[Word]) -> None:
+        """An acronym that spells a news agency and something else (पीटीआई) is the agency,
+        the source of a report, unless a party word follows it (पीटीआई के नेता)."""
+        media = sum(c.entry.type == "media" for c in span.candidates)
+        if not media or media == len(span.candidates):
+            return
+        after = [w.norm for w in words[span.j:span.j + 2]] + ["", ""]
+        party = after[0] in PARTY_CUES or (after[0] in POSSESSIVES and after[1] in PARTY_CUES)
+        span.candidates = [c for c in span.candidates if (c.entry.type == "media") != party]
+
+    def _inside_a_name(self, span: _Span, words: list[Word], spans: list[_Span],
+                       breaks: set[int]) -> bool:
+        """Whether a one-word place or state comes right before another word of people's
+        names, free or linked to a person ("पेरिस माइकल जैक्सन"). (After a given name
+        the data cannot tell "जॉन होम्स" from "अशोक कुमार दिल्ली पहुंचे"; that is left to
+        the NER stage's PER spans.)"""
+        after = span.j
+        if span.kind == "adj" or span.j - span.i != 1 or after >= len(words) or after in breaks:
+            return False
+        if any(s.i <= after < s.j for s in spans if s.chosen is not None
+               and s.chosen.entry.type == "person"):
+            return True
+        word = words[after].norm
+        return not any(s.i <= after < s.j for s in spans) and word not in self.stopwords \
+            and self.evidence.is_name_word(word) and not self.evidence.is_common(word)
+
+    def _drop_unsupported(self, per_sentence: list[tuple[Sentence, list[Word], list[_Span]]],
+                          persons: dict[int, list[tuple[int, int]]],
+                          breaks_of: dict[int, set[int]]) -> None:
+        """Unlink places and states that a person's name only looks like.
+
+        Nothing inside a PER span of the NER stage is a place, a state or a state's
+        agent. A lone word of people's names (मिश्रा, हसन) stays a place or state only
+        with support: a locative or the state's office after it ("मिस्र में", "मिस्र के
+        राष्ट्रपति"), the same entry linked elsewhere in the article by other words, or
+        a place or state beyond South Asia in the same sentence ("मिश्र ने रफ़ाह ...");
+        never right after a given name (राजेश मिश्रा). Any lone place or state word
+        right before another word of people's names is part of that name (पेरिस माइकल
+        जैक्सन).
+        """
+        supported: set[str] = set()
+        abroad: set[int] = set()  # sentences naming a place or state beyond South Asia
+        doubtful: list[tuple[_Span, list[Word], list[_Span], int]] = []
+        for sent, words, spans in per_sentence:
+            here = persons.get(sent.index, [])
+            if here:
+                spans[:] = [s for s in spans if s.kind != "agent" or not inside_any(
+                    words[s.i].start, words[s.j - 1].end, here, whole=True)]
+            for span in spans:
+                if span.chosen is None or span.chosen.entry.type not in ("country", "place"):
+                    continue
+                if inside_any(words[span.i].start, words[span.j - 1].end, here) \
+                        or self._inside_a_name(span, words, spans, breaks_of[id(sent)]):
+                    span.chosen = None
+                elif span.kind != "adj" and span.j - span.i == 1 \
+                        and self.evidence.is_name_word(words[span.i].norm):
+                    doubtful.append((span, words, spans, sent.index))
+                else:
+                    supported.add(span.chosen.entry.id)
+                    if span.chosen.entry.entity().country not in SOUTH_ASIA | {None}:
+                        abroad.add(sent.index)
+        for span, words, spans, index in doubtful:
+            before = words[span.i - 1].norm if span.i else ""
+            if self.evidence.is_name_word(before) and not any(s.j == span.i for s in spans):
+                span.chosen = None  # the surname of a name (राजेश मिश्रा)
+                continue
+            if span.chosen.entry.id in supported or index in abroad:
+                continue
+            after = [w.norm for w in words[span.j:span.j + 1]]
+            agent_at = {s.i for s in spans if s.kind == "agent"}
+            if after and (after[0] in LOCATIVES or span.j in agent_at
+                          or (after[0] in POSSESSIVES and span.j + 1 in agent_at)):
+                continue
+            span.chosen = None
 
     def _mentions(self, sent: Sentence, words: list[Word], spans: list[_Span],
                   date: str | None, breaks: set[int]) -> list[Mention]:
@@ -504,6 +573,8 @@ class Linker:
                     if not before_person:  # else the person carries the role, the state stays
                         start_i = state_span.i
                         absorbed.add(id(state_span))
+                if span.agent.name == "monarch" and state_span is None and not before_person:
+                    continue  # a king is named with his realm or his name (कांस्टेबल सुल्तान)
                 entity = self._agent_entity(span.agent, country, where)
                 m = Mention(sent.index, words[start_i].start, words[span.j - 1].end,
                             sent.text[words[start_i].start:words[span.j - 1].end],
@@ -539,6 +610,23 @@ class Linker:
                       name=name, type="agent", country=country, sector=agent.sector,
                       code=(country or "") + agent.sector, role=agent.name)
 
+    def _ner_candidates(self, text: str) -> list[Candidate]:
+        """Entries an NER span's words may name: known spellings (an oblique ending
+        tried off), else sound-alikes of a type the NER label allows (a lone common
+        word, none)."""
+        cands = self.kb.exact(text)
+        words, _ = words_of(text)
+        if cands or not words:
+            return cands
+        hits, _ = self._lookup([w.norm for w in words])
+        if hits:
+            return [Candidate(self.kb.entries[e], 1.0, "exact", k) for e, k in hits]
+        if not self.fuzzy_enabled or (len(words) == 1 and self.evidence.is_common(words[0].norm)):
+            return []
+        # the NER label is evidence too: one word needs the closeness asked of several words
+        # found without it (मिश्रा is not मिश्र); several, the knowledge base's own
+        return self._fuzzy(text, threshold=self.multi_threshold if len(words) == 1 else None)
+
     def _merge_ner(self, article: Article, kb_mentions: list[Mention],
                    states: set[str]) -> list[Mention]:
         ner = [m for m in article.mentions if m.source != "kb"]
@@ -546,12 +634,8 @@ class Linker:
         out = []
         for m in ner:
             if m.entity is None:
-                cands = self.kb.get_candidates(m.text)
-                if not cands:
-                    words, _ = words_of(m.text)
-                    if words:
-                        hits, _ = self._lookup([w.norm for w in words])
-                        cands = [Candidate(self.kb.entries[e], 1.0, "exact", k) for e, k in hits]
+                cands = self._ner_candidates(m.text)
+                cands = [c for c in cands if compatible(m.label, c.entry.type)]
                 chosen = self._choose(cands, article.date, states) if cands else None
                 if chosen is not None and chosen.score >= 0.7:
                     m.entity = chosen.entry.entity(article.date)

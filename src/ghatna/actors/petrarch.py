@@ -150,16 +150,46 @@ def _entry(data: dict, source: str) -> Entry | None:
     return entry
 
 
+# a verb dictionary's marks: "---  ACCELERATE   [---]  ---" blocks, "- * AID  [070]" patterns
+# with numeric CAMEO event codes, "&SYNSET" lists
+_VERB_BLOCK = regex.compile(r"^-{3}\s+\S.*\[[^\]]*\]\s*-{3}\s*$", regex.M)
+_EVENT_CODE = regex.compile(r"^\d{2,4}(?::\d{2,4})?$")
+
+
+def dictionary_kind(text: str) -> str:
+    """What a TABARI/PETRARCH dictionary holds, judged by its content: ``actors``
+    (names with ``[ABC]`` actor codes), ``agents`` (``[~SEC]`` codes), ``verbs`` (verb
+    blocks and patterns with numeric event codes) or ``unknown``."""
+    lines = [ln.split("#", 1)[0] for ln in text.splitlines()]
+    body = "\n".join(lines)
+    codes = [c for c, _ in _CODE.findall(body)]
+    numeric = sum(bool(_EVENT_CODE.match(c)) for c in codes)
+    if _VERB_BLOCK.search(body) or (codes and numeric > len(codes) / 2):
+        return "verbs"
+    agents = sum(c.startswith("~") for c in codes)
+    if codes and agents > len(codes) / 2:
+        return "agents"
+    if sum(bool(regex.match(r"^[A-Z~-]{3}", c)) for c in codes) > len(codes) / 2 > 0:
+        return "actors"
+    return "unknown"
+
+
 def read_file(path: str | Path) -> list[Entry]:
     """Entries of one actor dictionary; an agents or verbs dictionary is refused."""
     path = Path(path)
     text = path.read_text("utf-8", errors="replace")
-    codes = _CODE.findall(text)
-    if codes and sum(c.startswith("~") for c, _ in codes) > len(codes) / 2:
+    kind = dictionary_kind(text)
+    if kind == "verbs":
+        raise InputError(str(path), "a PETRARCH verb dictionary (verb blocks and patterns with "
+                         "CAMEO event codes such as [042]), not actors; it holds no people, "
+                         "states or organisations, so it cannot be imported into the "
+                         "knowledge base (ghatna's event patterns are in "
+                         "ghatna/data/patterns)")
+    if kind == "agents":
         raise InputError(str(path), "a PETRARCH agents dictionary ([~SECTOR] codes), not actors; "
                          "ghatna's generic agents are in ghatna/data/kb/lexicon/agents.tsv")
-    if not codes:
-        raise InputError(str(path), "no [CODE] entries; is it a PETRARCH actor dictionary?")
+    if kind != "actors":
+        raise InputError(str(path), "no [CODE] actor entries; is it a PETRARCH actor dictionary?")
     return read_actors(text, f"petrarch:{path.name}")
 
 

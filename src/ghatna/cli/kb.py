@@ -77,6 +77,9 @@ def kb_show(ctx: click.Context, ident: str, date: str | None, as_json: bool,
     data = entry.to_dict()
     data["entity"] = entry.entity(date).to_dict()
     data["source"] = entry.source
+    if date and entry.roles and entry.role_on(date) is None:
+        data["note"] = (f"no known role on {date}; the first known role begins "
+                        f"{entry.first_role_date() or 'later'}")
     if as_json:
         emit_json(data)
         return
@@ -144,16 +147,20 @@ def kb_add(ctx: click.Context, ident: str, kind: str, name: str | None, hi: tupl
 @kb_dir_option
 @click.pass_context
 def kb_import(ctx: click.Context, files: tuple[str, ...], kb_dir: str | None) -> None:
-    """Import PETRARCH/Phoenix actor dictionaries into your own folder."""
+    """Import PETRARCH/Phoenix actor dictionaries into your own folder.
+
+    Each file's kind is judged by its content: actor dictionaries are imported; agent
+    and verb dictionaries are refused (before anything is written)."""
     from ..actors.petrarch import attach_to_known, read_file, to_tsv
 
+    try:
+        read = {name: read_file(name) for name in files}
+    except GhatnaError as exc:
+        raise click.ClickException(str(exc)) from None
     folder = _user_dir(ctx, kb_dir)
     known = list(_kb(ctx, str(folder)))
     for name in files:
-        try:
-            entries = attach_to_known(read_file(name), known)
-        except GhatnaError as exc:
-            raise click.ClickException(str(exc)) from None
+        entries = attach_to_known(read[name], known)
         target = folder / f"petrarch_{Path(name).stem.replace('.', '_')}.tsv"
         target.write_text(to_tsv(entries, Path(name).name), encoding="utf-8")
         extended = sum(1 for e in entries if not e.name)

@@ -1,0 +1,85 @@
+"""What a link needs beyond a matching spelling.
+
+A spelling that matches a knowledge-base form is not always a mention of it: मिश्रा is a
+surname before it is Egypt, भूखे is "hungry" before it is Bouaké, पीटीआई in an Indian
+report is the news agency, not Pakistan's party. The word figures behind these checks
+are computed from name lists and NER corpora by ``tools/make_name_words.py``:
+
+* ``lexicon/common_words.tsv``: words annotators left outside entities again and again;
+  such a word never links on its own;
+* ``lexicon/name_words.tsv``: words of people's names; such a word, alone, links to a
+  place or a state only with support (a locative after it, the same state named another
+  way in the article), and never inside a PER span the NER stage found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from ..model import Mention
+
+# after a place: "में" (in); a state with its office: "के/की" + an agent ("मिस्र के राष्ट्रपति")
+LOCATIVES = {"में"}
+POSSESSIVES = {"के", "की", "का"}
+# words that make an acronym a party rather than the agency it also spells (पीटीआई नेता)
+PARTY_CUES = {"पार्टी", "समर्थक", "समर्थकों", "नेता", "नेताओं", "प्रमुख", "अध्यक्ष", "सांसद",
+              "सांसदों", "कार्यकर्ता", "कार्यकर्ताओं", "सरकार", "संस्थापक", "चेयरमैन"}
+PLACE_TYPES = {"country", "place"}
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("ghatna").joinpath("data/kb/lexicon").joinpath(name).read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.split("\t") for ln in lines[1:]]
+
+
+@dataclass
+class WordEvidence:
+    """Per-word figures from ``name_words.tsv`` and ``common_words.tsv``."""
+
+    common: frozenset[str]
+    names: dict[str, tuple[int, int, int]]  # word -> (ends a name, elsewhere in one, a place)
+
+    @classmethod
+    def load(cls) -> "WordEvidence":
+        # the files hold normalised words (tools/make_name_words.py)
+        common = frozenset(row[0] for row in _rows("common_words.tsv"))
+        names = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in _rows("name_words.tsv")}
+        return cls(common, names)
+
+    def is_common(self, norm: str) -> bool:
+        return norm in self.common
+
+    def is_name_word(self, norm: str) -> bool:
+        """A word more often in people's names than a place by itself (मिश्रा, हसन)."""
+        last, given, place = self.names.get(norm, (0, 0, 0))
+        return last + given >= 2 and place < last + given
+
+
+def ner_person_spans(mentions: list[Mention]) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of the PER mentions an NER stage found, by sentence."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.source != "kb" and m.label == "PER":
+            out.setdefault(m.sentence_index, []).append((m.start, m.end))
+    return out
+
+
+def inside_any(start: int, end: int, spans: list[tuple[int, int]], whole: bool = False) -> bool:
+    """Whether [start, end) overlaps (or, with ``whole``, lies within) one of ``spans``."""
+    if whole:
+        return any(s <= start and end <= e for s, e in spans)
+    return any(s < end and start < e for s, e in spans)
+
+
+def compatible(label: str, entity_type: str) -> bool:
+    """Whether an NER label allows an entity type: a PER span is a person, a LOC span a
+    place or state; an ORG span anything but a person or a place."""
+    if label == "PER":
+        return entity_type == "person"
+    if label in ("LOC", "GPE"):
+        return entity_type in PLACE_TYPES
+    if label == "ORG":
+        return entity_type not in ("person", "place")
+    return True
