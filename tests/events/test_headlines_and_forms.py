@@ -105,3 +105,21 @@ def test_verbs_are_named_by_their_infinitives(tmp_path):
     ps = load_patterns(str(f))
     for sentence in ("उन्हें घर में नजरबंद रखा गया", "नेताओं को नजरबंद रखेंगे"):
         assert any(m.pattern.id == "coerce.nazarband" for m in ps.match(sentence.split()))
+
+
+def test_a_news_agency_is_the_source_never_a_party(proc):
+    events = proc.code_text("एएनआई के मुताबिक ईरान ने इजराइल के हमले की निंदा की।", id="t",
+                            date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["ACCUSE"]
+    assert all("IRN" != k for e in events for k in _keys(e["recipient"]))
+    assert _keys(events[0]["actor"]) == ["IRN"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("भारत के प्रधानमंत्री ने व्हाइट हाउस में जो बाइडेन से मुलाकात की।", ["IND"], ["USA"]),
+    ("जो बाइडन ने यूक्रेन के राष्ट्रपति से फोन पर बात की।", ["USA"], ["UKR"]),
+])
+def test_a_name_that_begins_with_jo_is_not_a_relative_clause(proc, text, actor, recipient):
+    events = proc.code_text(text, id="t", date="2023-05-10")["events"]
+    consult = [e for e in events if e["event"] == "CONSULT"]
+    assert consult and set(_keys(consult[0]["actor"] + consult[0]["recipient"])) == set(actor + recipient)

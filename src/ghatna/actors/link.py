@@ -291,11 +291,18 @@ class Linker:
                         if acronym:
                             return _Span(i, end, acronym, "name", method="acronym")
                         continue
-                    if norm in self.ambiguous or norm.endswith(_INFLECTED) \
-                            or self.evidence.is_common(norm):
+                    if norm in self.ambiguous or norm.endswith(_INFLECTED):
                         continue
                     surface = text[words[i].start:words[i].end]
                     size = len(loose(surface))
+                    if self.evidence.is_common(norm):
+                        # a common word is no name, but demonyms are common words too, and
+                        # are spelled many ways (इसराइली, इस्राइली, इज़राइली)
+                        cands = self.kb.fuzzy_adjective(surface, max(self.single_threshold, 90.0)) \
+                            if size > self.min_fuzzy_chars and norm.endswith(("ी", "ई")) else []
+                        if cands:
+                            return _Span(i, end, cands, "adj", method="fuzzy")
+                        continue
                     if size < self.min_fuzzy_chars - 1 or (size < self.min_fuzzy_chars
                                                            and norm.endswith(("े", "ें"))):
                         continue

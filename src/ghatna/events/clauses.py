@@ -210,7 +210,9 @@ def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
             kept.append(m)
     markers = _find_markers(tokens)
     marker_tokens = {i for _, s, e in markers for i in range(s, e)}
-    clauses = _split_clauses(tokens, marker_tokens)
+    # a clause word inside a name is part of the name: जो बाइडेन, जो रूट
+    named = {i for s, e in mention_span.values() for i in range(s, e)}
+    clauses = _split_clauses(tokens, marker_tokens, named)
     an = Analysis(sentence, tokens, spans, clauses, [], mention_span, kept, marker_tokens)
     for role, ms, me in markers:
         ci = an.clause_of(ms)
@@ -240,7 +242,7 @@ def _find_markers(tokens: list[str]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _split_clauses(tokens: list[str], marker_tokens: set[int]) -> list[Clause]:
+def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) -> list[Clause]:
     clauses: list[Clause] = []
     start = 0
     kind = "main"
@@ -267,7 +269,8 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int]) -> list[Clause]:
         elif tok in HARD_PUNCT:
             close(i, "main" if not in_quote else "quote")
             start = i + 1
-        elif tok in CLAUSE_WORDS and not (i > 0 and tokens[i - 1] == "ने" and tok in ("जहां", "जहाँ", "जब")):
+        elif tok in CLAUSE_WORDS and i not in named and not (
+                i > 0 and tokens[i - 1] == "ने" and tok in ("जहां", "जहाँ", "जब")):
             nxt = "complement" if tok == "कि" else ("coord" if tok in ("लेकिन", "मगर", "परंतु",
                                                                          "परन्तु", "किंतु", "बल्कि")
                                                   else "relative")

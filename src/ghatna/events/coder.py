@@ -84,7 +84,9 @@ class Coder:
             if not sent.tokens:
                 sent = Sentence(sent.index, sent.part, sent.start, sent.end, sent.text,
                                 tokenize(sent.text))
-            mentions = [m for m in by_sentence.get(sent.index, []) if m.label != "ANAPHOR"]
+            # news agencies are the source of a report, never a party to its events
+            mentions = [m for m in by_sentence.get(sent.index, [])
+                        if m.label != "ANAPHOR" and not (m.entity and m.entity.type == "media")]
             anaphors = find_anaphors(sent.index, sent.text, sent.tokens)
             an = analyse(sent, mentions + anaphors)
             memory.observe_mentions(mentions)
