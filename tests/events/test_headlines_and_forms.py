@@ -72,6 +72,7 @@ def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
     "ये सुधार छोटे उद्योगों को पूंजी जुटाने में मदद करेंगे।",       # ordinary language
     "इस योजना में किसानों को सस्ता ऋण देने का लक्ष्य रखा गया है।",
     "भारत को निशाना बनाना अनुचित है।",                          # an infinitive as a noun
+    "राज्यों की मदद करने में आयोग की बड़ी भूमिका है।",            # a way of doing, not a deed
 ])
 def test_not_events(proc, text):
     assert _types(proc, text) == []

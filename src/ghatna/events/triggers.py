@@ -146,9 +146,11 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
     toks = an.tokens
     last = toks[m.last]
     j = m.last + 1
-    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and fold(last) in infinitives \
-            and last.endswith(("ना", "नी")) and (j >= len(toks) or fold(toks[j]) not in INFINITIVE_HEADS):
-        return False
+    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and fold(last) in infinitives:
+        if last.endswith(("ना", "नी")) and (j >= len(toks) or fold(toks[j]) not in INFINITIVE_HEADS):
+            return False
+        if last.endswith("ने") and j < len(toks) and toks[j] == "में":
+            return False  # "… की मदद करने में भूमिका": a way of doing, not a deed
     if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
