@@ -11,7 +11,7 @@ from ..errors import GhatnaError
 from ..ingest import ingest, samples_dir
 from ..readers import FORMATS, Defaults
 from ..readers.base import check_date
-from ..store.sqlite import Store
+from ..store import Store, open_store
 from .common import db_option, db_path, emit_json, fail, load_settings
 
 EXIT_STATUS_HELP = """
@@ -54,7 +54,7 @@ def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, worke
     settings = load_settings(ctx)
     try:
         defaults = Defaults(check_date(date, "--date"), source, url)
-        with Store.from_settings(db_path(db, settings), settings) as store:
+        with open_store(db_path(db, settings), settings) as store:
             bar = tqdm(unit=" inputs", disable=quiet or None, file=sys.stderr, leave=False)
             summary = ingest(list(paths), store, settings, fmt=fmt, defaults=defaults,
                              field_map=_parse_map(field_map), workers=workers,
@@ -84,7 +84,7 @@ def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, worke
 def _open(ctx, db) -> Store:
     settings = load_settings(ctx)
     try:
-        return Store.from_settings(db_path(db, settings), settings, readonly=True)
+        return open_store(db_path(db, settings), settings, readonly=True)
     except GhatnaError as exc:
         fail(exc)
         raise  # unreachable: fail() exits

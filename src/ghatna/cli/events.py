@@ -129,7 +129,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         """List the events stored in the database."""
         from ..events.export import export, write_parquet
         from ..store.filters import BadParameter, EventFilter
-        from ..store.sqlite import Store
+        from ..store import open_store
 
         settings = load_settings(ctx)
         try:
@@ -137,7 +137,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         except BadParameter as exc:
             raise click.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
         try:
-            with Store(db_path(db, settings), readonly=True) as store:
+            with open_store(db_path(db, settings), readonly=True) as store:
                 records = store.events(filters, unique=unique)
         except GhatnaError as exc:
             fail(exc)
@@ -155,10 +155,10 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 
 def _stored_articles(db: str, settings, rows):
     """Stored articles (``Store.article`` data) named by seed-form gold lines' ``doc``."""
-    from ..store.sqlite import Store
+    from ..store import open_store
 
     out = {}
-    with Store(db_path(db, settings), readonly=True) as store:
+    with open_store(db_path(db, settings), readonly=True) as store:
         docs = {row["doc"] for row in rows if row.get("doc")}
         for r in store.query("SELECT id, doc FROM articles"):
             name = (r["doc"] or "").replace("\\", "/").rsplit("/", 1)[-1]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import NotFound
+from ..store import is_postgres_url
 from .common import db_option, db_path, fail, load_settings
 
 
@@ -30,6 +31,9 @@ def serve_cmd(ctx, db, host, port):
                                    f"pip install 'ghatna[web]' ({exc})") from None
     settings = load_settings(ctx)
     path = db_path(db, settings)
+    if is_postgres_url(path):
+        raise click.ClickException("the web interface reads SQLite databases only so far; "
+                                   "export from PostgreSQL with `ghatna events` or serve an SQLite copy")
     if not Path(path).exists() and not configured_token(settings):
         fail(NotFound(f"database {path} does not exist; run `ghatna ingest` first "
                       f"(or configure an upload token to start from an empty database)"))
