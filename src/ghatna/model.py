@@ -268,3 +268,28 @@ class Article:
     @property
     def is_hindi(self) -> bool:
         return self.language == "hi"
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole article as plain JSON data (:meth:`from_json` reads it back): how a
+        processed article travels between machines, e.g. from a Spark job to a store."""
+        data = asdict(self)
+        data["offsets"] = self.offsets.to_json()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Article":
+        data = dict(data)
+
+        def refs(items: list[dict[str, Any]]) -> list[ActorRef]:
+            return [ActorRef(**r) for r in items]
+
+        data["offsets"] = OffsetMap.from_json(data.get("offsets"))
+        data["sentences"] = [Sentence(**(s | {"tokens": [tuple(t) for t in s["tokens"]]}))
+                             for s in data.get("sentences", [])]
+        data["mentions"] = [Mention(**(m | {"entity": Entity(**m["entity"]) if m["entity"] else None}))
+                            for m in data.get("mentions", [])]
+        data["events"] = [Event(**(e | {"actor": refs(e["actor"]), "recipient": refs(e["recipient"]),
+                                        "reported_by": refs(e["reported_by"])}))
+                          for e in data.get("events", [])]
+        data["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
+        return cls(**data)

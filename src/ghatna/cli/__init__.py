@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb, ner, stories, web
+    from . import articles, events, kb, ner, spark, stories, web
 
-    for module in (articles, kb, ner, web, events, stories):
+    for module in (articles, kb, ner, web, events, stories, spark):
         module.register(main, train, evaluate)
 
 
