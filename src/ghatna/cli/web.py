@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from ..errors import NotFound
-from ..store import is_postgres_url
 from .common import db_option, db_path, fail, load_settings
 
 
@@ -25,6 +24,7 @@ def serve_cmd(ctx, db, host, port):
     try:
         import uvicorn
 
+        from ..store import is_postgres_url
         from ..web.app import configured_token, create_app
     except ImportError as exc:
         raise click.ClickException(f"the web interface needs its extra packages: "
