@@ -126,3 +126,8 @@ def test_two_ingests_at_once_store_each_article_once(pg_url, tmp_path):
         stats = store.stats()
         assert stats["articles"] == 4
         assert store.query("SELECT COUNT(*) FROM (SELECT DISTINCT * FROM events) e")[0][0] == stats["events"]
+
+
+def test_serve_says_the_web_interface_reads_sqlite_only(cli):
+    result = cli("serve", "--db", "postgresql://me@127.0.0.1:1/x", code=1)
+    assert "reads SQLite databases only" in result.output
