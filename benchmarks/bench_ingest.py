@@ -1,11 +1,12 @@
 """Ingestion speed and memory.
 
-    python benchmarks/bench_ingest.py --articles 2000 [--workers N]
+    python benchmarks/bench_ingest.py --articles 2000 [--workers N] [--profile 200]
     python benchmarks/bench_ingest.py --stream-mb 1024      # memory while streaming a 1 GB JSONL
 
 The articles are built from the sentences of the bundled samples (each one distinct).
 Reports articles/second and the peak resident memory of the main process and of the
-largest worker.
+largest worker, and, first, the CPU milliseconds per article of each stage, of reading and
+of storing, measured in one process on the first ``--profile`` articles (0: not measured).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from ghatna.ingest import ingest, samples_dir
-from ghatna.readers import read_inputs
+from ghatna.ingest import article_from_item, ingest, samples_dir
+from ghatna.pipeline import Pipeline
+from ghatna.readers import RawItem, read_inputs
 from ghatna.settings import Settings
-from ghatna.store.sqlite import Store
+from ghatna.store.sqlite import LogEntry, Store
 
 
 def sample_sentences() -> list[str]:
@@ -51,10 +53,40 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def stage_cpu(corpus: Path, settings: Settings, limit: int, db: Path) -> dict[str, float]:
+    """CPU ms per article: reading, each stage, storing (one process, one batch a store)."""
+    pipeline = Pipeline(settings)
+    cpu: dict[str, float] = {"read": 0.0, **{spec.name: 0.0 for spec, _fn in pipeline.stages}, "store": 0.0}
+    results = []
+    clock = time.process_time
+    start = clock()
+    items = [i for i in read_inputs([str(corpus)], settings) if isinstance(i, RawItem)][:limit]
+    for item in items:
+        article = article_from_item(item)
+        cpu["read"] += clock() - start
+        for spec, fn in pipeline.stages:
+            start = clock()
+            article = fn(article)
+            article.done.append(spec.name)
+            cpu[spec.name] += clock() - start
+        results.append((LogEntry(item.input, "stored", fingerprint=item.fingerprint), article))
+        start = clock()
+    chunk = int(settings["ingest"]["chunk_size"])
+    with Store(db) as store:
+        start = clock()
+        for i in range(0, len(results), chunk):
+            store.save(results[i:i + chunk])
+        cpu["store"] = clock() - start
+    per_article = {name: round(1000 * secs / len(items), 2) for name, secs in cpu.items()}
+    return per_article | {"total": round(sum(per_article.values()), 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=0, help="0 = one per core")
+    parser.add_argument("--profile", type=int, default=200,
+                        help="articles to measure CPU per stage on (0 = skip)")
     parser.add_argument("--stream-mb", type=int, default=0,
                         help="instead: stream a JSONL file of this size through the reader")
     args = parser.parse_args()
@@ -73,6 +105,7 @@ def main() -> None:
                               round(peak_mb(resource.RUSAGE_SELF))}))
             return
         write_corpus(corpus, articles=args.articles)
+        cpu_ms = stage_cpu(corpus, settings, args.profile, Path(tmp) / "profile.db") if args.profile else None
         workers = args.workers or os.cpu_count() or 1
         with Store(Path(tmp) / "bench.db") as store:
             summary = ingest([str(corpus)], store, settings, workers=workers)
@@ -82,6 +115,7 @@ def main() -> None:
             "articles_per_second": round(args.articles / summary.seconds, 1),
             "peak_rss_mb_main": round(peak_mb(resource.RUSAGE_SELF)),
             "peak_rss_mb_worker": round(peak_mb(resource.RUSAGE_CHILDREN)),
+            "cpu_ms_per_article": cpu_ms,
             "stages": settings["pipeline"]["stages"], "cpus": os.cpu_count(),
             "python": sys.version.split()[0],
         }

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 from ghatna.store.sqlite import Store
 
@@ -62,3 +66,18 @@ def stored_events(db: str, articles: list[tuple]) -> Store:
         batch.append((LogEntry(name, "stored", fingerprint=name), article))
     store.save(batch)
     return store
+
+
+@contextmanager
+def new_database(server: str) -> Iterator[str]:
+    """The URL of a new empty database on ``server``, dropped afterwards."""
+    import psycopg
+
+    name = f"ghatna_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path="/" + name))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import threading
 import time
 from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -125,9 +126,20 @@ class Processor:
 _worker: Processor | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True,
+                     name="ghatna-parent-watch").start()
     _worker = Processor(settings)
+
+
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """End this worker once the process that started it is gone. A main process killed
+    by SIGTERM or SIGKILL cannot stop its workers, and they would not notice otherwise:
+    each holds the pool's queue open for the others."""
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
 
 
 def _work(items: list[RawItem]) -> list[tuple[LogEntry, Article | None]]:
@@ -151,7 +163,7 @@ def _results(items: Iterator[RawItem], settings: Settings, workers: int,
         for chunk in itertools.chain(first, chunks):
             yield [processor(item) for item in chunk]
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, os.getpid())) as pool:
         pending: list[Future] = [pool.submit(_work, c) for c in first]
         for chunk in chunks:
             if len(pending) >= 2 * workers:

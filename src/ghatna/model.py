@@ -252,14 +252,27 @@ class Article:
     @property
     def content_hash(self) -> str:
         """Hash of the normalised clean text (headline and body), whitespace folded."""
-        norm = " ".join((self.title + "\n" + self.text).split())
-        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+        return self._hashes()[0]
 
     @property
     def id(self) -> str:
         """Stable id: hash of the news source and the normalised clean text."""
-        key = (self.source or "") + "\x00" + self.content_hash
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        return self._hashes()[1]
+
+    def _hashes(self) -> tuple[str, str]:
+        """(content hash, id), computed once for the current source, headline and text: the
+        store asks for the id of every sentence, mention and event it writes. The cache
+        (an attribute, not a field) holds the very string objects it was computed from, so
+        assigning a new text, headline or source computes it anew."""
+        cached = self.__dict__.get("_hash_cache")
+        if cached and cached[0] is self.source and cached[1] is self.title and cached[2] is self.text:
+            return cached[3]
+        norm = " ".join((self.title + "\n" + self.text).split())
+        content = hashlib.sha256(norm.encode("utf-8")).hexdigest()
+        key = (self.source or "") + "\x00" + content
+        hashes = (content, hashlib.sha256(key.encode("utf-8")).hexdigest()[:16])
+        self.__dict__["_hash_cache"] = (self.source, self.title, self.text, hashes)
+        return hashes
 
     def sentence_text(self, sentence: Sentence) -> str:
         part = self.title if sentence.part == "title" else self.text
@@ -268,3 +281,28 @@ class Article:
     @property
     def is_hindi(self) -> bool:
         return self.language == "hi"
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole article as plain JSON data (:meth:`from_json` reads it back): how a
+        processed article travels between machines, e.g. from a Spark job to a store."""
+        data = asdict(self)
+        data["offsets"] = self.offsets.to_json()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Article":
+        data = dict(data)
+
+        def refs(items: list[dict[str, Any]]) -> list[ActorRef]:
+            return [ActorRef(**r) for r in items]
+
+        data["offsets"] = OffsetMap.from_json(data.get("offsets"))
+        data["sentences"] = [Sentence(**(s | {"tokens": [tuple(t) for t in s["tokens"]]}))
+                             for s in data.get("sentences", [])]
+        data["mentions"] = [Mention(**(m | {"entity": Entity(**m["entity"]) if m["entity"] else None}))
+                            for m in data.get("mentions", [])]
+        data["events"] = [Event(**(e | {"actor": refs(e["actor"]), "recipient": refs(e["recipient"]),
+                                        "reported_by": refs(e["reported_by"])}))
+                          for e in data.get("events", [])]
+        data["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
+        return cls(**data)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .errors import PipelineError
 from .pipeline import Pipeline
 from .settings import Settings
-from .store.sqlite import Store
+from .store.sqlite import Store  # the interface; a PostgresStore is one too
 
 log = logging.getLogger(__name__)
 

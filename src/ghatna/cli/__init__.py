@@ -38,9 +38,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb, ner, recode, stories, web
+    from . import articles, events, kb, ner, recode, spark, stories, web
 
-    for module in (articles, kb, ner, web, events, stories, recode):
+    for module in (articles, kb, ner, web, events, stories, recode, spark):
         module.register(main, train, evaluate)
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from tqdm import tqdm
 
 from ..errors import GhatnaError
-from ..ingest import ingest, samples_dir
-from ..readers import FORMATS, Defaults
-from ..readers.base import check_date
-from ..store.sqlite import Store
+from ..readers import FORMATS
 from .common import db_option, db_path, emit_json, fail, load_settings
+
+if TYPE_CHECKING:  # the pipeline and the store are imported when a command runs
+    from ..store import Store
 
 EXIT_STATUS_HELP = """
 Exit status: 0 when every input was ingested (stored, already stored, or a duplicate);
@@ -48,13 +48,20 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.pass_context
 def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, workers, as_json, quiet):
     """Read articles from PATHS (files, folders, globs, - for stdin) into the database."""
+    from tqdm import tqdm
+
+    from ..ingest import ingest, samples_dir
+    from ..readers import Defaults
+    from ..readers.base import check_date
+    from ..store import open_store
+
     paths = list(paths) + ([samples_dir()] if samples else [])
     if not paths:
         raise click.UsageError("name at least one PATH (or - for standard input), or --samples")
     settings = load_settings(ctx)
     try:
         defaults = Defaults(check_date(date, "--date"), source, url)
-        with Store.from_settings(db_path(db, settings), settings) as store:
+        with open_store(db_path(db, settings), settings) as store:
             bar = tqdm(unit=" inputs", disable=quiet or None, file=sys.stderr, leave=False)
             summary = ingest(list(paths), store, settings, fmt=fmt, defaults=defaults,
                              field_map=_parse_map(field_map), workers=workers,
@@ -82,9 +89,11 @@ def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, worke
 
 
 def _open(ctx, db) -> Store:
+    from ..store import open_store
+
     settings = load_settings(ctx)
     try:
-        return Store.from_settings(db_path(db, settings), settings, readonly=True)
+        return open_store(db_path(db, settings), settings, readonly=True)
     except GhatnaError as exc:
         fail(exc)
         raise  # unreachable: fail() exits

@@ -18,8 +18,9 @@ def db_path(db: str | None, settings: Settings) -> str:
     return db or os.environ.get("GHATNA_DB") or settings["store"]["default_db"]
 
 
-db_option = click.option("--db", "db", default=None, metavar="FILE",
-                         help="SQLite database (default: $GHATNA_DB or ghatna.db).")
+db_option = click.option("--db", "db", default=None, metavar="FILE|URL",
+                         help="SQLite database file or postgresql://user@host:port/db URL "
+                              "(default: $GHATNA_DB or ghatna.db).")
 
 
 def load_settings(ctx: click.Context) -> Settings:

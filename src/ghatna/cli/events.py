@@ -143,11 +143,11 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         from ..events.export import export, write_parquet
         from ..events.gdelt import article_info
         from ..store.filters import BadParameter, EventFilter
-        from ..store.sqlite import Store
+        from ..store import open_store
 
         settings = load_settings(ctx)
         try:
-            with Store(db_path(db, settings), readonly=True) as store:
+            with open_store(db_path(db, settings), readonly=True) as store:
                 try:
                     filters = EventFilter(
                         type=etype, actor=actor, recipient=recipient, party=party, since=since,
@@ -174,10 +174,10 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 
 def _stored_articles(db: str, settings, rows):
     """Stored articles (``Store.article`` data) named by seed-form gold lines' ``doc``."""
-    from ..store.sqlite import Store
+    from ..store import open_store
 
     out = {}
-    with Store(db_path(db, settings), readonly=True) as store:
+    with open_store(db_path(db, settings), readonly=True) as store:
         docs = {row["doc"] for row in rows if row.get("doc")}
         for r in store.query("SELECT id, doc FROM articles"):
             name = (r["doc"] or "").replace("\\", "/").rsplit("/", 1)[-1]

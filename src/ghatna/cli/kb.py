@@ -232,17 +232,18 @@ def link_cmd(ctx: click.Context, text: str | None, date: str | None, input_path:
 @click.pass_context
 def entities_cmd(ctx: click.Context, db: str | None, limit: int, as_json: bool) -> None:
     """Entities linked in the stored articles, with mention counts."""
-    from ..store.sqlite import Store
+    from ..store import is_postgres_url, open_store
 
     path = db_path(db, load_settings(ctx))
-    if not Path(path).exists():
+    if not is_postgres_url(path) and not Path(path).exists():
         raise click.ClickException(f"no database {path}; run `ghatna ingest` first or pass --db")
-    sql = ("SELECT entity_id, entity_name, entity_type, country, org, code, COUNT(*) AS mentions, "
+    sql = ("SELECT entity_id, MIN(entity_name) AS entity_name, MIN(entity_type) AS entity_type, "
+           "MIN(country) AS country, MIN(org) AS org, MIN(code) AS code, COUNT(*) AS mentions, "
            "COUNT(DISTINCT article_id) AS articles FROM mentions WHERE entity_id IS NOT NULL "
            "GROUP BY entity_id ORDER BY mentions DESC, entity_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    with Store(path, readonly=True) as store:
+    with open_store(path, readonly=True) as store:
         rows = [dict(r) for r in store.query(sql)]
     for row in rows:
         if as_json:

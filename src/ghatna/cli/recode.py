@@ -11,7 +11,7 @@ from tqdm import tqdm
 from ..errors import GhatnaError
 from ..recode import recode
 from ..store.filters import BadParameter, check_date, until_bound
-from ..store.sqlite import Store
+from ..store import open_store
 from .common import db_option, db_path, emit_json, fail, load_settings
 
 
@@ -32,7 +32,7 @@ def recode_cmd(ctx, db, since, until, article, batch, as_json):
     settings = load_settings(ctx)
     try:
         since, until = check_date(since, "since"), check_date(until, "until")
-        with Store.from_settings(db_path(db, settings), settings) as store:
+        with open_store(db_path(db, settings), settings) as store:
             ids = store.article_ids(since=since, until=until_bound(until), article=article)
             with tqdm(total=len(ids), unit="article", disable=as_json or not ids,
                       file=sys.stderr) as bar:

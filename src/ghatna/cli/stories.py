@@ -22,12 +22,12 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         """Stories: articles linked by a shared specific event or as near-duplicates,
         most sources first."""
         from ..store.filters import BadParameter
-        from ..store.sqlite import Store
+        from ..store import open_store
         from ..store.stories import find_stories
 
         settings = load_settings(ctx)
         try:
-            with Store(db_path(db, settings), readonly=True) as store:
+            with open_store(db_path(db, settings), readonly=True) as store:
                 stories = find_stories(store, since=since, until=until, min_articles=min_articles)
         except BadParameter as exc:
             raise click.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None

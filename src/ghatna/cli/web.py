@@ -24,12 +24,16 @@ def serve_cmd(ctx, db, host, port):
     try:
         import uvicorn
 
+        from ..store import is_postgres_url
         from ..web.app import configured_token, create_app
     except ImportError as exc:
         raise click.ClickException(f"the web interface needs its extra packages: "
                                    f"pip install 'ghatna[web]' ({exc})") from None
     settings = load_settings(ctx)
     path = db_path(db, settings)
+    if is_postgres_url(path):
+        raise click.ClickException("the web interface reads SQLite databases only so far; "
+                                   "export from PostgreSQL with `ghatna events` or serve an SQLite copy")
     if not Path(path).exists() and not configured_token(settings):
         fail(NotFound(f"database {path} does not exist; run `ghatna ingest` first "
                       f"(or configure an upload token to start from an empty database)"))

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from .dialect import SQLITE, SQLiteDialect
 from .search import search_words
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -95,7 +96,7 @@ class EventFilter:
         if self.text and len(self.text) > 200:
             raise BadParameter("text", "at most 200 characters")
 
-    def sql(self) -> tuple[str, list[Any]]:
+    def sql(self, dialect: SQLiteDialect = SQLITE) -> tuple[str, list[Any]]:
         where, params = [], []
         if self.type:
             where.append("e.event = ?")
@@ -137,11 +138,11 @@ class EventFilter:
             params.append(self.country)
         if self.text:
             # every word of the text (as a word prefix) in the event's sentence
-            where.append("e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
-            terms = [f'"{w}"*' for _s, _e, w in search_words(self.text)]
-            if not terms:
+            where.append(dialect.event_text_condition())
+            words = [w for _s, _e, w in search_words(self.text)]
+            if not words:
                 raise BadParameter("text", "give at least one word")
-            params.append(" AND ".join(terms))
+            params.append(dialect.event_text_query(words))
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def as_params(self) -> dict[str, str]:

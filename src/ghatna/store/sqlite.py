@@ -18,19 +18,21 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import CODER
+from ..actors.translit import search_key
 from ..errors import NotFound, StoreError
 from ..events.reports import report_key
 from ..model import Article, OffsetMap
 from ..settings import Settings
 from ..text.dedup import MASK64, bands, distance
-from .filters import EventFilter
+from .dialect import SQLITE, SQLiteDialect
+from .filters import BadParameter, EventFilter
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .search import search_latin
+from .search import search_latin, search_words
 
 # Events grouped by report key (an event without one is its own group): of the events
 # matching "{where}" (an EventFilter's clause over ``events e``), each group's most
 # confident report (then the earliest), a page of them ordered by date ("{order}": ASC or
-# DESC; parameters LIMIT and OFFSET, LIMIT -1 for all), with the counts of all the
+# DESC; parameters LIMIT and OFFSET, the dialect's ``no_limit`` for all), with the counts of all the
 # reports of each event, matching or not: how often it was told is the event's, not the filter's.
 REPORTS_SQL = """
 WITH ranked AS (
@@ -41,7 +43,7 @@ WITH ranked AS (
     FROM events e{where}),
 page AS (
     SELECT * FROM ranked WHERE rank = 1
-    ORDER BY date {order}, article_id, sentence_idx, id LIMIT ? OFFSET ?),
+    ORDER BY COALESCE(date, '') {order}, article_id, sentence_idx, id LIMIT ? OFFSET ?),
 counts AS (
     SELECT x.report_key AS k, COUNT(*) AS mentions, COUNT(DISTINCT x.article_id) AS articles,
            COUNT(DISTINCT COALESCE(a.source, 'article:' || x.article_id)) AS sources,
@@ -51,15 +53,22 @@ counts AS (
 SELECT ev.record, p.id, COALESCE(c.mentions, 1) AS mentions, COALESCE(c.articles, 1) AS articles,
        COALESCE(c.sources, 1) AS sources, COALESCE(c.ids, p.id) AS ids
 FROM page p JOIN events ev ON ev.rowid = p.rid LEFT JOIN counts c ON c.k = p.k
-ORDER BY p.date {order}, p.article_id, p.sentence_idx, p.id"""
+ORDER BY COALESCE(p.date, '') {order}, p.article_id, p.sentence_idx, p.id"""
 
 
 # The number of distinct events among the rows of ``events e``, grouped as REPORTS_SQL
 # groups them: one per report key, and each event without a key on its own.
-UNIQUE_COUNT = "COUNT(DISTINCT e.report_key) + COALESCE(SUM(e.report_key IS NULL), 0)"
+UNIQUE_COUNT = ("COUNT(DISTINCT e.report_key) + "
+                "COALESCE(SUM(CASE WHEN e.report_key IS NULL THEN 1 ELSE 0 END), 0)")
 
 
-def with_reports(row: sqlite3.Row) -> dict[str, Any]:
+def reports_sql(where: str, order: str, dialect: SQLiteDialect = SQLITE) -> str:
+    """:data:`REPORTS_SQL` for a filter clause, an order and a dialect."""
+    return REPORTS_SQL.format(where=where, order=order).replace(
+        "group_concat(x.id, ' ')", dialect.string_agg("x.id", " "))
+
+
+def with_reports(row: Any) -> dict[str, Any]:
     """A row of :data:`REPORTS_SQL` as a record with its ``reports``."""
     others = sorted(set(row["ids"].split()) - {row["id"]})
     return json.loads(row["record"]) | {"reports": {
@@ -83,10 +92,16 @@ class LogEntry:
 
 
 class Store:
-    """An SQLite database of articles and everything found in them."""
+    """An SQLite database of articles and everything found in them.
+
+    :class:`~ghatna.store.postgres.PostgresStore` is the same store over PostgreSQL:
+    it shares every query here and replaces only the connection, the schema versioning
+    and the writing of search columns (:mod:`ghatna.store.dialect`)."""
+
+    dialect: SQLiteDialect = SQLITE
 
     def __init__(self, path: str | Path, *, readonly: bool = False, near_duplicate_bits: int = 3):
-        self.path = str(path)
+        self.path = self.name = str(path)
         self.readonly = readonly
         self.near_duplicate_bits = near_duplicate_bits
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
@@ -203,6 +218,11 @@ class Store:
             for entry, article in results:
                 if article is not None:
                     existing = self.find_duplicate(article)
+                    near = None if existing else self._near_duplicate(conn, article)
+                    if near:
+                        article.near_duplicate_of = near[0]
+                    if existing is None and not self._insert_article(conn, article):
+                        existing = article.id  # another writer stored it meanwhile
                     if existing:
                         entry.article_id = existing
                         seen_before = conn.execute(
@@ -214,12 +234,9 @@ class Store:
                             entry.outcome = "duplicate"
                             entry.reason = f"same article as {existing}"
                     else:
-                        near = self._near_duplicate(conn, article)
                         if near:
-                            article.near_duplicate_of, bits = near
-                            note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ)"
+                            note = f"near-duplicate of {near[0]} ({near[1]} of 64 bits differ)"
                             entry.reason = f"{entry.reason}; {note}" if entry.reason else note
-                        self._insert_article(conn, article)
                         entry.article_id = article.id
                 conn.execute(
                     "INSERT INTO ingest_log(input, fingerprint, outcome, reason, article_id, updated_at) "
@@ -245,29 +262,24 @@ class Store:
                     best = (row["article_id"], bits)
         return best
 
-    def _insert_article(self, conn: sqlite3.Connection, a: Article) -> None:
-        conn.execute(
-            "INSERT INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
-            "language, language_confidence, raw_format, raw, text, title_raw_start, offsets, meta, "
-            "stages, created_at, simhash, near_duplicate_of, search_latin) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, a.content_hash, a.doc, a.source, a.title, a.byline, a.dateline, a.date, a.url,
-             a.language, a.language_confidence, a.raw_format, a.raw, a.text, a.title_raw_start,
-             json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
-             json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of,
-             search_latin(a.title, a.text)))
+    def _insert_article(self, conn: Any, a: Article) -> bool:
+        """Insert an article and everything found in it; False (and nothing written) when
+        an article with its id is already stored, by another writer meanwhile."""
+        if not self._insert_article_row(conn, a):
+            return False
         if a.simhash is not None:
-            conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
+            conn.executemany("INSERT INTO simhash_bands(band, value, article_id) VALUES (?,?,?) "
+                             "ON CONFLICT DO NOTHING",
                              [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
         self._insert_findings(conn, a)
 
     def _insert_findings(self, conn: sqlite3.Connection, a: Article) -> None:
         """The sentences, mentions, events and quotes of an article whose row is stored."""
         conn.executemany(
-            "INSERT INTO sentences(article_id, idx, part, start, end, text) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO sentences(article_id, idx, part, start, "end", text) VALUES (?,?,?,?,?,?)',
             [(a.id, s.index, s.part, s.start, s.end, s.text) for s in a.sentences])
         conn.executemany(
-            "INSERT INTO mentions(article_id, sentence_idx, start, end, text, label, source, score, "
+            'INSERT INTO mentions(article_id, sentence_idx, start, "end", text, label, source, score, '
             "entity_id, entity_name, entity_type, country, org, sector, code, role) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(a.id, m.sentence_index, m.start, m.end, m.text, m.label, m.source, m.score,
@@ -276,13 +288,12 @@ class Store:
              for m in a.mentions])
         sentences = {s.index: s.text for s in a.sentences}
         for event in a.events:
-            record = event.to_record(a.id, a.doc, sentences.get(event.sentence_index, ""), CODER)
-            conn.execute(
-                "INSERT OR IGNORE INTO events(id, article_id, sentence_idx, event, cameo, quad_code, "
-                "mode, aux_mode, date, confidence, record, report_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (record["id"], a.id, event.sentence_index, event.event, event.cameo,
-                 event.quad_code, event.mode, event.aux_mode, event.date, event.confidence,
-                 json.dumps(record, ensure_ascii=False), report_key(record)))
+            sentence = sentences.get(event.sentence_index, "")
+            record = event.to_record(a.id, a.doc, sentence, CODER)
+            self._insert_event(conn, (
+                record["id"], a.id, event.sentence_index, event.event, event.cameo,
+                event.quad_code, event.mode, event.aux_mode, event.date, event.confidence,
+                json.dumps(record, ensure_ascii=False), report_key(record)), sentence)
             conn.executemany(
                 "INSERT INTO event_actors(event_id, role, entity_id, country, org, code) "
                 "VALUES (?,?,?,?,?,?)",
@@ -290,10 +301,39 @@ class Store:
                  for role, refs in (("actor", event.actor), ("recipient", event.recipient))
                  for r in refs])
         conn.executemany(
-            "INSERT INTO quotes(article_id, sentence_idx, start, end, text, kind, speaker, "
+            'INSERT INTO quotes(article_id, sentence_idx, start, "end", text, kind, speaker, '
             "speaker_text) VALUES (?,?,?,?,?,?,?,?)",
             [(a.id, q.sentence_index, q.start, q.end, q.text, q.kind,
               json.dumps(q.speaker, ensure_ascii=False), q.speaker_text) for q in a.quotes])
+        return True
+
+    ARTICLE_COLUMNS = ("id, content_hash, doc, source, title, byline, dateline, date, url, "
+                       "language, language_confidence, raw_format, raw, text, title_raw_start, "
+                       "offsets, meta, stages, created_at, simhash, near_duplicate_of, search_latin")
+
+    @staticmethod
+    def _article_values(a: Article) -> tuple[Any, ...]:
+        """The values of :data:`ARTICLE_COLUMNS` for an article."""
+        return (a.id, a.content_hash, a.doc, a.source, a.title, a.byline, a.dateline, a.date, a.url,
+                a.language, a.language_confidence, a.raw_format, a.raw, a.text, a.title_raw_start,
+                json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
+                json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of,
+                search_latin(a.title, a.text))
+
+    def _insert_article_row(self, conn: Any, a: Article) -> bool:
+        """The article's own row (its search index follows by trigger); False if its id is taken."""
+        cursor = conn.execute(
+            f"INSERT INTO articles({self.ARTICLE_COLUMNS}) VALUES ({','.join('?' * 22)}) "
+            "ON CONFLICT(id) DO NOTHING", self._article_values(a))
+        return cursor.rowcount == 1
+
+    EVENT_COLUMNS = ("id, article_id, sentence_idx, event, cameo, quad_code, mode, aux_mode, date, "
+                     "confidence, record, report_key")
+
+    def _insert_event(self, conn: Any, values: tuple[Any, ...], sentence: str) -> None:
+        """One event row (the words of its ``sentence`` are indexed by trigger)."""
+        conn.execute(f"INSERT INTO events({self.EVENT_COLUMNS}) VALUES ({','.join('?' * 12)}) "
+                     "ON CONFLICT DO NOTHING", values)
 
     def replace_findings(self, articles: list[Article]) -> None:
         """Store what the stages found again for articles already stored (``ghatna
@@ -349,7 +389,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.byline, a.date, a.source, a.language, a.doc, "
             "(SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.id) AS sentences "
-            "FROM articles a ORDER BY a.date, a.created_at, a.id")
+            "FROM articles a ORDER BY COALESCE(a.date, ''), a.created_at, a.id")
         for row in rows:
             yield dict(row)
 
@@ -370,7 +410,8 @@ class Store:
         data = {k: row[k] for k in ("id", "title", "byline", "dateline", "date", "source", "url",
                                      "language", "doc", "near_duplicate_of", "text")}
         data["sentences"] = [dict(r) | {"index": r["idx"]} for r in self.conn.execute(
-            "SELECT idx, part, start, end, text FROM sentences WHERE article_id=? ORDER BY idx",
+            'SELECT idx, part, start, "end", text FROM sentences'
+            " WHERE article_id=? ORDER BY idx",
             (article_id,))]
         for s in data["sentences"]:
             del s["idx"]
@@ -404,22 +445,36 @@ class Store:
         """Event records matching ``filters`` (all when None), oldest first. With
         ``unique``, one record per event however often it was reported, with the counts
         of its reports (:mod:`ghatna.events.reports`)."""
-        clause, params = filters.sql() if filters else ("", [])
+        clause, params = filters.sql(self.dialect) if filters else ("", [])
         if unique:
-            sql = REPORTS_SQL.format(where=clause, order="ASC")
-            rows = self.conn.execute(sql, params + [-1 if limit is None else limit, offset])
+            sql = reports_sql(clause, "ASC", self.dialect)
+            rows = self.conn.execute(sql, params + [self.dialect.no_limit if limit is None else limit,
+                                                    offset])
             return [with_reports(r) for r in rows]
-        order = " ORDER BY e.date, e.article_id, e.sentence_idx, e.id"
+        order = " ORDER BY COALESCE(e.date, ''), e.article_id, e.sentence_idx, e.id"
         sql = f"SELECT e.record FROM events e{clause}{order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = params + [limit, offset]
         return [json.loads(r["record"]) for r in self.conn.execute(sql, params)]
 
+    def search(self, q: str, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Articles holding every word of ``q`` as a word prefix in the headline or body,
+        or (for a word in any script) as the prefix of a Latin search key, so ``modi``
+        finds मोदी; oldest first. Raises :class:`BadParameter` for a query without words."""
+        terms = [(word, search_key(word) or None) for _s, _e, word in search_words(q)]
+        if not terms:
+            raise BadParameter("q", "give at least one word to search for")
+        rows = self.conn.execute(
+            f"SELECT a.id, a.title, a.date, a.source FROM articles a "
+            f"WHERE {self.dialect.article_search_condition()} ORDER BY COALESCE(a.date, ''), a.id LIMIT ?",
+            (self.dialect.article_search_query(terms), limit))
+        return [dict(r) for r in rows]
+
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         return {
-            "database": self.path,
+            "database": self.name,
             "schema_version": self._version(),
             "articles": one("SELECT COUNT(*) FROM articles"),
             "hindi_articles": one("SELECT COUNT(*) FROM articles WHERE language='hi'"),

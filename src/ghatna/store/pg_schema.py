@@ -1,0 +1,79 @@
+"""The PostgreSQL schema, as migrations that bring any older database up to date.
+
+The tables and columns are those of the SQLite store (:mod:`ghatna.store.schema`) at its
+current version, written for PostgreSQL: ``rowid`` is an identity column where the
+shared queries use it, and full-text search is a ``tsvector`` column of each article
+(its words with weight A, their Latin search keys with weight B) and of each event (the
+words of its sentence), filled by the store from :func:`ghatna.store.dialect.lexemes`.
+The number of migrations applied is kept in ``ghatna_schema``; each entry of
+:data:`PG_MIGRATIONS` is a list of statements.
+"""
+
+from __future__ import annotations
+
+PG_MIGRATIONS: list[list[str]] = [
+    # 1: everything of SQLite schema 6
+    [
+        """CREATE TABLE articles (
+            rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            doc TEXT, source TEXT, title TEXT, byline TEXT, dateline TEXT, date TEXT, url TEXT,
+            language TEXT, language_confidence DOUBLE PRECISION, raw_format TEXT,
+            raw TEXT NOT NULL, text TEXT NOT NULL, title_raw_start INTEGER, offsets TEXT,
+            meta TEXT, stages TEXT, created_at TEXT NOT NULL,
+            simhash BIGINT, near_duplicate_of TEXT, search_latin TEXT, search TSVECTOR)""",
+        "CREATE INDEX articles_content_hash ON articles(content_hash)",
+        "CREATE INDEX articles_date ON articles(date)",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        """CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, part TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx))""",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, label TEXT, source TEXT, score DOUBLE PRECISION,
+            entity_id TEXT, entity_name TEXT, entity_type TEXT, country TEXT, org TEXT,
+            sector TEXT, code TEXT, role TEXT)""",
+        "CREATE INDEX mentions_article ON mentions(article_id, sentence_idx)",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        """CREATE TABLE events (
+            rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence_idx INTEGER NOT NULL, event TEXT NOT NULL, cameo TEXT, quad_code INTEGER,
+            mode TEXT, aux_mode TEXT, date TEXT, confidence DOUBLE PRECISION, record TEXT NOT NULL,
+            report_key TEXT, sentence_search TSVECTOR)""",
+        "CREATE INDEX events_article ON events(article_id)",
+        "CREATE INDEX events_type_date ON events(event, date)",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_report_key ON events(report_key)",
+        "CREATE INDEX events_search ON events USING GIN (sentence_search)",
+        """CREATE TABLE event_actors (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            role TEXT NOT NULL, entity_id TEXT, country TEXT, org TEXT, code TEXT)""",
+        "CREATE INDEX event_actors_event ON event_actors(event_id)",
+        "CREATE INDEX event_actors_entity ON event_actors(entity_id)",
+        "CREATE INDEX event_actors_country ON event_actors(country)",
+        "CREATE INDEX event_actors_code ON event_actors(code)",
+        "CREATE INDEX event_actors_org ON event_actors(org)",
+        """CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence_idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, kind TEXT, speaker TEXT, speaker_text TEXT)""",
+        "CREATE INDEX quotes_article ON quotes(article_id)",
+        """CREATE TABLE ingest_log (
+            input TEXT NOT NULL, fingerprint TEXT NOT NULL, outcome TEXT NOT NULL,
+            reason TEXT, article_id TEXT, updated_at TEXT NOT NULL,
+            PRIMARY KEY (input, fingerprint))""",
+        "CREATE INDEX ingest_log_article ON ingest_log(article_id)",
+        """CREATE TABLE simhash_bands (
+            band INTEGER NOT NULL, value INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, value, article_id))""",
+    ],
+]
+
+PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
