@@ -131,3 +131,14 @@ def test_two_ingests_at_once_store_each_article_once(pg_url, tmp_path):
 def test_serve_says_the_web_interface_reads_sqlite_only(cli):
     result = cli("serve", "--db", "postgresql://me@127.0.0.1:1/x", code=1)
     assert "reads SQLite databases only" in result.output
+
+
+def test_recode_on_postgresql(pg_server, settings, cli):
+    """`ghatna recode` runs on a PostgreSQL store as on SQLite: the same events again."""
+    with new_database(pg_server) as url:
+        with open_store(url, settings) as store:
+            ingest([samples_dir()], store, settings, workers=1)
+        before = cli("events", "--db", url, "--format", "jsonl").stdout
+        summary = cli.json("recode", "--db", url, "--json")
+        assert summary["articles"] == 10 and summary["events_before"] == summary["events_after"]
+        assert cli("events", "--db", url, "--format", "jsonl").stdout == before

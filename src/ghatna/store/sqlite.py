@@ -272,8 +272,9 @@ class Store:
                              "ON CONFLICT DO NOTHING",
                              [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
         self._insert_findings(conn, a)
+        return True
 
-    def _insert_findings(self, conn: sqlite3.Connection, a: Article) -> None:
+    def _insert_findings(self, conn: Any, a: Article) -> None:
         """The sentences, mentions, events and quotes of an article whose row is stored."""
         conn.executemany(
             'INSERT INTO sentences(article_id, idx, part, start, "end", text) VALUES (?,?,?,?,?,?)',
