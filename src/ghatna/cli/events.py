@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import GhatnaError, InputError
+from ..errors import GhatnaError, InputError, PipelineError
 from .common import db_option, db_path, emit_json, fail, json_lines, load_settings
 
 
@@ -46,6 +46,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         """Code the political events of TEXT, or of every line of --input."""
         if bool(text) == bool(input_path):
             raise click.UsageError("give either TEXT or --input FILE.jsonl")
+        failed = 0
         try:
             proc = _processor(ctx, patterns)
             items = json_lines(input_path) if input_path else [{"id": "text", "text": text, "date": date}]
@@ -56,8 +57,16 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                     if as_json:
                         emit_json({"id": None, "error": str(item), "events": []})
                     continue
-                out = proc.code_text(str(item.get("text") or ""), id=item.get("id", ""),
-                                     date=item.get("date") or date)
+                try:
+                    out = proc.code_text(str(item.get("text") or ""), id=item.get("id", ""),
+                                         date=item.get("date") or date)
+                except PipelineError as exc:
+                    # a stage that crashes is reported with its line, and the batch goes on
+                    failed += 1
+                    click.echo(f"error: {exc}", err=True)
+                    if as_json:
+                        emit_json({"id": item.get("id", ""), "error": str(exc), "events": []})
+                    continue
                 if as_json:
                     emit_json(out)
                     continue
@@ -69,6 +78,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                     click.echo(_readable(rec))
         except GhatnaError as exc:
             fail(exc)
+        if failed:
+            ctx.exit(1)
 
     @evaluate.command("events")
     @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -142,8 +153,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         """List the events stored in the database. Filters combine: all must hold."""
         from ..events.export import export, write_parquet
         from ..events.gdelt import article_info
-        from ..store.filters import BadParameter, EventFilter
         from ..store import open_store
+        from ..store.filters import BadParameter, EventFilter
 
         settings = load_settings(ctx)
         try:

@@ -1,27 +1,27 @@
 """Code events in free text or files: the library behind ``ghatna code`` and ``ghatna eval events``.
 
 Text goes through the configured pipeline (``[pipeline] stages``) up to and including the
-``events`` stage. Stages that are not installed in this build are skipped with a log
-message, and when no sentence splitter is available a plain splitter at ``।``, ``?``, ``!``
-and full stops is used, so coding works at every stage of the project's growth.
+``events`` stage, the same stages as ingestion, so a line gives the same events through
+``ghatna code`` and through ``ghatna ingest``. When the settings name no sentence splitter,
+a plain splitter at ``।``, ``?``, ``!`` and full stops is used. A stage that cannot be
+built, or that fails on a text, is an error (:class:`~ghatna.errors.PipelineError`) that the
+caller sees, never a silent skip that would only show as a lower score.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 import regex
 
 from .. import CODER
+from ..errors import GhatnaError, PipelineError
 from ..model import Article, Sentence
 from ..pipeline import registered
 from ..settings import Settings
 from .clauses import tokenize
 from .coder import Coder
-
-log = logging.getLogger(__name__)
 
 _SENT_END = regex.compile(r"(?<=[।?!॥]|(?<!\p{Lu}\p{Ll}?)\.)\s+|\n+")
 
@@ -35,11 +35,7 @@ class Processor:
 
     def __post_init__(self) -> None:
         self.coder = Coder.from_settings(self.settings, self.patterns_file)
-        try:
-            specs = registered()
-        except ImportError as exc:
-            log.info("pipeline modules missing (%s); using the plain sentence splitter", exc)
-            specs = {}
+        specs = registered()
         # The text is given clean, so reading, cleaning and language stages are skipped and
         # the remaining stages (segment, ner, link, quotes …) run in the configured order.
         names = [n for n in self.settings["pipeline"]["stages"]
@@ -48,8 +44,10 @@ class Processor:
         for name in names:
             try:
                 self.stages.append((name, specs[name].factory(self.settings)))
-            except Exception as exc:  # a stage that cannot be built is skipped, not fatal
-                log.warning("stage %s cannot be built (%s); coding without it", name, exc)
+            except GhatnaError:
+                raise
+            except Exception as exc:
+                raise PipelineError(f"stage {name} cannot be built: {type(exc).__name__}: {exc}") from exc
         self.names = [n for n, _ in self.stages]
 
     def article(self, text: str, *, doc: str = "", date: str | None = None,
@@ -59,8 +57,9 @@ class Processor:
         for name, fn in self.stages:
             try:
                 art = fn(art)
-            except Exception:  # one failing stage must not lose the text's events
-                log.warning("stage %s failed on %s; going on without it", name, doc, exc_info=True)
+            except Exception as exc:
+                raise PipelineError(f"stage {name} failed on {doc or 'the text'}: "
+                                    f"{type(exc).__name__}: {exc}") from exc
         if not art.sentences:
             art.sentences = plain_sentences(art.title, art.text)
         art.events = self.coder.code(art)
