@@ -80,6 +80,7 @@ class LogEntry:
     reason: str | None = None
     article_id: str | None = None
     fingerprint: str = ""
+    notable: bool = False  # the reason says something the user should see (a cut, a clash)
 
 
 class Store:
@@ -196,31 +197,27 @@ class Store:
         Each result is the input's log entry with ``outcome="stored"`` and its article,
         or a problem entry with no article. An article already in the store (same id or
         same text) is not stored again: its entry becomes ``duplicate`` (another input
-        had it) or ``unchanged`` (this input, seen before).
+        had it) or ``unchanged`` (this input, seen before). The transaction takes the
+        write lock before the duplicate check (``BEGIN IMMEDIATE``), so two processes
+        writing one database each store an article once; an article that fails to
+        insert is rolled back alone and reported.
         """
         final: list[LogEntry] = []
         with self.transaction() as conn:
+            conn.execute("BEGIN IMMEDIATE")
             for entry, article in results:
                 if article is not None:
-                    existing = self.find_duplicate(article)
-                    if existing:
-                        entry.article_id = existing
-                        seen_before = conn.execute(
-                            "SELECT 1 FROM ingest_log WHERE input=? AND article_id=?",
-                            (entry.input, existing)).fetchone()
-                        if seen_before:
-                            entry.outcome = "unchanged"
-                        else:
-                            entry.outcome = "duplicate"
-                            entry.reason = f"same article as {existing}"
-                    else:
-                        near = self._near_duplicate(conn, article)
-                        if near:
-                            article.near_duplicate_of, bits = near
-                            note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ)"
-                            entry.reason = f"{entry.reason}; {note}" if entry.reason else note
-                        self._insert_article(conn, article)
-                        entry.article_id = article.id
+                    conn.execute("SAVEPOINT article")
+                    try:
+                        self._save_one(conn, entry, article)
+                    except sqlite3.DatabaseError as exc:
+                        if not isinstance(exc, (sqlite3.IntegrityError, sqlite3.DataError,
+                                                sqlite3.InterfaceError)):
+                            raise
+                        conn.execute("ROLLBACK TO article")
+                        entry.outcome, entry.reason = "error", f"could not store: {exc}"
+                        entry.article_id = None
+                    conn.execute("RELEASE article")
                 conn.execute(
                     "INSERT INTO ingest_log(input, fingerprint, outcome, reason, article_id, updated_at) "
                     "VALUES (?,?,?,?,?,?) ON CONFLICT(input, fingerprint) DO UPDATE SET "
@@ -231,23 +228,72 @@ class Store:
                 final.append(entry)
         return final
 
-    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int] | None:
-        """The stored article nearest to ``a`` by SimHash, if within the threshold."""
+    def _save_one(self, conn: sqlite3.Connection, entry: LogEntry, article: Article) -> None:
+        existing = self.find_duplicate(article)
+        if existing is None:
+            near = self._near_duplicate(conn, article)
+            if near:
+                article.near_duplicate_of, bits, nearest = near
+                via = f" from {nearest}, itself a near-duplicate of it" if nearest != near[0] else ""
+                note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ{via})"
+                entry.reason = f"{entry.reason}; {note}" if entry.reason else note
+            if self._insert_article(conn, article):
+                entry.article_id = article.id
+                return
+            existing = article.id  # another writer stored it first
+        entry.article_id = existing
+        seen_before = conn.execute("SELECT 1 FROM ingest_log WHERE input=? AND article_id=?",
+                                   (entry.input, existing)).fetchone()
+        if seen_before:
+            entry.outcome = "unchanged"
+        else:
+            entry.outcome = "duplicate"
+            entry.reason = f"same article as {existing}"
+        clash = self._metadata_clash(conn, existing, article)
+        if clash:
+            entry.reason = f"{entry.reason}; {clash}" if entry.reason else clash
+            entry.notable = True
+
+    @staticmethod
+    def _metadata_clash(conn: sqlite3.Connection, article_id: str, article: Article) -> str | None:
+        """What this input says about an already stored article that differs from what
+        was stored (the stored article is not changed)."""
+        row = conn.execute("SELECT source, date, url FROM articles WHERE id=?",
+                           (article_id,)).fetchone()
+        if row is None:
+            return None
+        given = {"source": article.source, "date": article.date, "url": article.url}
+        differ = [f"{k} {given[k]!r} (stored: {row[k]!r})" for k in ("source", "date", "url")
+                  if given[k] is not None and given[k] != row[k]]
+        if not differ:
+            return None
+        return "already stored, so not applied: " + ", ".join(differ)
+
+    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int, str] | None:
+        """(original, bits, nearest): the stored article nearest to ``a`` by SimHash
+        within the threshold, and the original it is itself a near-duplicate of (or
+        itself), so that a near-duplicate's mark points to the first of its chain."""
         if a.simhash is None:
             return None
-        best: tuple[str, int] | None = None
+        found: list[tuple[int, str, str]] = []
         for band, value in enumerate(bands(a.simhash & MASK64)):
             for row in conn.execute(
-                    "SELECT b.article_id, a.simhash FROM simhash_bands b JOIN articles a "
-                    "ON a.id = b.article_id WHERE b.band=? AND b.value=?", (band, value)):
+                    "SELECT b.article_id, a.simhash, a.near_duplicate_of FROM simhash_bands b "
+                    "JOIN articles a ON a.id = b.article_id WHERE b.band=? AND b.value=?",
+                    (band, value)):
                 bits = distance(a.simhash, row["simhash"])
-                if bits <= self.near_duplicate_bits and (best is None or bits < best[1]):
-                    best = (row["article_id"], bits)
-        return best
+                if bits <= self.near_duplicate_bits:
+                    found.append((bits, row["article_id"], row["near_duplicate_of"] or row["article_id"]))
+        if not found:
+            return None
+        bits, nearest, original = min(found)
+        return original, bits, nearest
 
-    def _insert_article(self, conn: sqlite3.Connection, a: Article) -> None:
-        conn.execute(
-            "INSERT INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
+    def _insert_article(self, conn: sqlite3.Connection, a: Article) -> bool:
+        """Insert ``a`` with everything found in it; False when an article with its id
+        is already there (insert-or-ignore: the first writer wins)."""
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO articles(id, content_hash, doc, source, title, byline, dateline, date, url, "
             "language, language_confidence, raw_format, raw, text, title_raw_start, offsets, meta, "
             "stages, created_at, simhash, near_duplicate_of, search_latin) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -256,6 +302,8 @@ class Store:
              json.dumps(a.offsets.to_json()), json.dumps(a.meta, ensure_ascii=False),
              json.dumps(a.done), _now(), a.simhash, a.near_duplicate_of,
              search_latin(a.title, a.text)))
+        if cursor.rowcount == 0:
+            return False
         if a.simhash is not None:
             conn.executemany("INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?,?,?)",
                              [(band, value, a.id) for band, value in enumerate(bands(a.simhash & MASK64))])
@@ -290,6 +338,7 @@ class Store:
             "speaker_text) VALUES (?,?,?,?,?,?,?,?)",
             [(a.id, q.sentence_index, q.start, q.end, q.text, q.kind,
               json.dumps(q.speaker, ensure_ascii=False), q.speaker_text) for q in a.quotes])
+        return True
 
     # -- reads --------------------------------------------------------------------------
 
