@@ -67,6 +67,15 @@ def with_reports(row: sqlite3.Row) -> dict[str, Any]:
         "others": others}}
 
 
+# Each input's current state: its latest ingest-log entry (an input read again after
+# a change has one entry per version of its content).
+CURRENT_INPUTS = """
+SELECT input, outcome, reason FROM (
+    SELECT input, outcome, reason,
+           ROW_NUMBER() OVER (PARTITION BY input ORDER BY updated_at DESC, rowid DESC) AS n
+    FROM ingest_log) WHERE n = 1"""
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -94,12 +103,13 @@ class Store:
             raise NotFound(f"database {self.path} does not exist; run `ghatna ingest` first")
         try:
             self.conn = self._connect()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
-        if not readonly:
-            self._migrate()
-        else:
-            self._check_version()
+            if not readonly:
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}; is it an SQLite "
+                             f"database written by ghatna?") from None
 
     @classmethod
     def from_settings(cls, path: str | Path, settings: Settings, *, readonly: bool = False) -> "Store":
@@ -120,6 +130,17 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when SQLite finds damaged pages (``PRAGMA quick_check``),
+        so that nothing is written into a damaged database."""
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        if rows != ["ok"]:
+            raise StoreError(f"database {self.path} is damaged ({'; '.join(rows)}); restore "
+                             f"it from a backup, or try `sqlite3 {self.path} .recover`")
 
     def __enter__(self) -> "Store":
         return self
@@ -435,9 +456,11 @@ class Store:
                 "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY 2 DESC")},
             "quotes": one("SELECT COUNT(*) FROM quotes"),
             "inputs": {r[0]: r[1] for r in self.conn.execute(
-                "SELECT outcome, COUNT(*) FROM ingest_log GROUP BY outcome ORDER BY 1")},
+                f"SELECT outcome, COUNT(*) FROM ({CURRENT_INPUTS}) GROUP BY outcome ORDER BY 1")},
         }
 
     def problems(self) -> list[dict[str, Any]]:
+        """Inputs whose latest outcome is an error (one stored later is not listed)."""
         return [dict(r) for r in self.conn.execute(
-            "SELECT input, outcome, reason FROM ingest_log WHERE outcome='error' ORDER BY input")]
+            f"SELECT input, outcome, reason FROM ({CURRENT_INPUTS}) WHERE outcome='error' "
+            f"ORDER BY input")]
