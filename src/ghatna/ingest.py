@@ -103,7 +103,7 @@ def cut_to_budget(article: Article, max_chars: int) -> str | None:
     for mark in ("\n\n", "\n", "।", ". ", " "):
         at = head.rfind(mark)
         if at > max_chars // 2:
-            head = head[:at + len(mark)]
+            head = head[:at + len(mark)].rstrip()
             break
     article.raw = head
     article.meta["cut"] = {"kept_chars": len(head), "total_chars": size}

@@ -88,7 +88,7 @@ class Pipeline:
         when it is spent are skipped and named in ``article.meta["skipped_stages"]``."""
         started = time.perf_counter()
         for n, (spec, fn) in enumerate(self.stages):
-            if budget is not None and time.perf_counter() - started > budget:
+            if n and budget is not None and time.perf_counter() - started > budget:
                 skipped = [s.name for s, _ in self.stages[n:]]
                 article.meta["skipped_stages"] = (
                     f"stages {', '.join(skipped)} skipped: the article took more than "

@@ -52,7 +52,9 @@ def validate(user: dict[str, Any], defaults: dict[str, Any], where: str, prefix:
                               f"(the default is {default!r})")
         if isinstance(default, list) and default and not all(
                 isinstance(v, type(default[0])) for v in value):
-            raise ConfigError(f"{where}: {label} must be a list of {_type_name(default[0])}s")
+            kinds = {str: "strings", int: "whole numbers", float: "numbers", bool: "true or false"}
+            raise ConfigError(f"{where}: {label} must be a list of "
+                              f"{kinds.get(type(default[0]), type(default[0]).__name__)}")
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
             raise ConfigError(f"{where}: {label} = {value!r} must not be negative")
 

@@ -71,6 +71,7 @@ def read_warc(stream: BinaryIO, name: str, defaults: Defaults,
     """HTML responses of a WARC (or ARC) file, gzipped or not. A record cut short, or
     a gzipped archive that ends inside a member, is reported as truncated."""
     count = 0
+    cut_record = False
     head = stream.read(2)
     gzipped = head == b"\x1f\x8b"
     check = _GzipCheck(Prefixed(head, stream)) if gzipped else None
@@ -100,6 +101,7 @@ def read_warc(stream: BinaryIO, name: str, defaults: Defaults,
                 yield Problem(where, f"{url or 'record'}: page larger than {max_bytes} bytes")
                 continue
             if getattr(record.raw_stream, "limit", 0) > 0:
+                cut_record = True
                 yield Problem(where, f"{url or 'record'}: truncated (the archive ends "
                                      f"{record.raw_stream.limit} bytes before the record does)")
                 continue
@@ -119,7 +121,7 @@ def read_warc(stream: BinaryIO, name: str, defaults: Defaults,
     except ArchiveLoadFailed as exc:
         yield Problem(name, f"not a readable WARC/ARC archive ({exc})")
         return
-    if check is not None and check.truncated:
+    if check is not None and check.truncated and not cut_record:
         yield Problem(name, f"truncated: the gzipped archive ends inside a record (after "
                             f"{count} HTML responses, which were read)")
         return

@@ -122,11 +122,15 @@ def detect_encoding(head: bytes, name: str, *, complete: bool = True) -> str:
         if not _decodes(head, "utf-16", complete):
             raise InputError(name, "UTF-16 byte-order mark but undecodable content")
         return "utf-16"
-    if b"\x00" in head:
+    nuls = head.count(0)
+    if nuls:
         order = _utf16_order(head)
         if order and _decodes(head[:len(head) // 2 * 2], order, complete and len(head) % 2 == 0):
             return order
-        raise InputError(name, f"binary file (NUL byte at byte {head.index(0)}), not text")
+        if nuls > max(1, len(head) // 1000):
+            raise InputError(name, f"binary file (NUL byte at byte {head.index(0)}), not text")
+        # A stray NUL or two in text: the encoding is decided on; the reader refuses the
+        # record (or the file) that holds it.
     if _decodes(head, "utf-8", complete):
         return "utf-8"
     if _is_iscii(head):

@@ -76,6 +76,20 @@ SELECT input, outcome, reason FROM (
     FROM ingest_log) WHERE n = 1"""
 
 
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, each complete (triggers keep their bodies)."""
+    statements, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        statements.append(buffer.strip())
+    return statements
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -163,18 +177,23 @@ class Store:
                              f"for writing (e.g. `ghatna ingest`) to upgrade it")
 
     def _migrate(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
+        """Bring the schema up to date, one step a transaction. Each step takes the write
+        lock first and reads the version again under it, so two processes opening a new
+        database at once apply each step once."""
+        if self._version() > SCHEMA_VERSION:
             self._check_version()
-        for number in range(version, SCHEMA_VERSION):
+        for number in range(SCHEMA_VERSION):
             step = MIGRATIONS[number]
             with self.transaction() as conn:
-                if callable(step):  # a migration that needs Python, in one transaction
-                    conn.execute("BEGIN")
+                conn.execute("BEGIN IMMEDIATE")
+                if self._version() > number:
+                    continue
+                if callable(step):  # a migration that needs Python
                     step(conn)
-                    conn.execute(f"PRAGMA user_version={number + 1}")
                 else:
-                    conn.executescript("BEGIN;" + step + f";PRAGMA user_version={number + 1};")
+                    for statement in _statements(step):
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={number + 1}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
