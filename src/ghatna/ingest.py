@@ -174,13 +174,13 @@ def _chunks(it: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _results(items: Iterator[RawItem], settings: Settings, workers: int,
-             chunk_size: int) -> Iterator[list[tuple[LogEntry, Article | None]]]:
+def _results(items: Iterator[RawItem], settings: Settings, workers: int, chunk_size: int,
+             processor: Processor | None = None) -> Iterator[list[tuple[LogEntry, Article | None]]]:
     """Processed batches in input order, at most ``2 * workers`` batches in flight."""
     chunks = _chunks(items, chunk_size)
     first = list(itertools.islice(chunks, workers))
     if workers <= 1 or len(first) <= 1:
-        processor = Processor(settings)
+        processor = processor or Processor(settings)
         for chunk in itertools.chain(first, chunks):
             yield [processor(item) for item in chunk]
         return
@@ -197,11 +197,13 @@ def _results(items: Iterator[RawItem], settings: Settings, workers: int,
 def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | None = None,
            defaults: Defaults | None = None, field_map: dict[str, str] | None = None,
            workers: int | None = None, progress: Callable[[int], None] | None = None,
-           stdin=None, date_from_name: str | None = None) -> IngestSummary:
+           stdin=None, date_from_name: str | None = None,
+           processor: Processor | None = None) -> IngestSummary:
     """Read ``paths``, process every new article and store it; returns the summary.
 
     Raises :class:`~ghatna.errors.InputError` for an invalid ``date_from_name`` pattern
-    before anything is read; every other problem is recorded and the run goes on."""
+    before anything is read; every other problem is recorded and the run goes on. A
+    long-lived caller (the web server) passes its ``processor`` to run in this process."""
     started = time.perf_counter()
     conf = settings["ingest"]
     workers = workers or int(conf["workers"]) or os.cpu_count() or 1
@@ -235,7 +237,7 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | Non
             record(done)
             yield from (i for i in items if (i.input, i.fingerprint) not in known)
 
-    for results in _results(new_items(), settings, workers, chunk_size):
+    for results in _results(new_items(), settings, workers, chunk_size, processor):
         for _entry, article in results:
             if article is not None:
                 summary.languages[article.language or "unknown"] += 1
