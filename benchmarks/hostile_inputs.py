@@ -46,6 +46,10 @@ def with_bad(bad: dict) -> bytes:
     return jl(good("in-1"), good("bad") | bad, good("in-2"))
 
 
+def _half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
 def _warc(pages: list[tuple[str | None, bytes, str]], gz: bool) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -144,7 +148,7 @@ CASES: dict[str, Case] = {
     "jsonl line not UTF-8": ("a.jsonl", jl(good("in-1")) + b'\n{"text": "caf\xe9"}\n' + jl(good("in-2")), 2),
     "jsonl with BOM and CRLF": ("a.jsonl", codecs.BOM_UTF8 + jl(good("in-1"), good("in-2")).replace(b"\n", b"\r\n"), 2),
     "jsonl only blank lines": ("a.jsonl", b"\n\n\n", 0),
-    "jsonl truncated .gz": ("a.jsonl.gz", gzip.compress(jl(*[good(f"gz-{n}") for n in range(300)]))[:3000], -1),
+    "jsonl truncated .gz": ("a.jsonl.gz", _half(gzip.compress(jl(*[good(f"gz-{n}") for n in range(300)]))), -1),
     "jsonl.gz that is not gzip": ("a.jsonl.gz", jl(good("in-1")), 0),
     "jsonl.gz empty": ("a.jsonl.gz", b"", 0),
     # JSON documents
