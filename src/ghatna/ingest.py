@@ -42,6 +42,7 @@ class IngestSummary:
     outcomes: Counter = field(default_factory=Counter)
     languages: Counter = field(default_factory=Counter)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -61,6 +62,7 @@ class IngestSummary:
             "not_hindi": sum(n for lang, n in self.languages.items() if lang != "hi"),
             "languages": dict(self.languages), "seconds": round(self.seconds, 2),
             "problems": [{"input": i, "reason": r} for i, r in self.problems],
+            "notes": [{"input": i, "note": r} for i, r in self.notes],
         }
 
 
@@ -92,28 +94,59 @@ def article_from_item(item: RawItem, min_page_chars: int = 0) -> Article | None:
     return article
 
 
+def cut_to_budget(article: Article, max_chars: int) -> str | None:
+    """Cut an article's raw text longer than ``max_chars`` at its last paragraph (or
+    line, or sentence) break before the limit; returns what was cut, in words."""
+    size = len(article.raw)
+    if size <= max_chars:
+        return None
+    head = article.raw[:max_chars]
+    for mark in ("\n\n", "\n", "।", ". ", " "):
+        at = head.rfind(mark)
+        if at > max_chars // 2:
+            head = head[:at + len(mark)].rstrip()
+            break
+    article.raw = head
+    article.meta["cut"] = {"kept_chars": len(head), "total_chars": size}
+    return (f"text cut to its first {len(head):,} of {size:,} characters "
+            f"([ingest] max_article_chars)")
+
+
 class Processor:
-    """Turns raw items into processed articles with one pipeline."""
+    """Turns raw items into processed articles with one pipeline, within the size and
+    time budget of ``[ingest] max_article_chars`` and ``max_article_seconds``."""
 
     def __init__(self, settings: Settings):
         self.pipeline = Pipeline(settings)
         self.min_page_chars = int(settings["readers"]["min_page_chars"])
+        self.max_chars = int(settings["ingest"]["max_article_chars"])
+        self.max_seconds = float(settings["ingest"]["max_article_seconds"])
 
     def __call__(self, item: RawItem) -> tuple[LogEntry, Article | None]:
         entry = LogEntry(item.input, "stored", fingerprint=item.fingerprint)
+        notes = []
         try:
             article = article_from_item(item, self.min_page_chars)
             if article is None:
                 entry.outcome, entry.reason = "error", "no article text found in the page"
                 return entry, None
-            article = self.pipeline(article)
+            cut = cut_to_budget(article, self.max_chars)
+            if cut:
+                notes.append(cut)
+            article = self.pipeline(article, budget=self.max_seconds)
         except GhatnaError as exc:
             entry.outcome, entry.reason = "error", str(exc).split("] ", 1)[-1]
+            return entry, None
+        except Exception as exc:  # one article's failure must not stop the batch
+            log.debug("processing %s failed", item.input, exc_info=True)
+            entry.outcome, entry.reason = "error", f"could not process: {type(exc).__name__}: {exc}"
             return entry, None
         if not article.text.strip() and not article.title.strip():
             entry.outcome, entry.reason = "error", "nothing left after cleaning"
             return entry, None
-        notes = []
+        if article.meta.get("skipped_stages"):
+            notes.append(article.meta["skipped_stages"])
+        entry.notable = bool(notes)
         if article.meta.get("encoding"):
             notes.append(f"decoded from {article.meta['encoding']}")
         if not article.is_hindi:
@@ -153,13 +186,13 @@ def _chunks(it: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _results(items: Iterator[RawItem], settings: Settings, workers: int,
-             chunk_size: int) -> Iterator[list[tuple[LogEntry, Article | None]]]:
+def _results(items: Iterator[RawItem], settings: Settings, workers: int, chunk_size: int,
+             processor: Processor | None = None) -> Iterator[list[tuple[LogEntry, Article | None]]]:
     """Processed batches in input order, at most ``2 * workers`` batches in flight."""
     chunks = _chunks(items, chunk_size)
     first = list(itertools.islice(chunks, workers))
     if workers <= 1 or len(first) <= 1:
-        processor = Processor(settings)
+        processor = processor or Processor(settings)
         for chunk in itertools.chain(first, chunks):
             yield [processor(item) for item in chunk]
         return
@@ -176,8 +209,13 @@ def _results(items: Iterator[RawItem], settings: Settings, workers: int,
 def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | None = None,
            defaults: Defaults | None = None, field_map: dict[str, str] | None = None,
            workers: int | None = None, progress: Callable[[int], None] | None = None,
-           stdin=None) -> IngestSummary:
-    """Read ``paths``, process every new article and store it; returns the summary."""
+           stdin=None, date_from_name: str | None = None,
+           processor: Processor | None = None) -> IngestSummary:
+    """Read ``paths``, process every new article and store it; returns the summary.
+
+    Raises :class:`~ghatna.errors.InputError` for an invalid ``date_from_name`` pattern
+    before anything is read; every other problem is recorded and the run goes on. A
+    long-lived caller (the web server) passes its ``processor`` to run in this process."""
     started = time.perf_counter()
     conf = settings["ingest"]
     workers = workers or int(conf["workers"]) or os.cpu_count() or 1
@@ -189,13 +227,17 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | Non
             summary.outcomes[entry.outcome] += 1
             if entry.outcome == "error":
                 summary.problems.append((entry.input, entry.reason or "unknown error"))
+            elif entry.notable and entry.reason:
+                summary.notes.append((entry.input, entry.reason))
         if progress:
             progress(len(entries))
 
+    raw = read_inputs(paths, settings, fmt=fmt, defaults=defaults, field_map=field_map,
+                      stdin=stdin, date_from_name=date_from_name)
+
     def new_items() -> Iterator[RawItem]:
         """Items to process; problems and inputs done before are recorded on the way."""
-        for batch in _chunks(read_inputs(paths, settings, fmt=fmt, defaults=defaults,
-                                         field_map=field_map, stdin=stdin), chunk_size):
+        for batch in _chunks(raw, chunk_size):
             problems = [LogEntry(p.input, "error", p.reason, fingerprint="")
                         for p in batch if isinstance(p, Problem)]
             items = [i for i in batch if isinstance(i, RawItem)]
@@ -207,7 +249,7 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | Non
             record(done)
             yield from (i for i in items if (i.input, i.fingerprint) not in known)
 
-    for results in _results(new_items(), settings, workers, chunk_size):
+    for results in _results(new_items(), settings, workers, chunk_size, processor):
         for _entry, article in results:
             if article is not None:
                 summary.languages[article.language or "unknown"] += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -85,8 +86,17 @@ class Pipeline:
             self.stages.append((spec, spec.factory(settings)))
         self.names = names
 
-    def __call__(self, article: Article) -> Article:
-        for spec, fn in self.stages:
+    def __call__(self, article: Article, budget: float | None = None) -> Article:
+        """Run the stages on ``article``. With a ``budget`` in seconds, the stages left
+        when it is spent are skipped and named in ``article.meta["skipped_stages"]``."""
+        started = time.perf_counter()
+        for n, (spec, fn) in enumerate(self.stages):
+            if n and budget is not None and time.perf_counter() - started > budget:
+                skipped = [s.name for s, _ in self.stages[n:]]
+                article.meta["skipped_stages"] = (
+                    f"stages {', '.join(skipped)} skipped: the article took more than "
+                    f"{budget:g} s ([ingest] max_article_seconds)")
+                break
             if spec.hindi_only and article.language is not None and not article.is_hindi:
                 continue
             try:

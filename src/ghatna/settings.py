@@ -18,6 +18,47 @@ from typing import Any
 from .errors import ConfigError
 
 
+def _type_name(value: Any) -> str:
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def validate(user: dict[str, Any], defaults: dict[str, Any], where: str, prefix: str = "") -> None:
+    """Check every value of a user's settings against the type of its default: a
+    whole number where the default is one, a string where it is a string, and so on;
+    raises ConfigError naming the setting. Names ghatna does not ship are allowed
+    (optional settings such as ``[clean] datelines_file``) but must not be tables."""
+    for key, value in user.items():
+        name = f"{prefix}{key}"
+        label = f"[{name}]" if not prefix else f"{prefix.rstrip('.').join('[]')} {key}"
+        if key not in defaults:
+            if not prefix and not isinstance(value, dict):
+                raise ConfigError(f"{where}: {key} = {value!r} must be inside a table such as [ingest]")
+            continue
+        default = defaults[key]
+        if isinstance(default, dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: {label} must be a table, not {_type_name(value)}")
+            validate(value, default, where, f"{name}.")
+            continue
+        ok = (isinstance(value, bool) if isinstance(default, bool)
+              else isinstance(value, (int, float)) and not isinstance(value, bool)
+              if isinstance(default, float)
+              else isinstance(value, int) and not isinstance(value, bool)
+              if isinstance(default, int)
+              else isinstance(value, type(default)))
+        if not ok:
+            raise ConfigError(f"{where}: {label} = {value!r} must be {_type_name(default)} "
+                              f"(the default is {default!r})")
+        if isinstance(default, list) and default and not all(
+                isinstance(v, type(default[0])) for v in value):
+            kinds = {str: "strings", int: "whole numbers", float: "numbers", bool: "true or false"}
+            raise ConfigError(f"{where}: {label} must be a list of "
+                              f"{kinds.get(type(default[0]), type(default[0]).__name__)}")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            raise ConfigError(f"{where}: {label} = {value!r} must not be negative")
+
+
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(base)
     for key, value in over.items():
@@ -56,9 +97,13 @@ class Settings:
             if not user.is_file():
                 raise ConfigError(f"settings file {user} does not exist; create it or drop --config")
             try:
-                values = _merge(values, tomllib.loads(user.read_text("utf-8")))
+                given = tomllib.loads(user.read_text("utf-8"))
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"settings file {user} is not valid TOML: {exc}") from None
+            except (UnicodeDecodeError, OSError) as exc:
+                raise ConfigError(f"settings file {user} cannot be read: {exc}") from None
+            validate(given, values, f"settings file {user}")
+            values = _merge(values, given)
             source = str(user)
         return cls(values, source)
 

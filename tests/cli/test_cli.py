@@ -77,5 +77,5 @@ def test_env_database_and_config(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("GHATNA_DB", str(tmp_path / "env.db"))
     cli("ingest", "--samples", "-q")
     assert (tmp_path / "env.db").exists()
-    result = cli("--config", str(tmp_path / "missing.toml"), "articles", code=1)
+    result = cli("--config", str(tmp_path / "missing.toml"), "articles", code=2)
     assert "does not exist" in result.output

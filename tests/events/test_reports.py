@@ -133,7 +133,7 @@ def test_the_web_lists_one_row_per_event_on_request(db):
     articles = [("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6), ("AID", "DEU", "UKR", "2026-01-27", 0.5)]),
                 ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)])]
     stored(db, articles).close()
-    with TestClient(create_app(db, Settings.load())) as client:
+    with TestClient(base_url="http://localhost", app=create_app(db, Settings.load())) as client:
         every = client.get("/api/events").json()
         unique = client.get("/api/events", params={"unique": "true"}).json()
         assert every["total"] == 3 and unique["total"] == 2

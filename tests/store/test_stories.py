@@ -70,7 +70,7 @@ def test_the_web_lists_stories(db):
                 ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7)]),
                 ("a3", "Patrika", [("AID", "DEU", "UKR", "2026-01-28", 0.5)])]
     stored_events(db, articles).close()
-    with TestClient(create_app(db, Settings.load())) as client:
+    with TestClient(base_url="http://localhost", app=create_app(db, Settings.load())) as client:
         found = client.get("/api/stories").json()
         assert found["total"] == 1 and found["items"][0]["sources"] == 2
         assert client.get("/api/stories", params={"since": "2026-02"}).json()["total"] == 0

@@ -46,3 +46,53 @@ def test_non_hindi_article_is_not_segmented(settings):
     a = pipeline(Article(raw="Talks in Delhi\n\nThe ministers met on Tuesday and agreed to meet "
                              "again next month in Tokyo.", doc="en.txt"))
     assert a.language == "en" and a.sentences == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("मंत्री ने यह बात कहा।उन्होंने फिर सफाई दी।", ["मंत्री ने यह बात कहा।", "उन्होंने फिर सफाई दी।"]),
+    ("कोच ने टीम को बधाई दी।भारतीय खिलाड़ी खुश थे॥अगला मैच कल है।",
+     ["कोच ने टीम को बधाई दी।", "भारतीय खिलाड़ी खुश थे॥", "अगला मैच कल है।"]),
+    # a line wrapped mid-sentence runs on; offsets stay in the clean text
+    ("राज्य सरकार ने मंगलवार को विधानसभा में एक नया विधेयक पेश किया जिसमें\n"
+     "किसानों के लिए सिंचाई योजनाओं का प्रावधान है। विपक्ष ने विरोध किया।",
+     ["राज्य सरकार ने मंगलवार को विधानसभा में एक नया विधेयक पेश किया जिसमें\n"
+      "किसानों के लिए सिंचाई योजनाओं का प्रावधान है।", "विपक्ष ने विरोध किया।"]),
+    # a short subhead, a list, a blank line, a colon and a closing quote end their line
+    ("बाढ़ से राहत\nसरकार ने पैकेज घोषित किया।", ["बाढ़ से राहत", "सरकार ने पैकेज घोषित किया।"]),
+    ("बैठक में इन मुद्दों पर चर्चा हुई जो आगे भी जारी रहेगी और\n- सीमा व्यापार\n- बिजली",
+     ["बैठक में इन मुद्दों पर चर्चा हुई जो आगे भी जारी रहेगी और", "- सीमा व्यापार", "- बिजली"]),
+    ("पहले अनुच्छेद की यह पंक्ति बिना किसी विराम के खत्म होती है\n\nदूसरा अनुच्छेद शुरू हुआ।",
+     ["पहले अनुच्छेद की यह पंक्ति बिना किसी विराम के खत्म होती है", "दूसरा अनुच्छेद शुरू हुआ।"]),
+    ("प्रधानमंत्री ने अपने भाषण में देश की जनता से यह अपील की:\nसब लोग मतदान करें।",
+     ["प्रधानमंत्री ने अपने भाषण में देश की जनता से यह अपील की:", "सब लोग मतदान करें।"]),
+    ("The minister said that the new policy would be announced in the coming\n"
+     "New Delhi session.", ["The minister said that the new policy would be announced in the coming",
+                            "New Delhi session."]),
+])
+def test_glued_dandas_and_wrapped_lines(split, text, expected):
+    assert split(text) == expected
+
+
+def test_wrapped_sentence_keeps_exact_offsets_and_tokens(settings):
+    pipeline = Pipeline(settings, ["clean", "langid", "segment"])
+    raw = ("सिंचाई योजना\n\nराज्य सरकार ने मंगलवार को विधानसभा में एक नया विधेयक पेश किया जिसमें\n"
+           "किसानों के लिए सिंचाई योजनाओं का प्रावधान है।")
+    a = pipeline(Article(raw=raw, doc="w.txt"))
+    body = a.sentences[1]
+    assert a.text[body.start:body.end] == body.text and "\n" in body.text
+    assert "\n" not in body.token_texts() and body.token_texts()[-2:] == ["है", "।"]
+
+
+def test_splitting_is_linear(split):
+    """The time per character stays flat from 50,000 to 400,000 characters (it grew
+    with the text's length when every full stop rescanned the text from its start)."""
+    import time
+
+    unit = "डॉ. शर्मा ने कहा कि विकास दर 6.5 प्रतिशत रही. यू.एस. दूतावास ने बयान दिया। "
+    times = {}
+    for n in (50_000, 400_000):
+        text = (unit * (n // len(unit) + 1))[:n]
+        started = time.perf_counter()
+        split(text)
+        times[n] = time.perf_counter() - started
+    assert times[400_000] < 8 * 3 * times[50_000]  # 8x the text; 3x slack for a busy machine

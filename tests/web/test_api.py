@@ -34,7 +34,7 @@ def store_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store_path):
-    with TestClient(create_app(store_path[0], Settings.load())) as c:
+    with TestClient(base_url="http://localhost", app=create_app(store_path[0], Settings.load())) as c:
         yield c
 
 
@@ -79,7 +79,7 @@ def names_client(tmp_path_factory):
     article = build_article(NAMES_ARTICLE, Pipeline(Settings.load(), BASE_STAGES))
     with Store(path) as store:
         store.save([(LogEntry(article.doc, "stored", fingerprint=article.id), article)])
-    with TestClient(create_app(path, Settings.load())) as c:
+    with TestClient(base_url="http://localhost", app=create_app(path, Settings.load())) as c:
         yield c
 
 
@@ -419,7 +419,7 @@ def writable(tmp_path, monkeypatch):
     monkeypatch.delenv("GHATNA_TOKEN", raising=False)
     path = str(tmp_path / "upload.db")
     settings = Settings.load().with_overrides({"web": {"token": "s3cret", "max_upload_bytes": 5000}})
-    with TestClient(create_app(path, settings)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(path, settings)) as c:
         yield c
 
 
@@ -495,7 +495,7 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
     old.close()
     with pytest.raises(Exception, match="schema 2"):
         Store(path, readonly=True)
-    with TestClient(create_app(path)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(path)) as c:
         assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
         assert c.get("/api/events", params={"text": "नान्निंग"}).json()["total"] == 1
 
@@ -516,7 +516,7 @@ def test_migration_recomputes_search_keys(tmp_path, store_path):
     old.close()
     with pytest.raises(Exception, match="schema 4"):
         Store(path, readonly=True)
-    with TestClient(create_app(path)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(path)) as c:
         assert c.get("/api/search", params={"q": "lavrov"}).json()["total"] == 1
         assert c.get("/api/search", params={"q": "stale"}).json()["total"] == 0
     with Store(path, readonly=True) as store:
@@ -536,7 +536,7 @@ def test_seeds_searchable_in_both_scripts(shared, tmp_path, cli):
     db = str(tmp_path / "seeds.db")
     for seed in (SEED_000, SEED_001):
         cli("ingest", "--db", db, "--date", SEED_DATES[seed.name], "-q", "--workers", "1", str(seed))
-    with TestClient(create_app(db)) as c:
+    with TestClient(base_url="http://localhost", app=create_app(db)) as c:
         for q in ("लावरोव", "lavrov"):
             assert c.get("/api/search", params={"q": q}).json()["total"] == 2
         for article in c.get("/api/articles").json()["items"]:  # linked mentions have pages

@@ -11,9 +11,10 @@ import logging
 import click
 
 from .. import __version__
+from .common import Group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ghatna")
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="Settings file layered over the defaults (also $GHATNA_CONFIG).")

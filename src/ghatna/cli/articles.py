@@ -38,6 +38,9 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--source", help="News source name for inputs that carry none.")
 @click.option("--url", help="URL for inputs that carry none.")
+@click.option("--date-from-name", "date_from_name", metavar="REGEX",
+              help="Read text files' dates from their names: a regular expression with a "
+                   "group (?P<date>...) or groups (?P<year>...)(?P<month>...)(?P<day>...).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Read every input as this format instead of guessing from its extension.")
 @click.option("--map", "field_map", multiple=True, metavar="KIND=FIELD",
@@ -46,8 +49,13 @@ def _parse_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, workers, as_json, quiet):
-    """Read articles from PATHS (files, folders, globs, - for stdin) into the database."""
+def ingest_cmd(ctx, paths, samples, db, date, source, url, date_from_name, fmt, field_map,
+               workers, as_json, quiet):
+    """Read articles from PATHS (files, folders, globs, - for stdin) into the database.
+
+    A folder of text files may carry their dates, sources and URLs in a meta.jsonl or
+    meta.csv beside them (a "file" column naming each file).
+    """
     from tqdm import tqdm
 
     from ..ingest import ingest, samples_dir
@@ -62,10 +70,11 @@ def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, worke
     try:
         defaults = Defaults(check_date(date, "--date"), source, url)
         with open_store(db_path(db, settings), settings) as store:
+            store.check_integrity()
             bar = tqdm(unit=" inputs", disable=quiet or None, file=sys.stderr, leave=False)
             summary = ingest(list(paths), store, settings, fmt=fmt, defaults=defaults,
                              field_map=_parse_map(field_map), workers=workers,
-                             progress=bar.update)
+                             progress=bar.update, date_from_name=date_from_name)
             bar.close()
             stats = store.stats()
     except GhatnaError as exc:
@@ -83,6 +92,8 @@ def ingest_cmd(ctx, paths, samples, db, date, source, url, fmt, field_map, worke
             click.echo(f"  not Hindi (stored, not analysed): {data['not_hindi']} ({langs})")
         for problem in data["problems"]:
             click.echo(f"  problem: {problem['input']}: {problem['reason']}", err=True)
+        for note in data["notes"]:
+            click.echo(f"  note: {note['input']}: {note['note']}", err=True)
         click.echo(f"database now holds {stats['articles']} articles, {stats['sentences']} "
                    f"sentences, {stats['mentions']} mentions, {stats['events']} events")
     ctx.exit(summary.exit_code)

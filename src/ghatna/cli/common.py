@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from typing import Any, Iterator
 
@@ -24,10 +25,25 @@ db_option = click.option("--db", "db", default=None, metavar="FILE|URL",
 
 
 def load_settings(ctx: click.Context) -> Settings:
+    """The settings of this run; a missing or invalid --config exits with status 2."""
     try:
         return Settings.load(ctx.obj.get("config") if ctx.obj else None)
     except GhatnaError as exc:
-        raise click.ClickException(str(exc)) from None
+        fail(exc)
+        raise  # unreachable: fail() exits
+
+
+class Group(click.Group):
+    """The top-level group: a damaged database reported in one line, exit status 2,
+    whichever command met it, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as exc:
+            click.echo(f"error: the database is damaged or not an SQLite database ({exc}); "
+                       f"restore it from a backup, or try `sqlite3 FILE .recover`", err=True)
+            sys.exit(2)
 
 
 def emit_json(obj: Any) -> None:

@@ -14,12 +14,16 @@ from .common import db_option, db_path, fail, load_settings
 @db_option
 @click.option("--host", default=None, help="Address to listen on (default: [web] host, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: [web] port, 8000).")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="HOST",
+              help="Also answer requests whose Host header names HOST (repeatable); by "
+                   "default only localhost, 127.0.0.1, [::1] and the bound host.")
 @click.pass_context
-def serve_cmd(ctx, db, host, port):
+def serve_cmd(ctx, db, host, port, allowed):
     """Serve the web interface and REST API (API docs at /docs).
 
     Read-only unless an upload token is configured ([web] token or $GHATNA_TOKEN), which
-    POST /api/ingest then requires as 'Authorization: Bearer TOKEN'.
+    POST /api/ingest then requires as 'Authorization: Bearer TOKEN'. Requests naming
+    another host than the allowed ones get 400 (a guard against DNS rebinding).
     """
     try:
         import uvicorn
@@ -39,7 +43,8 @@ def serve_cmd(ctx, db, host, port):
                       f"(or configure an upload token to start from an empty database)"))
     host = host or settings["web"]["host"]
     port = port or int(settings["web"]["port"])
-    app = create_app(path, settings)
+    settings = settings.with_overrides({"web": {"host": host}})
+    app = create_app(path, settings, extra_hosts=allowed)
     mode = "uploads allowed with the token" if configured_token(settings) else "read-only"
     click.echo(f"ghatna serving {path} at http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

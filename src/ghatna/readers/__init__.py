@@ -8,9 +8,9 @@ name the input and the reason, so one bad file never stops a batch.
 
 from __future__ import annotations
 
-import glob
 import gzip
 import io
+import logging
 import os
 import sys
 from pathlib import Path
@@ -20,7 +20,11 @@ from ..settings import Settings
 from .archives import read_feed, read_warc
 from .base import Defaults, Prefixed, Problem, RawItem
 from .records import FieldMap, read_csv, read_json, read_jsonl
-from .text import read_text
+from .paths import expand_glob, has_magic, walk
+from .sidecar import SIDECAR_NAMES, Sidecars
+from .text import NameDates, read_text
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Defaults", "FieldMap", "Problem", "RawItem", "FORMATS", "read_inputs", "format_of"]
 
@@ -58,13 +62,17 @@ def _sniff(head: bytes) -> str:
 
 
 class _Reader:
-    def __init__(self, settings: Settings, defaults: Defaults, field_map: dict[str, str] | None):
+    def __init__(self, settings: Settings, defaults: Defaults, field_map: dict[str, str] | None,
+                 date_from_name: str | None = None):
         conf = settings["readers"]
         self.fields = FieldMap(conf, field_map)
         self.defaults = defaults
         self.max_bytes = int(settings["ingest"]["max_record_bytes"])
+        self.name_dates = NameDates(date_from_name)
+        self.sidecars = Sidecars()
 
-    def read_stream(self, stream: BinaryIO, name: str, fmt: str) -> Iterator[RawItem | Problem]:
+    def read_stream(self, stream: BinaryIO, name: str, fmt: str,
+                    meta: dict[str, str | None] | None = None) -> Iterator[RawItem | Problem]:
         if fmt == "jsonl":
             yield from read_jsonl(stream, name, self.fields, self.defaults, self.max_bytes)
         elif fmt == "csv":
@@ -82,11 +90,11 @@ class _Reader:
             elif fmt == "feed":
                 yield from read_feed(data, name, self.defaults)
             elif fmt == "html":
-                yield from self._html(data, name)
+                yield from self._html(data, name, meta or {})
             else:
-                yield from read_text(data, name, self.defaults)
+                yield from read_text(data, name, self.defaults, meta, self.name_dates)
 
-    def _html(self, data: bytes, name: str) -> Iterator[RawItem | Problem]:
+    def _html(self, data: bytes, name: str, meta: dict[str, str | None]) -> Iterator[RawItem | Problem]:
         from ..errors import InputError
         from .base import decode_bytes
 
@@ -96,7 +104,9 @@ class _Reader:
             yield Problem(name, exc.reason)
             return
         yield RawItem(input=name, doc=Path(name).name, content=html, kind="html",
-                      date=self.defaults.date, source=self.defaults.source, url=self.defaults.url)
+                      title=meta.get("title"), date=meta.get("date") or self.defaults.date,
+                      source=meta.get("source") or self.defaults.source,
+                      url=meta.get("url") or self.defaults.url)
 
     def read_file(self, path: Path, fmt: str | None) -> Iterator[RawItem | Problem]:
         name = str(path)
@@ -105,31 +115,48 @@ class _Reader:
             yield Problem(name, f"unknown file type {path.suffix or '(no extension)'}; "
                                 f"name the format with --format ({', '.join(FORMATS)})")
             return
+        meta = None
+        if fmt in ("text", "html"):
+            meta, problems = self.sidecars.lookup(path)
+            yield from (Problem(where, reason) for where, reason in problems)
+        count = 0
         try:
             opener = gzip.open if name.lower().endswith(".gz") and fmt != "warc" else open
             with opener(path, "rb") as stream:
-                yield from self.read_stream(stream, name, fmt)
+                for result in self.read_stream(stream, name, fmt, meta):
+                    count += isinstance(result, RawItem)
+                    yield result
         except PermissionError:
             yield Problem(name, "permission denied")
         except IsADirectoryError:
             yield Problem(name, "is a directory")
-        except (OSError, EOFError) as exc:
+        except EOFError:
+            yield Problem(name, f"truncated: the compressed file ends early (after {count} "
+                                f"records, which were read)")
+        except gzip.BadGzipFile as exc:
+            yield Problem(name, f"not a readable gzip file ({exc}; after {count} records)")
+        except OSError as exc:
             yield Problem(name, f"cannot read: {exc.strerror or exc}")
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+        except Exception as exc:  # a reader's bug must cost this file's rest, no more
+            log.debug("reader failed on %s", name, exc_info=True)
+            yield Problem(name, f"reader failed after {count} records: "
+                                f"{type(exc).__name__}: {exc}")
 
 
 def read_inputs(paths: list[str], settings: Settings, *, fmt: str | None = None,
                 defaults: Defaults | None = None, field_map: dict[str, str] | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[RawItem | Problem]:
-    """Every article in ``paths`` (files, folders, globs, ``-`` for standard input)."""
-    reader = _Reader(settings, defaults or Defaults(), field_map)
+                stdin: BinaryIO | None = None,
+                date_from_name: str | None = None) -> Iterator[RawItem | Problem]:
+    """Every article in ``paths`` (files, folders, globs, ``-`` for standard input).
+
+    ``date_from_name`` is a pattern for :class:`~ghatna.readers.text.NameDates`; an
+    invalid one raises :class:`~ghatna.errors.InputError` before anything is read."""
+    reader = _Reader(settings, defaults or Defaults(), field_map, date_from_name)
+    return _read_all(reader, paths, fmt, stdin)
+
+
+def _read_all(reader: _Reader, paths: list[str], fmt: str | None,
+              stdin: BinaryIO | None) -> Iterator[RawItem | Problem]:
     for spec in paths:
         if spec == "-":
             stream = stdin or sys.stdin.buffer
@@ -140,9 +167,9 @@ def read_inputs(paths: list[str], settings: Settings, *, fmt: str | None = None,
         path = Path(spec)
         if path.is_dir():
             found = False
-            for file in _walk(path):
-                if fmt is None and format_of(str(file)) is None:
-                    continue  # files of other kinds in a folder are not articles
+            for file in walk(path):
+                if file.name in SIDECAR_NAMES or fmt is None and format_of(str(file)) is None:
+                    continue  # sidecar metadata and files of other kinds are not articles
                 found = True
                 yield from reader.read_file(file, fmt)
             if not found:
@@ -150,12 +177,14 @@ def read_inputs(paths: list[str], settings: Settings, *, fmt: str | None = None,
                                     ".html, .warc, .rss, .atom, .xml)")
         elif path.exists():
             yield from reader.read_file(path, fmt)
-        elif glob.has_magic(spec):
-            matches = sorted(glob.glob(spec, recursive=True))
+        elif has_magic(spec):
+            matches = expand_glob(spec)
             if not matches:
                 yield Problem(spec, "no file matches this pattern")
             for match in matches:
-                yield from read_inputs([match], settings, fmt=fmt, defaults=defaults,
-                                       field_map=field_map, stdin=stdin)
+                if Path(match).is_dir():
+                    yield from _read_all(reader, [match], fmt, stdin)
+                else:
+                    yield from reader.read_file(Path(match), fmt)
         else:
             yield Problem(spec, "no such file or folder")

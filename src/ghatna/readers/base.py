@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO
 
-import charset_normalizer
 import regex
 
 from ..errors import InputError
+from .encoding import HEAD_BYTES, detect_encoding
 
 
 @dataclass
@@ -61,48 +61,38 @@ class Defaults:
 
 
 _BINARY_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_LATIN_CODEPAGE = regex.compile(r"^(cp125[0-8]|iso8859_\d+|latin_1|mac_(roman|latin2|iceland))$")
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Dates outside these years are mistakes (a timestamp in the wrong unit, 1e20).
+MIN_YEAR, MAX_YEAR = 1800, 2200
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode a file's bytes; returns (text, encoding). Raises InputError for binary
-    or undecodable data."""
+    """Decode a whole file's bytes; returns (text, encoding). The encoding is decided
+    over the head of the file (:func:`~ghatna.readers.encoding.detect_encoding`), the
+    rest must follow it; raises InputError for binary, mixed or undecodable data."""
     if not data.strip():
         raise InputError(name, "empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise InputError(name, "UTF-16 byte-order mark but undecodable content") from None
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError(name, "binary file (contains NUL bytes), not text")
+    head = data[:HEAD_BYTES]
+    encoding = detect_encoding(head, name, complete=len(data) <= HEAD_BYTES)
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None or best.encoding is None:
-            raise InputError(name, "not UTF-8 and no known text encoding fits; "
-                                   "convert it to UTF-8") from None
-        encoding = best.encoding
-        # Short Western texts fool the detector between the Latin code pages; files
-        # from Windows are cp1252 far more often than any other of them.
-        if _LATIN_CODEPAGE.match(encoding):
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text = str(best)
-        else:
-            text = str(best)
-    sample = text[:8192]
-    if sample and len(_BINARY_CONTROL.findall(sample)) > max(4, len(sample) // 100):
-        raise InputError(name, "binary file (control characters), not text")
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"bytes at {exc.start} are not {encoding} like the start of "
+                               f"the file; convert it to UTF-8") from None
+    check_text(text, name)
     if not text.strip():
         raise InputError(name, "empty file")
-    return text, encoding
+    return text, encoding.removesuffix("-sig")
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse decoded text holding NUL characters or many control characters."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(name, f"binary data (NUL character at character {nul}), not text")
+    controls = len(_BINARY_CONTROL.findall(text))
+    if controls > max(4, len(text) // 100):
+        raise InputError(name, "binary file (control characters), not text")
 
 
 def normalise_date(value: Any) -> str | None:
@@ -110,26 +100,37 @@ def normalise_date(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        stamp = value / 1000 if value > 1e11 else value
-        return datetime.utcfromtimestamp(stamp).date().isoformat()
+        stamp = value / 1000 if abs(value) > 1e11 else value
+        try:
+            day = datetime.fromtimestamp(stamp, timezone.utc).date()
+        except (OverflowError, OSError, ValueError):  # NaN, infinity, 1e20
+            return None
+        return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
     if isinstance(value, (date, datetime)):
         return value.isoformat()[:10]
     text = str(value).strip()
     m = _ISO_DATE.match(text)
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            day = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+        return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
+    if len(text) > 100:
+        return None
     try:
-        return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    import dateparser
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        import dateparser
 
-    parsed = dateparser.parse(text, languages=["en", "hi"],
-                              settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
-    return parsed.date().isoformat() if parsed else None
+        try:
+            parsed = dateparser.parse(text, languages=["en", "hi"], settings={
+                "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+        except (ValueError, OverflowError, TypeError):
+            parsed = None
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date().isoformat()
 
 
 def check_date(value: str | None, what: str) -> str | None:

@@ -126,6 +126,9 @@ class PostgresStore(Store):
             raise StoreError(f"database {self.name} has schema {version}; open it once "
                              f"for writing (e.g. `ghatna ingest`) to upgrade it")
 
+    def check_integrity(self) -> None:
+        """PostgreSQL checks its pages itself (checksums, WAL); nothing to do here."""
+
     def _migrate(self) -> None:
         with self.transaction() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

@@ -76,6 +76,29 @@ def with_reports(row: Any) -> dict[str, Any]:
         "others": others}}
 
 
+# Each input's current state: its latest ingest-log entry (an input read again after
+# a change has one entry per version of its content).
+CURRENT_INPUTS = """
+SELECT input, outcome, reason FROM (
+    SELECT input, outcome, reason,
+           ROW_NUMBER() OVER (PARTITION BY input ORDER BY updated_at DESC, rowid DESC) AS n
+    FROM ingest_log) WHERE n = 1"""
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, each complete (triggers keep their bodies)."""
+    statements, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        statements.append(buffer.strip())
+    return statements
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -89,6 +112,7 @@ class LogEntry:
     reason: str | None = None
     article_id: str | None = None
     fingerprint: str = ""
+    notable: bool = False  # the reason says something the user should see (a cut, a clash)
 
 
 class Store:
@@ -108,12 +132,13 @@ class Store:
             raise NotFound(f"database {self.path} does not exist; run `ghatna ingest` first")
         try:
             self.conn = self._connect()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
-        if not readonly:
-            self._migrate()
-        else:
-            self._check_version()
+            if not readonly:
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}; is it an SQLite "
+                             f"database written by ghatna?") from None
 
     @classmethod
     def from_settings(cls, path: str | Path, settings: Settings, *, readonly: bool = False) -> "Store":
@@ -134,6 +159,17 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def check_integrity(self) -> None:
+        """Raise StoreError when SQLite finds damaged pages (``PRAGMA quick_check``),
+        so that nothing is written into a damaged database."""
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        if rows != ["ok"]:
+            raise StoreError(f"database {self.path} is damaged ({'; '.join(rows)}); restore "
+                             f"it from a backup, or try `sqlite3 {self.path} .recover`")
 
     def __enter__(self) -> "Store":
         return self
@@ -156,24 +192,32 @@ class Store:
                              f"for writing (e.g. `ghatna ingest`) to upgrade it")
 
     def _migrate(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
+        """Bring the schema up to date, one step a transaction. Each step takes the write
+        lock first and reads the version again under it, so two processes opening a new
+        database at once apply each step once."""
+        if self._version() > SCHEMA_VERSION:
             self._check_version()
-        for number in range(version, SCHEMA_VERSION):
+        for number in range(SCHEMA_VERSION):
             step = MIGRATIONS[number]
             with self.transaction() as conn:
-                if callable(step):  # a migration that needs Python, in one transaction
-                    conn.execute("BEGIN")
+                if self._version() > number:
+                    continue
+                if callable(step):  # a migration that needs Python
                     step(conn)
-                    conn.execute(f"PRAGMA user_version={number + 1}")
                 else:
-                    conn.executescript("BEGIN;" + step + f";PRAGMA user_version={number + 1};")
+                    for statement in _statements(step):
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={number + 1}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything in it lands, or nothing does."""
         if self.readonly:
             raise StoreError(f"database {self.path} is open read-only")
+        if not self.conn.in_transaction:
+            # take the write lock now, so that what the transaction reads (is this article
+            # stored?) cannot change under it: concurrent writers wait for each other
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
             if self.conn.in_transaction:
@@ -211,33 +255,26 @@ class Store:
         Each result is the input's log entry with ``outcome="stored"`` and its article,
         or a problem entry with no article. An article already in the store (same id or
         same text) is not stored again: its entry becomes ``duplicate`` (another input
-        had it) or ``unchanged`` (this input, seen before).
+        had it) or ``unchanged`` (this input, seen before). The transaction takes the
+        write lock before the duplicate check (``BEGIN IMMEDIATE``), so two processes
+        writing one database each store an article once; an article that fails to
+        insert is rolled back alone and reported.
         """
         final: list[LogEntry] = []
         with self.transaction() as conn:
             for entry, article in results:
                 if article is not None:
-                    existing = self.find_duplicate(article)
-                    near = None if existing else self._near_duplicate(conn, article)
-                    if near:
-                        article.near_duplicate_of = near[0]
-                    if existing is None and not self._insert_article(conn, article):
-                        existing = article.id  # another writer stored it meanwhile
-                    if existing:
-                        entry.article_id = existing
-                        seen_before = conn.execute(
-                            "SELECT 1 FROM ingest_log WHERE input=? AND article_id=?",
-                            (entry.input, existing)).fetchone()
-                        if seen_before:
-                            entry.outcome = "unchanged"
-                        else:
-                            entry.outcome = "duplicate"
-                            entry.reason = f"same article as {existing}"
-                    else:
-                        if near:
-                            note = f"near-duplicate of {near[0]} ({near[1]} of 64 bits differ)"
-                            entry.reason = f"{entry.reason}; {note}" if entry.reason else note
-                        entry.article_id = article.id
+                    conn.execute("SAVEPOINT article")
+                    try:
+                        self._save_one(conn, entry, article)
+                    except sqlite3.DatabaseError as exc:
+                        if not isinstance(exc, (sqlite3.IntegrityError, sqlite3.DataError,
+                                                sqlite3.InterfaceError)):
+                            raise
+                        conn.execute("ROLLBACK TO article")
+                        entry.outcome, entry.reason = "error", f"could not store: {exc}"
+                        entry.article_id = None
+                    conn.execute("RELEASE article")
                 conn.execute(
                     "INSERT INTO ingest_log(input, fingerprint, outcome, reason, article_id, updated_at) "
                     "VALUES (?,?,?,?,?,?) ON CONFLICT(input, fingerprint) DO UPDATE SET "
@@ -248,19 +285,66 @@ class Store:
                 final.append(entry)
         return final
 
-    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int] | None:
-        """The stored article nearest to ``a`` by SimHash, if within the threshold."""
+    def _save_one(self, conn: sqlite3.Connection, entry: LogEntry, article: Article) -> None:
+        existing = self.find_duplicate(article)
+        if existing is None:
+            near = self._near_duplicate(conn, article)
+            if near:
+                article.near_duplicate_of, bits, nearest = near
+                via = f" from {nearest}, itself a near-duplicate of it" if nearest != near[0] else ""
+                note = f"near-duplicate of {near[0]} ({bits} of 64 bits differ{via})"
+                entry.reason = f"{entry.reason}; {note}" if entry.reason else note
+            if self._insert_article(conn, article):
+                entry.article_id = article.id
+                return
+            existing = article.id  # another writer stored it first
+        entry.article_id = existing
+        seen_before = conn.execute("SELECT 1 FROM ingest_log WHERE input=? AND article_id=?",
+                                   (entry.input, existing)).fetchone()
+        if seen_before:
+            entry.outcome = "unchanged"
+        else:
+            entry.outcome = "duplicate"
+            entry.reason = f"same article as {existing}"
+        clash = self._metadata_clash(conn, existing, article)
+        if clash:
+            entry.reason = f"{entry.reason}; {clash}" if entry.reason else clash
+            entry.notable = True
+
+    @staticmethod
+    def _metadata_clash(conn: sqlite3.Connection, article_id: str, article: Article) -> str | None:
+        """What this input says about an already stored article that differs from what
+        was stored (the stored article is not changed)."""
+        row = conn.execute("SELECT source, date, url FROM articles WHERE id=?",
+                           (article_id,)).fetchone()
+        if row is None:
+            return None
+        given = {"source": article.source, "date": article.date, "url": article.url}
+        differ = [f"{k} {given[k]!r} (stored: {row[k]!r})" for k in ("source", "date", "url")
+                  if given[k] is not None and given[k] != row[k]]
+        if not differ:
+            return None
+        return "already stored, so not applied: " + ", ".join(differ)
+
+    def _near_duplicate(self, conn: sqlite3.Connection, a: Article) -> tuple[str, int, str] | None:
+        """(original, bits, nearest): the stored article nearest to ``a`` by SimHash
+        within the threshold, and the original it is itself a near-duplicate of (or
+        itself), so that a near-duplicate's mark points to the first of its chain."""
         if a.simhash is None:
             return None
-        best: tuple[str, int] | None = None
+        found: list[tuple[int, str, str]] = []
         for band, value in enumerate(bands(a.simhash & MASK64)):
             for row in conn.execute(
-                    "SELECT b.article_id, a.simhash FROM simhash_bands b JOIN articles a "
-                    "ON a.id = b.article_id WHERE b.band=? AND b.value=?", (band, value)):
+                    "SELECT b.article_id, a.simhash, a.near_duplicate_of FROM simhash_bands b "
+                    "JOIN articles a ON a.id = b.article_id WHERE b.band=? AND b.value=?",
+                    (band, value)):
                 bits = distance(a.simhash, row["simhash"])
-                if bits <= self.near_duplicate_bits and (best is None or bits < best[1]):
-                    best = (row["article_id"], bits)
-        return best
+                if bits <= self.near_duplicate_bits:
+                    found.append((bits, row["article_id"], row["near_duplicate_of"] or row["article_id"]))
+        if not found:
+            return None
+        bits, nearest, original = min(found)
+        return original, bits, nearest
 
     def _insert_article(self, conn: Any, a: Article) -> bool:
         """Insert an article and everything found in it; False (and nothing written) when
@@ -490,9 +574,11 @@ class Store:
                 "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY 2 DESC")},
             "quotes": one("SELECT COUNT(*) FROM quotes"),
             "inputs": {r[0]: r[1] for r in self.conn.execute(
-                "SELECT outcome, COUNT(*) FROM ingest_log GROUP BY outcome ORDER BY 1")},
+                f"SELECT outcome, COUNT(*) FROM ({CURRENT_INPUTS}) GROUP BY outcome ORDER BY 1")},
         }
 
     def problems(self) -> list[dict[str, Any]]:
+        """Inputs whose latest outcome is an error (one stored later is not listed)."""
         return [dict(r) for r in self.conn.execute(
-            "SELECT input, outcome, reason FROM ingest_log WHERE outcome='error' ORDER BY input")]
+            f"SELECT input, outcome, reason FROM ({CURRENT_INPUTS}) WHERE outcome='error' "
+            f"ORDER BY input")]

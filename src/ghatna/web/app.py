@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import GhatnaError, NotFound
@@ -39,7 +41,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 _STATUS_CODES = {400: "bad_parameter", 401: "unauthorized", 403: "read_only", 404: "not_found",
                  405: "method_not_allowed", 411: "length_required", 413: "too_large",
-                 415: "unsupported_media_type", 422: "bad_input", 500: "internal_error"}
+                 415: "unsupported_media_type", 422: "bad_input", 500: "internal_error",
+                 503: "database_error"}
 
 
 def configured_token(settings: Settings) -> str | None:
@@ -51,11 +54,52 @@ def error_body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None) -> FastAPI:
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def allowed_hosts(settings: Settings, extra: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Host header values the server answers: loopback names, the bound ``[web] host``
+    and ``extra`` (``ghatna serve --allowed-host``). Any other Host gets 400, so a page
+    on another site cannot reach the API through DNS rebinding."""
+    hosts = list(LOCAL_HOSTS)
+    for host in [settings.get("web", "host") or "", *settings.get("web", "allowed_hosts", []), *extra]:
+        host = host.strip().lower()
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address, as it appears in a Host header
+        if host and host not in ("0.0.0.0", "[::]") and host not in hosts:
+            hosts.append(host)
+    return hosts
+
+
+class HeadAsGet:
+    """Answers HEAD on every GET route as GET would, without the body (FastAPI's
+    routes otherwise answer HEAD with 405)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_headers_only)
+
+
+def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None,
+               extra_hosts: list[str] | tuple[str, ...] = ()) -> FastAPI:
     """The ghatna web application over the database at ``db_path``.
 
     The database is created (empty) or upgraded to the current schema when it can be
-    written; a read-only file is served as it is.
+    written; a read-only file is served as it is. Requests must name one of
+    :func:`allowed_hosts` in their Host header.
     """
     settings = settings or Settings.load()
     db_path = str(db_path)
@@ -123,6 +167,12 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
             message = f"no page at {request.url.path}"
         return respond(request, exc.status_code, code, message, getattr(exc, "headers", None))
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def damaged_database(request: Request, exc: sqlite3.DatabaseError):
+        log.error("database error serving %s: %s", request.url.path, exc)
+        return respond(request, 503, "database_error",
+                       "the database cannot be read (it may be damaged); see the server's log")
+
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception):
         log.exception("error serving %s", request.url.path)
@@ -131,4 +181,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     app.include_router(assets.router)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings, extra_hosts),
+                       www_redirect=False)
     return app

@@ -28,7 +28,7 @@ from .deps import ApiError
 router = APIRouter()
 
 _OWN = {"app.css": "text/css", "charts.js": "text/javascript", "docs.js": "text/javascript",
-        "page.js": "text/javascript", "world.json": "application/json"}
+        "world.json": "application/json"}
 _SWAGGER = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
 _CACHE = {"Cache-Control": "public, max-age=86400"}
 
@@ -45,9 +45,9 @@ def swagger_dir() -> Path:
 
 @router.get("/assets/app/{name}", include_in_schema=False)
 def own_asset(name: str):
-    if name not in _OWN:
-        raise ApiError(404, "not_found", f"no asset {name!r}")
     path = Path(str(resources.files("ghatna.web").joinpath("static", name)))
+    if name not in _OWN or not path.is_file():
+        raise ApiError(404, "not_found", f"no asset {name!r}")
     return FileResponse(path, media_type=_OWN[name], headers=_CACHE)
 
 
@@ -68,7 +68,7 @@ def plotly_asset():
 
 @router.get("/assets/swagger/{name}", include_in_schema=False)
 def swagger_asset(name: str):
-    if name not in _SWAGGER:
+    if name not in _SWAGGER or not (swagger_dir() / name).is_file():
         raise ApiError(404, "not_found", f"no asset {name!r}")
     return FileResponse(swagger_dir() / name, media_type=_SWAGGER[name], headers=_CACHE)
 

@@ -28,6 +28,7 @@ class Stores:
         self.db_path = db_path
         self.settings = settings
         self.write_lock = threading.Lock()
+        self.processor = None  # the uploads' pipeline, built on the first upload (under the lock)
         self._local = threading.local()
 
     def explorer(self) -> Explorer:

@@ -17,7 +17,7 @@ import regex
 from fastapi import Request
 
 from ..errors import GhatnaError
-from ..ingest import EXIT_NOTHING, ingest
+from ..ingest import EXIT_NOTHING, Processor, ingest
 from ..readers import Defaults, format_of
 from ..readers.base import check_date
 from ..store.sqlite import Store
@@ -67,6 +67,8 @@ def _records(body: bytes) -> list[dict[str, Any]]:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, "bad_input", f"the body is not valid UTF-8 JSON: {exc}") from None
+    except RecursionError:
+        raise ApiError(400, "bad_input", "the body is JSON nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -120,9 +122,11 @@ def ingest_upload(stores: Stores, content_type: str, files: list[tuple[str, byte
                            "multipart/form-data")
         settings = stores.settings
         with stores.write_lock:
+            if stores.processor is None:
+                stores.processor = Processor(settings)
             with Store.from_settings(stores.db_path, settings) as store:
                 summary = ingest([str(p) for p in paths], store, settings, defaults=defaults,
-                                 workers=1)
+                                 workers=1, processor=stores.processor)
                 rows = store.query(
                     "SELECT input, outcome, reason, article_id FROM ingest_log "
                     "WHERE input LIKE ? ESCAPE '\\' ORDER BY input",
