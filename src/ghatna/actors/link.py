@@ -637,7 +637,10 @@ class Linker:
     def _merge_ner(self, article: Article, kb_mentions: list[Mention],
                    states: set[str]) -> list[Mention]:
         ner = [m for m in article.mentions if m.source != "kb"]
-        keep_kb = list(kb_mentions)
+        by_sentence: dict[int, list[Mention]] = {}
+        for k in kb_mentions:
+            by_sentence.setdefault(k.sentence_index, []).append(k)
+        dropped: set[int] = set()  # ids of knowledge-base mentions an NER span replaced
         out = []
         for m in ner:
             if m.entity is None:
@@ -647,18 +650,17 @@ class Linker:
                 if chosen is not None and chosen.score >= 0.7:
                     m.entity = chosen.entry.entity(article.date)
                     m.score = min(m.score, chosen.score)
-            overlapping = [k for k in keep_kb if k.sentence_index == m.sentence_index
-                           and k.start < m.end and m.start < k.end]
+            overlapping = [k for k in by_sentence.get(m.sentence_index, ())
+                           if id(k) not in dropped and k.start < m.end and m.start < k.end]
             if not overlapping:
                 out.append(m)
                 continue
             if m.entity is not None and all((m.end - m.start) > (k.end - k.start)
                                             for k in overlapping):
-                for k in overlapping:
-                    keep_kb.remove(k)
+                dropped.update(id(k) for k in overlapping)
                 out.append(m)
             # otherwise the knowledge-base mention stays and the NER one goes
-        out.extend(keep_kb)
+        out.extend(k for k in kb_mentions if id(k) not in dropped)
         out.sort(key=lambda m: (m.sentence_index, m.start))
         return out
 
