@@ -11,7 +11,8 @@ For a trigger the sentence presents as an event (:mod:`ghatna.events.triggers`),
    (``पुलिस``, ``राज्यपाल पर``);
 4. arranges the parties of symmetric and mutual types, gives IGOs their parent body and
    bare national institutions their state;
-5. records the reporter, the contexts, the confidence and the sentence's date.
+5. records the reporter, the contexts, the confidence (:mod:`ghatna.events.confidence`)
+   and the sentence's date.
 
 :func:`split_mutual` and :func:`threat_content` then decide how many events the sentence's
 triggers make: a mutual act is two, what a threat says will happen is none.
@@ -24,6 +25,7 @@ from typing import Any
 
 from ..model import ActorRef, Event
 from .clauses import Analysis, Arg
+from .confidence import features, probability
 from .coref import ref_key
 from .modality import aux_mode, is_passive, verb_group
 from .patterns import Match, PatternSet, TypeInfo
@@ -51,7 +53,8 @@ STATE_ACTOR_TYPES = frozenset(["COERCE", "PROTEST", "MOBILIZE"])
 
 
 def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, patterns: PatternSet,
-                contexts: Sequence[tuple[str, str]], igo_parents: dict[str, str]) -> Event:
+                contexts: Sequence[tuple[str, str]], igo_parents: dict[str, str],
+                weights: dict[str, float]) -> Event:
     """The event trigger ``m`` reports in sentence ``an``, published on ``pub_date``."""
     p = m.pattern
     tinfo = patterns.types[p.type]
@@ -90,7 +93,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
         trigger_end=last_e, pattern=p.id, cameo=p.cameo,
         quad_code=patterns.quad(p.cameo, p.type), mode=p.mode, aux_mode=mode,
         context=_contexts(an.tokens, contexts), actor=actor, recipient=recipient,
-        location=public_location(location), confidence=_confidence(m, actor, recipient),
+        location=public_location(location),
+        confidence=probability(weights, features(p.kind, tinfo.quad, mode, actor, recipient)),
         reported_by=reporter)
     date_event(ev, an.sentence.text, pub_date, mode)
     return ev
@@ -245,15 +249,6 @@ def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: l
     return actor, recipient
 
 
-def _confidence(m: Match, actor: list[ActorRef], recipient: list[ActorRef]) -> float:
-    """Higher for a verb than a noun, lower for a background participle, higher when the
-    parties are linked entities, lower without an actor."""
-    conf = 0.75 if m.pattern.kind != "nominal" else 0.6
-    if m.background:
-        conf -= 0.2
-    conf += 0.1 if any(a.entity_id for a in actor) else (-0.15 if not actor else 0)
-    conf += 0.05 if any(r.entity_id for r in recipient) else 0
-    return max(0.05, min(0.99, conf))
 
 
 def _contexts(tokens: list[str], contexts: Sequence[tuple[str, str]]) -> list[str]:

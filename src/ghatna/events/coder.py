@@ -30,6 +30,7 @@ from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
 from .checks import checked, unplaced
 from .clauses import Analysis, analyse, tokenize
+from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key
 from .patterns import PatternSet, load_patterns
 from .resolve import Resolver, observe_sentence
@@ -54,6 +55,7 @@ class Coder:
     config: CoderConfig
     igo_parents: dict[str, str]      # igo_parents.tsv: IGO → the body it belongs to
     home: list[tuple[str, str]]      # home_institutions.tsv: phrase → state, longest first
+    confidence: dict[str, float]     # confidence.tsv: the weights of the event confidence
 
     @classmethod
     def from_settings(cls, settings: Settings, patterns_file: str | None = None) -> Coder:
@@ -71,7 +73,7 @@ class Coder:
         parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
         home = [tuple(line.split("\t")) for line in data_lines("home_institutions.tsv")]
         return cls(patterns, filters, contexts, config, parents,
-                   sorted(home, key=lambda h: -len(h[0])))
+                   sorted(home, key=lambda h: -len(h[0])), load_weights())
 
     def code(self, article: Article) -> list[Event]:
         memory = ArticleMemory()
@@ -105,7 +107,7 @@ class Coder:
         seen: set[tuple] = set()
         for m in triggers(an, self.patterns):
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
-                             self.igo_parents)
+                             self.igo_parents, self.confidence)
             if unplaced(ev, an, an.clause_of(m.first)):
                 continue
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})

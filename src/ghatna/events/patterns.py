@@ -50,7 +50,13 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
-from ..text.inflect import INTRANSITIVE, finite_forms, infinitive_forms, perfective_forms, verb_forms
+from ..text.inflect import (
+    INTRANSITIVE,
+    finite_forms,
+    infinitive_forms,
+    perfective_forms,
+    verb_forms,
+)
 
 log = logging.getLogger(__name__)
 

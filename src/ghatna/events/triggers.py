@@ -26,7 +26,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .clauses import CLAUSE_WORDS, CONNECTORS, FINITE, GENITIVE, HARD_PUNCT, Analysis, is_finite
+from .clauses import (
+    CLAUSE_WORDS,
+    CONNECTORS,
+    FINITE,
+    GENITIVE,
+    HARD_PUNCT,
+    Analysis,
+    is_finite,
+)
 from .patterns import Match, PatternSet, fold
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())

@@ -1,0 +1,142 @@
+"""Fit the event confidence (``src/ghatna/data/confidence.tsv``) on events judged by people
+who never saw the coder's rules, and print its reliability table.
+
+    python tools/calibrate_confidence.py            # fit, write the weights, print the table
+    python tools/calibrate_confidence.py --check    # only the table for the shipped weights
+
+The judged events are those the coder makes today on two samples of ../shared's corpora,
+stored in the project as references (text is read from ../shared):
+
+* ``tests/data/events_blind.refs.jsonl``: the blind set; a coded event is right when it
+  matches a required gold event by the rule of ``ghatna eval events``, wrong when it matches
+  none (one matching only an optional gold event is left out);
+* ``tests/data/general_judged.refs.jsonl``: unselected general news whose coded events a
+  judge marked right or wrong (``type_right``); events the judge did not see are left out.
+
+The model is a logistic regression with a small ridge penalty (a handful of features, so
+that a hundred judged events can fix them). The reliability table is computed by
+leave-one-out: every event's probability comes from a model fitted without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import corpus_sample  # noqa: E402
+
+from ghatna.events.coding import Processor  # noqa: E402
+from ghatna.events.confidence import FEATURES, features, load_weights  # noqa: E402
+from ghatna.events.evaluate import matches  # noqa: E402
+from ghatna.model import ActorRef  # noqa: E402
+from ghatna.settings import Settings  # noqa: E402
+
+OUT = ROOT / "src" / "ghatna" / "data" / "confidence.tsv"
+RIDGE = 1.0
+
+
+def _refs(side: list[dict]) -> list[ActorRef]:
+    return [ActorRef(text=r["text"], start=r["start"], end=r["end"], country=r.get("country"),
+                     org=r.get("org")) for r in side]
+
+
+def _keys(side: list[dict]) -> list:
+    return [r.get("country") or (f"IGO:{r['org']}" if r.get("org") else None) for r in side]
+
+
+def judged_events(proc: Processor) -> list[tuple[dict[str, float], int, str]]:
+    """(features, right, set) for every coded event a person judged."""
+    kinds = {p.id: p.kind for p in proc.coder.patterns.patterns}
+    quads = {t: info.quad for t, info in proc.coder.patterns.types.items()}
+    out = []
+
+    def feats(rec):
+        return features(kinds.get(rec["evidence"]["pattern"], "verbal"), quads[rec["event"]],
+                        rec["aux_mode"], _refs(rec["actor"]), _refs(rec["recipient"]))
+
+    for line in open(ROOT / "tests/data/events_blind.refs.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        gold = row["events"]
+        for rec in proc.code_text(corpus_sample.sentence_text(row["ref"]), id=row["id"])["events"]:
+            if any(matches(g, rec) for g in gold if g.get("required", True)):
+                out.append((feats(rec), 1, "blind"))
+            elif not any(matches(g, rec) for g in gold):
+                out.append((feats(rec), 0, "blind"))
+    for line in open(ROOT / "tests/data/general_judged.refs.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        verdicts = {(j["event"], j["trigger"], tuple(j["actor"]), tuple(j["recipient"])): j["type_right"]
+                    for j in row["judged"]}
+        for rec in proc.code_text(corpus_sample.sentence_text(row["ref"]), id=row["id"])["events"]:
+            key = (rec["event"], rec["evidence"]["trigger"]["text"], tuple(_keys(rec["actor"])),
+                   tuple(_keys(rec["recipient"])))
+            if key in verdicts:
+                out.append((feats(rec), int(verdicts[key]), "general"))
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Ridge-penalised logistic regression by Newton's method (the bias is not penalised)."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], RIDGE)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty * w
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def reliability(probs: np.ndarray, y: np.ndarray) -> list[str]:
+    lines = ["| confidence | events | right |", "|---|---|---|"]
+    for lo, hi in ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01)):
+        sel = (probs >= lo) & (probs < hi)
+        if sel.any():
+            lines.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {int(sel.sum())} | {y[sel].mean():.2f} |")
+    at = probs >= 0.8
+    lines.append(f"| ≥ 0.8 | {int(at.sum())} | {y[at].mean() if at.any() else float('nan'):.2f} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only the table for the shipped weights")
+    args = parser.parse_args()
+    if not corpus_sample.SHARED.is_dir():
+        print(f"{corpus_sample.SHARED} is absent", file=sys.stderr)
+        return 2
+    data = judged_events(Processor(Settings.load()))
+    x = np.array([[f[name] for name in FEATURES] for f, _, _ in data])
+    y = np.array([right for _, right, _ in data], dtype=float)
+    print(f"{len(y)} judged events, {int(y.sum())} right "
+          f"({sum(s == 'blind' for *_, s in data)} blind set, {sum(s == 'general' for *_, s in data)} general news)")
+    if args.check:
+        weights = load_weights()
+        w = np.array([weights.get(name, 0.0) for name in FEATURES])
+        print("\n".join(reliability(np.round(1 / (1 + np.exp(-x @ w)), 2), y)))
+        return 0
+    loo = np.array([1 / (1 + np.exp(-x[i] @ fit(np.delete(x, i, 0), np.delete(y, i))))
+                    for i in range(len(y))])
+    print("leave-one-out reliability:")
+    print("\n".join(reliability(np.round(loo, 2), y)))
+    w = fit(x, y)
+    header = ("# Weights of the event confidence (ghatna.events.confidence): a logistic model fitted\n"
+              f"# by tools/calibrate_confidence.py on {len(y)} coded events judged by people who never\n"
+              "# saw the coder's rules (the blind set and unselected general news). Do not edit:\n"
+              "# rerun the tool after the coder changes.\n")
+    OUT.write_text(header + "".join(f"{name}\t{v:.4f}\n" for name, v in zip(FEATURES, w)), "utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}:", ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
