@@ -50,7 +50,8 @@ class Coder:
     article is kept for the next)."""
 
     patterns: PatternSet
-    filters: list[tuple[str, ...]]   # event_filters.txt: phrases of sports and entertainment
+    filters: dict[str, list[tuple[str, ...]]]  # event_filters.txt: sports and entertainment
+                                               # phrases, by their first word
     contexts: list[tuple[str, str]]  # event_contexts.tsv: word beginning → context
     config: CoderConfig
     igo_parents: dict[str, str]      # igo_parents.tsv: IGO → the body it belongs to
@@ -61,8 +62,10 @@ class Coder:
     def from_settings(cls, settings: Settings, patterns_file: str | None = None) -> Coder:
         cfg = settings.values.get("events", {})
         patterns = load_patterns(patterns_file or cfg.get("patterns_file") or None)
-        filters = [tuple(line.split()) for line in data_lines("event_filters.txt",
-                                                                cfg.get("filters_file") or None)]
+        filters: dict[str, list[tuple[str, ...]]] = {}
+        for line in data_lines("event_filters.txt", cfg.get("filters_file") or None):
+            phrase = tuple(line.split())
+            filters.setdefault(phrase[0], []).append(phrase)
         contexts = []
         for line in data_lines("event_contexts.tsv"):
             word, ctx = line.split("\t")

@@ -172,17 +172,31 @@ class PatternSet:
     finite: frozenset[str] = frozenset()  # finite forms of the verbs the classes name
     infinitives: frozenset[str] = frozenset()  # their infinitives (करना, करने, करनी)
     by_first: dict[str, list[tuple[Pattern, int]]] = field(default_factory=dict)
-    stemmed: list[tuple[Pattern, int]] = field(default_factory=list)
+    # sequences whose first word may be a stem: by the stem's first two letters, and those
+    # that may start with an optional element (tried everywhere); each with its rank, so
+    # that they are tried in the order of the patterns
+    stemmed: dict[str, list[tuple[int, Pattern, int]]] = field(default_factory=dict)
+    stemmed_anywhere: list[tuple[int, Pattern, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        rank = 0
         for pat in self.patterns:
             for si, seq in enumerate(pat.sequences):
                 first = next(e for e in seq if not e.optional)
+                stems = set()
                 for alt in first.alts:
                     for word in alt.words | ({alt.seq[0]} if alt.seq else set()):
                         self.by_first.setdefault(word, []).append((pat, si))
                     if alt.stem:
-                        self.stemmed.append((pat, si))
+                        stems.add(alt.stem)
+                if not stems:
+                    continue
+                if seq[0] is not first or any(len(s) < 2 for s in stems):
+                    self.stemmed_anywhere.append((rank, pat, si))
+                else:
+                    for prefix in {s[:2] for s in stems}:
+                        self.stemmed.setdefault(prefix, []).append((rank, pat, si))
+                rank += 1
 
     def quad(self, cameo: str, plover: str) -> int:
         for prefix, _, quad in self.cameo_table:
@@ -199,7 +213,10 @@ class PatternSet:
         found: list[Match] = []
         for i, tok in enumerate(view):
             cands = list(self.by_first.get(tok, ()))
-            cands += [c for c in self.stemmed if c not in cands]
+            listed = {(id(pat), si) for pat, si in cands}  # by identity: patterns are large
+            stemmed = sorted(self.stemmed.get(tok[:2], []) + self.stemmed_anywhere,
+                             key=lambda c: c[0])
+            cands += [(pat, si) for _, pat, si in stemmed if (id(pat), si) not in listed]
             for pat, si in cands:
                 idx = _match_seq(pat.sequences[si], view, i)
                 if idx:

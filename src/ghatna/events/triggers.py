@@ -58,12 +58,12 @@ CLAUSE_END = frozenset(", : । . - ! ? ; | –".split())
 HEADLINE_TOKENS = 20  # a headline is short
 
 
-def off_topic(tokens: list[str], filters: list[tuple[str, ...]]) -> bool:
-    """The sentence contains one of the ``filters`` phrases (sports, entertainment)."""
-    for phrase in filters:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tuple(tokens[i:i + n]) == phrase:
+def off_topic(tokens: list[str], filters: dict[str, list[tuple[str, ...]]]) -> bool:
+    """The sentence contains one of the ``filters`` phrases (sports, entertainment), given
+    by their first word."""
+    for i, tok in enumerate(tokens):
+        for phrase in filters.get(tok, ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
                 return True
     return False
 
