@@ -8,8 +8,8 @@ import pytest
 
 from ghatna.actors.evidence import WordEvidence, compatible
 from ghatna.actors.link import build_linker, link_text
-from ghatna.model import Article, Mention, Sentence
 from ghatna.actors.words import TOKEN
+from ghatna.model import Article, Mention, Sentence
 
 
 @pytest.fixture(scope="module")

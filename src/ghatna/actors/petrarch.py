@@ -26,7 +26,7 @@ from pathlib import Path
 import regex
 
 from ..errors import InputError
-from .kb import Entry, Role
+from .entries import Entry, Role
 
 log = logging.getLogger(__name__)
 

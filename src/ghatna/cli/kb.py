@@ -8,7 +8,9 @@ from typing import Any
 import click
 import yaml
 
-from ..actors.kb import Entry, KnowledgeBase, default_user_dir, entry_from_dict
+from ..actors.entries import Entry
+from ..actors.kb import KnowledgeBase
+from ..actors.kb_files import default_user_dir, entry_from_dict
 from ..errors import GhatnaError, InputError
 from .common import db_option, db_path, emit_json, json_lines, load_settings
 

@@ -77,12 +77,14 @@ def with_reports(row: Any) -> dict[str, Any]:
 
 
 # Each input's current state: its latest ingest-log entry (an input read again after
-# a change has one entry per version of its content).
+# a change has one entry per version of its content); within the same second, a success
+# before a failure. Written for both SQLite and PostgreSQL (aliases, no rowid).
 CURRENT_INPUTS = """
 SELECT input, outcome, reason FROM (
     SELECT input, outcome, reason,
-           ROW_NUMBER() OVER (PARTITION BY input ORDER BY updated_at DESC, rowid DESC) AS n
-    FROM ingest_log) WHERE n = 1"""
+           ROW_NUMBER() OVER (PARTITION BY input ORDER BY updated_at DESC,
+                              CASE WHEN outcome = 'error' THEN 1 ELSE 0 END, fingerprint) AS n
+    FROM ingest_log) AS entries WHERE n = 1"""
 
 
 def _statements(script: str) -> list[str]:
@@ -574,11 +576,11 @@ class Store:
                 "SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY 2 DESC")},
             "quotes": one("SELECT COUNT(*) FROM quotes"),
             "inputs": {r[0]: r[1] for r in self.conn.execute(
-                f"SELECT outcome, COUNT(*) FROM ({CURRENT_INPUTS}) GROUP BY outcome ORDER BY 1")},
+                f"SELECT outcome, COUNT(*) FROM ({CURRENT_INPUTS}) AS current GROUP BY outcome ORDER BY 1")},
         }
 
     def problems(self) -> list[dict[str, Any]]:
         """Inputs whose latest outcome is an error (one stored later is not listed)."""
         return [dict(r) for r in self.conn.execute(
-            f"SELECT input, outcome, reason FROM ({CURRENT_INPUTS}) WHERE outcome='error' "
+            f"SELECT input, outcome, reason FROM ({CURRENT_INPUTS}) AS current WHERE outcome='error' "
             f"ORDER BY input")]
