@@ -72,6 +72,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
     recipient = _recipient(m, an, ci, res, used, recip_roles, actor, actor_arg, symmetric)
     # 3. the place, and the states of parties named without one
     location = place(an, ci)
+    if location and any(a.start < location["end"] and location["start"] < a.end for a in actor):
+        location = None  # "पाकिस्तान के हमलों में": the actor's own words, not a place
     if location is None and p.type in STATE_ACTOR_TYPES:
         location = country_hint(an, res.home)
     actor, recipient = _by_place(m, an, ci, actor, recipient, location, passive)
