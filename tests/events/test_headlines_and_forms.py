@@ -134,3 +134,20 @@ def test_the_genitive_of_an_attack_noun_is_its_agent(proc, text, actor, recipien
     events = [e for e in proc.code_text(text, id="t", date="2025-02-10")["events"] if e["event"] == "ASSAULT"]
     assert events and _keys(events[0]["actor"]) == actor
     assert not set(_keys(events[0]["recipient"])) & set(actor)
+
+
+def test_the_consequent_of_a_condition_has_its_own_subject(proc):
+    """अगर X ने … तो Y …: Y acts in the consequent, hypothetically; X is only the condition."""
+    events = proc.code_text("अगर चीन ने ताइवान पर हमला किया तो अमेरिका जवाबी कार्रवाई कर सकता है।",
+                            id="t", date="2025-02-10")["events"]
+    attack = [e for e in events if e["event"] == "ASSAULT" and e["evidence"]["trigger"]["text"].startswith("हमला")]
+    assert attack and _keys(attack[0]["actor"]) == ["CHN"] and attack[0]["aux_mode"] == "hypothetical"
+    later = [e for e in events if e["evidence"]["trigger"]["start"] > attack[0]["evidence"]["trigger"]["end"]]
+    assert all("CHN" not in _keys(e["actor"]) for e in later)
+
+
+def test_a_reported_condition_keeps_its_speaker(proc):
+    events = proc.code_text("रूस के विदेश मंत्री ने कहा कि अगर प्रतिबंध हटाए गए तो रूस समझौते में "
+                            "लौटने को तैयार है।", id="t", date="2025-02-10")["events"]
+    agree = [e for e in events if e["event"] == "AGREE"]
+    assert agree and _keys(agree[0]["actor"]) == ["RUS"] and agree[0]["aux_mode"] == "hypothetical"

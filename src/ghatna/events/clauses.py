@@ -104,7 +104,7 @@ class Arg:
 class Clause:
     start: int
     end: int
-    kind: str = "main"          # main | complement | relative | quote | coord
+    kind: str = "main"  # main | complement | relative | condition | consequent | quote | coord
     reporter: Arg | None = None  # for complements of reporting verbs
     prev: int | None = None      # the clause this one is coordinated with (shared subject)
 
@@ -247,6 +247,7 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
     start = 0
     kind = "main"
     in_quote = False
+    condition = False  # an अगर/यदि clause is open: its तो begins the consequent
 
     def close(end: int, next_kind: str) -> None:
         nonlocal start, kind
@@ -273,8 +274,16 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
                 i > 0 and tokens[i - 1] == "ने" and tok in ("जहां", "जहाँ", "जब")):
             nxt = "complement" if tok == "कि" else ("coord" if tok in ("लेकिन", "मगर", "परंतु",
                                                                          "परन्तु", "किंतु", "बल्कि")
+                                                  else "condition" if tok in ("अगर", "यदि")
                                                   else "relative")
+            condition = nxt == "condition"
             close(i, nxt)
+            start = i + 1
+        elif tok == "तो" and condition and i not in named:
+            # "अगर X ने … किया तो Y …": the consequent is a clause of its own, and its
+            # subject is not the condition's
+            condition = False
+            close(i, "consequent")
             start = i + 1
         elif tok in ("और", "तथा", "एवं", ",") and i > 0 and is_finite(tokens[i - 1]) \
                 and i - 1 not in marker_tokens:
@@ -363,8 +372,9 @@ def _same_mention(an: Analysis, a: int, b: int) -> bool:
 def _mark_reporters(an: Analysis) -> None:
     """A complement or quote after a reporting verb gets the reporting clause's speaker."""
     for k, c in enumerate(an.clauses):
-        if c.kind not in ("complement", "quote") or k == 0:
-            continue
+        reported_condition = c.kind == "condition" and c.start >= 2 and an.tokens[c.start - 2] == "कि"
+        if (c.kind not in ("complement", "quote") and not reported_condition) or k == 0:
+            continue  # "X ने कहा कि अगर …": the condition is what X said
         prev = an.clauses[k - 1]
         if not any(t in REPORTING for t in an.tokens[prev.start:prev.end]):
             continue
@@ -378,8 +388,9 @@ def _mark_reporters(an: Analysis) -> None:
         c.reporter = speaker
     # a clause coordinated with or depending on a reported one is reported too
     for k, c in enumerate(an.clauses):
-        if c.reporter is None and k > 0 and c.kind in ("coord", "relative") \
-                and an.clauses[k - 1].kind in ("complement", "quote", "coord", "relative") \
+        if c.reporter is None and k > 0 and c.kind in ("coord", "relative", "condition", "consequent") \
+                and an.clauses[k - 1].kind in ("complement", "quote", "coord", "relative",
+                                               "condition", "consequent") \
                 and an.clauses[k - 1].reporter is not None:
             c.reporter = an.clauses[k - 1].reporter
     # "X के मुताबिक/अनुसार, …": X reports everything in the clause
