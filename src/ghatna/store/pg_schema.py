@@ -85,7 +85,8 @@ PG_MIGRATIONS: list[list[str]] = [
         "CREATE INDEX reviews_article ON reviews(article_id, sentence_idx)",
         "ALTER TABLE events ADD COLUMN review TEXT",
         "CREATE INDEX events_review ON events(review)",
-        """UPDATE events SET record = left(record, -1) || ', "review": null}'""",
+        """UPDATE events SET record = left(record, -1) || ', "review": null}'
+            WHERE record NOT LIKE '%"review": null}'""",
     ],
 ]
 

@@ -103,7 +103,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX reviews_article ON reviews(article_id, sentence_idx);
     ALTER TABLE events ADD COLUMN review TEXT;
     CREATE INDEX events_review ON events(review);
-    UPDATE events SET record = substr(record, 1, length(record) - 1) || ', "review": null}';
+    UPDATE events SET record = substr(record, 1, length(record) - 1) || ', "review": null}'
+        WHERE record NOT LIKE '%"review": null}';
     """,
 ]
 

@@ -375,7 +375,7 @@ class Store:
         sentences = {s.index: s.text for s in a.sentences}
         for event in a.events:
             sentence = sentences.get(event.sentence_index, "")
-            record = event.to_record(a.id, a.doc, sentence, CODER) | {"review": None}
+            record = event.to_record(a.id, a.doc, sentence, CODER)
             self._insert_event(conn, (
                 record["id"], a.id, event.sentence_index, event.event, event.cameo,
                 event.quad_code, event.mode, event.aux_mode, event.date, event.confidence,
