@@ -50,7 +50,9 @@ def stored_events(db: str, articles: list[tuple]) -> Store:
     def side(key: str) -> ActorRef:
         return ActorRef("सरकार", 0, 3) if key == "?" else ActorRef(key, 0, 3, country=key)
 
-    store = Store(db)
+    from ghatna.store import open_store
+
+    store = open_store(db)  # a file path, or a postgresql:// URL
     batch = []
     for name, source, events, *own in articles:
         text = own[0] if own else "भारत ने बात की।"

@@ -205,6 +205,7 @@ class Event:
                 "reported_by": [asdict(a) for a in self.reported_by],
             },
             "coder": coder,
+            "review": None,  # an analyst's verdict, once the event is stored and judged
         }
 
 

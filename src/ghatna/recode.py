@@ -2,7 +2,8 @@
 knowledge base or a model, the stages from sentence splitting on run again over the
 stored clean text, and what they find replaces what was stored, batch by batch, each batch
 in one transaction. The text is not read or cleaned again, so article ids stay as they
-are, and an interrupted run leaves every article either as it was or recoded.
+are, and an interrupted run leaves every article either as it was or recoded. Analysts'
+reviews stay: see :meth:`~ghatna.store.sqlite.Store.replace_findings`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class RecodeReport:
     articles: int = 0
     events_before: int = 0
     events_after: int = 0
+    reviews_dropped: int = 0  # reviewed events the new coding no longer produces
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
 
 
@@ -49,7 +51,7 @@ def recode(store: Store, settings: Settings, ids: list[str], *, batch: int = 50,
             except PipelineError as exc:
                 log.warning("%s", exc)
                 report.failed.append((article_id, str(exc)))
-        store.replace_findings(done)
+        report.reviews_dropped += store.replace_findings(done)
         report.articles += len(done)
         report.events_after += sum(len(a.events) for a in done)
         if progress:

@@ -50,15 +50,15 @@ def table(records, articles=ARTICLES):
     return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
 
 
-def test_header_is_the_codebooks_61_columns_in_order():
-    assert len(CODEBOOK) == 61
-    assert list(gdelt.GDELT_FIELDS) == CODEBOOK
-    assert gdelt.table([], {}).rstrip("\n").split("\t") == CODEBOOK
+def test_header_is_the_codebooks_61_columns_in_order_then_the_review():
+    assert len(CODEBOOK) == 61 and gdelt.CODEBOOK_FIELDS == 61
+    assert list(gdelt.GDELT_FIELDS) == CODEBOOK + ["Review"]
+    assert gdelt.table([], {}).rstrip("\n").split("\t") == CODEBOOK + ["Review"]
 
 
 def test_a_row_fills_dates_actors_codes_goldstein_fips_and_the_source():
     [row] = table([record()])
-    assert len(row) == 61
+    assert len(row) == 62 and row["Review"] == ""
     assert (row["SQLDATE"], row["MonthYear"], row["Year"], row["FractionDate"]) == (
         "20260127", "202601", "2026", "2026.074")
     assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == ("RUSMIL", "RUS", "MIL")

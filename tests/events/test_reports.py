@@ -79,6 +79,8 @@ def test_a_store_written_before_report_keys_is_upgraded(db):
         pass
     conn = sqlite3.connect(db)  # back to schema 5: no report keys
     conn.executescript("DROP INDEX events_report_key; ALTER TABLE events DROP COLUMN report_key; "
+                       "DROP INDEX events_review; ALTER TABLE events DROP COLUMN review; "
+                       "DROP TABLE reviews; UPDATE events SET record = json_remove(record, '$.review'); "
                        "PRAGMA user_version=5;")
     conn.close()
     with Store(db) as store:

@@ -491,6 +491,8 @@ def test_migration_fills_search_for_older_databases(tmp_path, store_path):
                       "DROP TABLE event_fts; DROP INDEX event_actors_org; "
                       "ALTER TABLE articles DROP COLUMN search_latin; "
                       "DROP INDEX events_report_key; ALTER TABLE events DROP COLUMN report_key; "
+                      "DROP INDEX events_review; ALTER TABLE events DROP COLUMN review; DROP TABLE reviews; "
+                      "UPDATE events SET record = json_remove(record, '$.review'); "
                       "PRAGMA user_version=2;")
     old.close()
     with pytest.raises(Exception, match="schema 2"):
@@ -509,7 +511,10 @@ def test_migration_recomputes_search_keys(tmp_path, store_path):
     conn.close()
     old = sqlite3.connect(path)
     old.executescript("UPDATE articles SET search_latin = 'stale'; DROP INDEX events_report_key; "
-                      "ALTER TABLE events DROP COLUMN report_key; PRAGMA user_version=4;")
+                      "ALTER TABLE events DROP COLUMN report_key; "
+                      "DROP INDEX events_review; ALTER TABLE events DROP COLUMN review; DROP TABLE reviews; "
+                      "UPDATE events SET record = json_remove(record, '$.review'); "
+                      "PRAGMA user_version=4;")
     old.commit()
     assert old.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH "
                        "'search_latin : lavrov*'").fetchone()[0] == 0

@@ -39,9 +39,9 @@ def evaluate() -> None:
 
 
 def _register() -> None:
-    from . import articles, events, kb, ner, recode, spark, stories, web
+    from . import articles, events, kb, ner, recode, review, spark, stories, web
 
-    for module in (articles, kb, ner, web, events, stories, recode, spark):
+    for module in (articles, kb, ner, web, events, review, stories, recode, spark):
         module.register(main, train, evaluate)
 
 

@@ -147,9 +147,11 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--unique", is_flag=True, help="One record per event however many sentences, "
                   "articles and sources report it, with those counts (same date, type, modality, "
                   "actors and recipients).")
+    @click.option("--include-rejected", "include_rejected", is_flag=True,
+                  help="Also the events an analyst judged wrong (`ghatna review`).")
     @click.pass_context
     def events_cmd(ctx, db, fmt, output, etype, actor, recipient, party, article, place, mode,
-                   context, source, min_confidence, since, until, unique):
+                   context, source, min_confidence, since, until, unique, include_rejected):
         """List the events stored in the database. Filters combine: all must hold."""
         from ..events.export import export, write_parquet
         from ..events.gdelt import article_info
@@ -164,7 +166,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                         type=etype, actor=actor, recipient=recipient, party=party, since=since,
                         until=until, article_id=store.resolve_id(article) if article else None,
                         place=place, mode=mode, context=context, source=source,
-                        min_confidence=min_confidence)
+                        min_confidence=min_confidence, include_rejected=include_rejected)
                 except BadParameter as exc:
                     raise click.BadParameter(exc.reason, param_hint=f"--{exc.name.replace('_', '-')}") from None
                 records = store.events(filters, unique=unique)

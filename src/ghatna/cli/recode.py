@@ -28,7 +28,8 @@ def recode_cmd(ctx, db, since, until, article, batch, as_json):
     """Run the stages after language id again on stored Hindi articles, in place.
 
     Sentences, mentions, events and quotes are replaced batch by batch, each batch in one
-    transaction; the stored text and the article ids do not change."""
+    transaction; the stored text and the article ids do not change. Reviews stay with the
+    events coded again; those of events no longer coded are counted as reviews_dropped."""
     settings = load_settings(ctx)
     try:
         since, until = check_date(since, "since"), check_date(until, "until")
@@ -42,13 +43,15 @@ def recode_cmd(ctx, db, since, until, article, batch, as_json):
     except GhatnaError as exc:
         fail(exc)
     summary = {"articles": report.articles, "events_before": report.events_before,
-               "events_after": report.events_after,
+               "events_after": report.events_after, "reviews_dropped": report.reviews_dropped,
                "failed": [{"article": a, "reason": r} for a, r in report.failed]}
     if as_json:
         emit_json(summary)
     else:
         click.echo(f"recoded {report.articles} articles: {report.events_before} events before, "
-                   f"{report.events_after} after" + (f"; {len(report.failed)} failed" if report.failed else ""))
+                   f"{report.events_after} after" + (f"; {len(report.failed)} failed" if report.failed else "")
+                   + (f"; {report.reviews_dropped} reviewed events no longer coded (see "
+                      f"`ghatna review list --dropped`)" if report.reviews_dropped else ""))
         for a, r in report.failed:
             click.echo(f"  failed: {a}: {r}", err=True)
     if report.failed:

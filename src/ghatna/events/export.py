@@ -13,13 +13,18 @@ from . import gdelt
 CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
               "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
               "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
-              "trigger", "sentence", "mentions", "articles", "sources")
+              "trigger", "sentence", "mentions", "articles", "sources", "review")
 def _names(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("name") or r.get("text") or "" for r in refs)
 
 
 def _codes(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("code") or r.get("country") or (r.get("org") or "") for r in refs)
+
+
+def review_verdict(r: dict[str, Any]) -> str:
+    """The analyst's verdict on a record (``correct``, ``wrong``, ``corrected``), or ""."""
+    return (r.get("review") or {}).get("verdict") or ""
 
 
 def _reports(r: dict[str, Any]) -> tuple[int, int, int]:
@@ -51,7 +56,7 @@ def _flat(r: dict[str, Any]) -> list[Any]:
             loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
             r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
             ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
-            ev.get("sentence"), *_reports(r)]
+            ev.get("sentence"), *_reports(r), review_verdict(r)]
 
 
 def write_parquet(records: list[dict[str, Any]], path: str) -> None:

@@ -28,6 +28,9 @@ How each group of columns is filled:
   ``ADM2Code`` is empty.
 * ``DATEADDED``: when the article was stored (UTC, YYYYMMDDHHMMSS). ``SOURCEURL``: the article's
   URL, else the name of the input it was read from.
+* ``Review``, after the codebook's 61 columns: the analyst's verdict (``correct``, ``wrong``,
+  ``corrected``; empty when nobody judged the event). A corrected event's columns carry the
+  corrected values.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ GDELT_FIELDS = (
     *(f"{who}Geo_{part}" for who in ("Actor1", "Actor2", "Action") for part in (
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
     "DATEADDED", "SOURCEURL")
+CODEBOOK_FIELDS = len(GDELT_FIELDS)  # 61; ghatna's own columns follow them
+GDELT_FIELDS = (*GDELT_FIELDS, "Review")
 
 # CAMEO's three-letter actor role codes and PLOVER's sectors: what may fill Type1–3.
 ROLE_CODES = frozenset(
@@ -215,7 +220,8 @@ def rows(records: Iterable[dict[str, Any]], articles: dict[str, dict[str, Any]])
                _cell(r.get("quad_code")), _cell(goldstein(cameo)),
                rep.get("mentions", 1), rep.get("sources", 1), rep.get("articles", 1), "",
                *country_geo((a1 or {}).get("country")), *country_geo((a2 or {}).get("country")),
-               *action_geo(loc, towns), added, art.get("url") or ev.get("doc") or art.get("doc") or ""]
+               *action_geo(loc, towns), added, art.get("url") or ev.get("doc") or art.get("doc") or "",
+               (r.get("review") or {}).get("verdict") or ""]
 
 
 def article_info(store: Any, records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -67,6 +67,7 @@ class EventFilter:
     context: str | None = None
     source: str | None = None
     min_confidence: float | str | None = None
+    include_rejected: bool = False  # also the events an analyst judged wrong
 
     def __post_init__(self) -> None:
         if self.type:
@@ -136,6 +137,8 @@ class EventFilter:
         if self.country:
             where.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
             params.append(self.country)
+        if not self.include_rejected:
+            where.append("(e.review IS NULL OR e.review <> 'wrong')")
         if self.text:
             # every word of the text (as a word prefix) in the event's sentence
             where.append(dialect.event_text_condition())
@@ -147,8 +150,8 @@ class EventFilter:
 
     def as_params(self) -> dict[str, str]:
         """The filter as request parameters (``article_id`` is ``article``)."""
-        return {("article" if k == "article_id" else k): str(v) for k, v in vars(self).items()
-                if v not in (None, "")}
+        return {("article" if k == "article_id" else k): "true" if v is True else str(v)
+                for k, v in vars(self).items() if v is not False and v not in (None, "")}
 
 
 def actor_columns(key: str) -> list[tuple[str, str]]:

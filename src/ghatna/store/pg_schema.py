@@ -74,6 +74,20 @@ PG_MIGRATIONS: list[list[str]] = [
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (band, value, article_id))""",
     ],
+    # 2: analysts' reviews (SQLite schema 7)
+    [
+        """CREATE TABLE reviews (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            event_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence_idx INTEGER NOT NULL,
+            verdict TEXT NOT NULL, corrected TEXT, note TEXT, reviewer TEXT, time TEXT NOT NULL,
+            record TEXT NOT NULL)""",
+        "CREATE INDEX reviews_event ON reviews(event_id, id)",
+        "CREATE INDEX reviews_article ON reviews(article_id, sentence_idx)",
+        "ALTER TABLE events ADD COLUMN review TEXT",
+        "CREATE INDEX events_review ON events(review)",
+        """UPDATE events SET record = left(record, -1) || ', "review": null}'
+            WHERE record NOT LIKE '%"review": null}'""",
+    ],
 ]
 
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)

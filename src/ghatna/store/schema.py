@@ -90,6 +90,22 @@ MIGRATIONS: list[str] = [
     lambda conn: _refresh_search_keys(conn),
     # 6: each event's report key (ghatna.events.reports), for one record per reported event
     lambda conn: _add_report_keys(conn),
+    # 7: analysts' reviews of events (ghatna.store.reviews): an append-only history, and
+    # each event's latest verdict beside its record, which gains "review" (null until judged)
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence_idx INTEGER NOT NULL,
+        verdict TEXT NOT NULL, corrected TEXT, note TEXT, reviewer TEXT, time TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX reviews_event ON reviews(event_id, id);
+    CREATE INDEX reviews_article ON reviews(article_id, sentence_idx);
+    ALTER TABLE events ADD COLUMN review TEXT;
+    CREATE INDEX events_review ON events(review);
+    UPDATE events SET record = substr(record, 1, length(record) - 1) || ', "review": null}'
+        WHERE record NOT LIKE '%"review": null}';
+    """,
 ]
 
 # Devanagari vowel signs, virama, nukta and other combining marks, plus ZWNJ/ZWJ: FTS5's

@@ -51,11 +51,14 @@ def event_filter(type: str | None = Query(None, description="PLOVER event type, 
                  mode: str | None = Query(None, description="PLOVER mode or aux mode, e.g. phone, future"),
                  context: str | None = Query(None, description="PLOVER context, e.g. military"),
                  source: str | None = Query(None, description="Source of the article"),
-                 min_confidence: str | None = Query(None, description="Lowest confidence (0-1)")
+                 min_confidence: str | None = Query(None, description="Lowest confidence (0-1)"),
+                 include_rejected: bool = Query(False, description="Also events an analyst "
+                                                "judged wrong")
                  ) -> EventFilter:
     return EventFilter(type=type, actor=actor, recipient=recipient, party=party, country=country,
                        since=since, until=until, text=text, article_id=article, place=place,
-                       mode=mode, context=context, source=source, min_confidence=min_confidence)
+                       mode=mode, context=context, source=source, min_confidence=min_confidence,
+                       include_rejected=include_rejected)
 
 
 def unique_events(unique: bool = Query(False, description="Each event once however many sentences, "
@@ -136,6 +139,38 @@ def events(request: Request, filters: EventFilter = Depends(event_filter),
 def event_counts(filters: EventFilter = Depends(event_filter), unique: bool = Depends(unique_events),
                  ex: Explorer = Depends(explorer)) -> dict[str, Any]:
     return ex.event_counts(filters, unique=unique)
+
+
+@router.get("/events/{event_id}", summary="One event record (judged wrong or not) with the "
+                                          "history of its reviews")
+def event(event_id: str, ex: Explorer = Depends(explorer)) -> dict[str, Any]:
+    return ex.store.event(event_id)
+
+
+class ReviewBody(BaseModel):
+    """An analyst's verdict; the corrected fields only with ``corrected``."""
+
+    verdict: str
+    event: str | None = None
+    actor: list[str] | None = None
+    recipient: list[str] | None = None
+    date: str | None = None
+    mode: str | None = None
+    note: str | None = None
+    reviewer: str | None = None
+
+
+def _review(stores, event_id: str, body: ReviewBody) -> dict[str, Any]:
+    with stores.write_lock, Store.from_settings(stores.db_path, stores.settings) as store:
+        store.review(event_id, **body.model_dump())
+        return store.event(event_id)
+
+
+@router.post("/events/{event_id}/review", summary="Judge an event (needs the bearer token; see "
+                                                  "[web] token): the updated record and its history",
+             dependencies=[Depends(check_token)])  # before the body is read: 401/403 first
+async def review(event_id: str, body: ReviewBody, request: Request) -> dict[str, Any]:
+    return await run_in_threadpool(_review, request.app.state.stores, event_id, body)
 
 
 @router.get("/actors", summary="Actors (states, organisations, entities) by number of events")
