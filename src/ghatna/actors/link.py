@@ -40,6 +40,7 @@ from .evidence import (
     ner_person_spans,
 )
 from .kb import SOUTH_ASIA, Candidate, KnowledgeBase
+from .kb_cache import open_knowledge_base
 from .spans import Agent, Span, SpanFinder
 from .translit import normalise
 from .words import WORD, Word, simple_sentences, words_of
@@ -430,7 +431,7 @@ def link_text(linker: "Linker", text: str, date: str | None = None) -> list[Ment
 def build_linker(settings: Settings, user_dir: str | None = None,
                  with_segmenter: bool = True) -> Linker:
     """The linker for ``settings``, with the user's folder ``user_dir`` if given."""
-    kb = KnowledgeBase.from_settings(settings, user_dir)
+    kb = open_knowledge_base(settings, user_dir)
     linker = Linker(kb, fuzzy=bool(settings.get("kb", "fuzzy", True)),
                   min_fuzzy_chars=int(settings.get("kb", "min_fuzzy_chars", 5)),
                   single_threshold=float(settings.get("kb", "single_word_threshold", 88.0)),

@@ -10,6 +10,7 @@ import yaml
 
 from ..actors.entries import Entry
 from ..actors.kb import KnowledgeBase
+from ..actors.kb_cache import open_knowledge_base
 from ..actors.kb_files import default_user_dir, entry_from_dict
 from ..errors import GhatnaError, InputError
 from .common import db_option, db_path, emit_json, json_lines, load_settings
@@ -22,7 +23,7 @@ kb_dir_option = click.option("--kb", "kb_dir", default=None, metavar="DIR",
 def _kb(ctx: click.Context, kb_dir: str | None) -> KnowledgeBase:
     settings = load_settings(ctx)
     try:
-        return KnowledgeBase.from_settings(settings, kb_dir)
+        return open_knowledge_base(settings, kb_dir)
     except GhatnaError as exc:
         raise click.ClickException(str(exc)) from None
 
