@@ -88,6 +88,8 @@ class _Connection:
 class PostgresStore(Store):
     """The store in a PostgreSQL database named by a ``postgresql://`` URL."""
 
+    schema_version = PG_SCHEMA_VERSION
+
     dialect = POSTGRES
 
     def __init__(self, url: str, *, readonly: bool = False, near_duplicate_bits: int = 3):
@@ -116,15 +118,6 @@ class PostgresStore(Store):
         if self.conn.execute("SELECT to_regclass('ghatna_schema')").fetchone()[0] is None:
             return 0
         return self.conn.execute("SELECT version FROM ghatna_schema").fetchone()[0]
-
-    def _check_version(self) -> None:
-        version = self._version()
-        if version > PG_SCHEMA_VERSION:
-            raise StoreError(f"database {self.name} has schema {version}, newer than this "
-                             f"ghatna ({PG_SCHEMA_VERSION}); upgrade ghatna")
-        if version < PG_SCHEMA_VERSION:
-            raise StoreError(f"database {self.name} has schema {version}; open it once "
-                             f"for writing (e.g. `ghatna ingest`) to upgrade it")
 
     def check_integrity(self) -> None:
         """PostgreSQL checks its pages itself (checksums, WAL); nothing to do here."""

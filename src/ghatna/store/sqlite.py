@@ -120,6 +120,8 @@ class Store(Reviewing):
     it shares every query here and replaces only the connection, the schema versioning
     and the writing of search columns (:mod:`ghatna.store.dialect`)."""
 
+    schema_version = SCHEMA_VERSION  # the migrations this ghatna knows
+
     dialect: SQLiteDialect = SQLITE
 
     def __init__(self, path: str | Path, *, readonly: bool = False, near_duplicate_bits: int = 3):
@@ -182,11 +184,11 @@ class Store(Reviewing):
 
     def _check_version(self) -> None:
         version = self._version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"database {self.path} has schema {version}, newer than this "
-                             f"ghatna ({SCHEMA_VERSION}); upgrade ghatna")
-        if version < SCHEMA_VERSION:
-            raise StoreError(f"database {self.path} has schema {version}; open it once "
+        if version > self.schema_version:
+            raise StoreError(f"database {self.name} has schema {version}, newer than this "
+                             f"ghatna ({self.schema_version}); upgrade ghatna")
+        if version < self.schema_version:
+            raise StoreError(f"database {self.name} has schema {version}; open it once "
                              f"for writing (e.g. `ghatna ingest`) to upgrade it")
 
     def _migrate(self) -> None:
