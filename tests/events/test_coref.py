@@ -40,3 +40,16 @@ def test_short_names():
     short = Mention(1, 0, 4, "वांग", "PER")
     assert [r.name for r in mem.resolve_name(short)] == ["Wang Yi"]
     assert mem.resolve_name(Mention(1, 0, 3, "यांग", "PER")) == []
+
+
+def test_the_first_person_in_reported_speech_is_its_speaker(settings):
+    from ghatna.events.coding import Processor
+
+    proc = Processor(settings)
+    we = proc.code_text('ब्रसेल्स में फ्रांस के राष्ट्रपति ने कहा, "हम यूक्रेन को और मदद भेजेंगे।"',
+                        id="t", date="2025-02-10")["events"]
+    aid = [e for e in we if e["event"] == "AID"]
+    assert aid and aid[0]["actor"][0]["country"] == "FRA" and aid[0]["actor"][0]["text"] == "हम"
+    # outside reported speech the first person is the writer: no actor is guessed
+    alone = proc.code_text("हम यूक्रेन को और मदद भेजेंगे।", id="t", date="2025-02-10")["events"]
+    assert all(not e["actor"] for e in alone)

@@ -20,6 +20,10 @@ from ..model import ActorRef, Mention
 PRONOUNS = frozenset(
     "उन्होंने उन्होने इन्होंने इन्होने उसने इसने वे वह उन्हें उन्हे उनको उसे उनसे उससे उन्हीं".split())
 POSSESSIVES = frozenset("उनका उनके उनकी उसका उसके उसकी".split())
+# The first person in reported speech is its speaker (मैं, मैंने); the first person plural
+# is the speaker's side (हम, हमने, हमारा देश).
+FIRST_SINGULAR = frozenset("मैं मैंने मुझे मुझसे मेरा मेरी मेरे".split())
+FIRST_PLURAL = frozenset("हम हमने हमें हमसे हमारा हमारी हमारे".split())
 COUNTRY_NOUNS = frozenset("देश देशों सरकार सरकारों मुल्क".split())
 GROUP_NOUNS = frozenset(
     "देश देशों नेता नेताओं पक्ष पक्षों मंत्री मंत्रियों सरकारें सरकारों राष्ट्र राष्ट्रों "
@@ -56,9 +60,14 @@ def find_anaphors(sentence_index: int, text: str, spans: list[tuple[int, int]]) 
             kind, n = "poss_country", 2
         elif tok in PRONOUNS:
             kind = "pron"
+        elif tok in FIRST_SINGULAR:
+            kind = "first"
+        elif tok in FIRST_PLURAL:
+            kind = "first_plural"
         if kind:
             # extend over trailing group nouns: "इन तीनों विदेश मंत्रियों"
-            while i + n < len(tokens) and tokens[i + n] in GROUP_NOUNS and kind != "pron":
+            while i + n < len(tokens) and tokens[i + n] in GROUP_NOUNS and kind not in (
+                    "pron", "first", "first_plural"):
                 n += 1
             s, e = spans[i][0], spans[i + n - 1][1]
             out.append(Mention(sentence_index, s, e, text[s:e], "ANAPHOR", None, f"coref:{kind}"))
@@ -120,10 +129,10 @@ class ArticleMemory:
             target = self.multi
         elif kind == "poss_country":
             target = [self.speaker] if self.speaker else []
-            return [_country_ref(r, mention) for r in target]
+            return [country_of(r, mention) for r in target]
         else:
             target = []
-        return [_relabel(r, mention) for r in target]
+        return [relabel(r, mention) for r in target]
 
     def resolve_name(self, mention: Mention) -> list[ActorRef]:
         """A short form of a person named earlier (``वांग`` for ``वांग यी``)."""
@@ -135,7 +144,7 @@ class ArticleMemory:
             if not ptoks:
                 continue
             if all(w in ptoks for w in words) and (words[0] in (ptoks[0], ptoks[-1])):
-                return [_relabel(p, mention)]
+                return [relabel(p, mention)]
         return []
 
 
@@ -158,14 +167,15 @@ def _one_per_key(refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _relabel(ref: ActorRef, mention: Mention) -> ActorRef:
+def relabel(ref: ActorRef, mention: Mention) -> ActorRef:
     new = copy.copy(ref)
     new.text, new.start, new.end = mention.text, mention.start, mention.end
     return new
 
 
-def _country_ref(ref: ActorRef, mention: Mention) -> ActorRef:
-    new = _relabel(ref, mention)
+def country_of(ref: ActorRef, mention: Mention) -> ActorRef:
+    """The government of ``ref``'s state, named by ``mention`` (उनका देश, हम)."""
+    new = relabel(ref, mention)
     new.entity_id, new.name, new.org = None, None, None
     new.sector = "GOV"
     new.code = f"{ref.country}GOV" if ref.country else None

@@ -27,7 +27,7 @@ from .clauses import (
     Arg,
     free_runs,
 )
-from .coref import ArticleMemory, ref_key
+from .coref import ArticleMemory, country_of, ref_key, relabel
 from .where_when import PLACE_TYPES
 
 
@@ -69,6 +69,11 @@ class Resolver:
 
     def _anaphor(self, mention: Mention, an: Analysis, tok: int) -> list[ActorRef]:
         reporter = reporter_for(an, tok)
+        if mention.source.endswith(("first", "first_plural")):
+            # the speaker of reported speech, or their side; outside it, the writer: nobody
+            if mention.source.endswith("plural"):
+                return [country_of(r, mention) for r in reporter if r.country or r.org]
+            return [relabel(r, mention) for r in reporter]
         local = pair_before(an, tok) if mention.source.endswith("pair") else []
         if reporter and mention.source.endswith(("pron", "poss_country")):
             return reporter
