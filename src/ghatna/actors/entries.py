@@ -25,7 +25,7 @@ TYPES = ("country", "igo", "person", "organisation", "party", "armed_group", "pl
          "media")
 LIST_FIELDS = ("hi", "adj", "aliases")
 FIELDS = ("id", "type", "name", "hi", "adj", "aliases", "country", "org", "sector", "code",
-          "qid", "roles", "lat", "lon", "prior", "short")
+          "qid", "roles", "lat", "lon", "prior", "short", "admin1", "population")
 
 _ROLE = regex.compile(
     r"^\s*(?P<actor>IGO:[A-Za-z0-9]+|[A-Z]{3}|-)\s+(?P<sector>[A-Z]{3}|-)\s+(?P<title>.*?)\s*"
@@ -106,6 +106,8 @@ class Entry:
     prior: float = 1.0
     short: list[str] = field(default_factory=list)
     source: str = ""
+    admin1: str | None = None  # a place's GeoNames admin-1 region ("IN.37" = Chhattisgarh)
+    population: int | None = None  # a place's population (GeoNames)
 
     def role_on(self, date: str | None) -> Role | None:
         """The role held on ``date``, else the last one before it; ``None`` when ``date``
@@ -175,7 +177,8 @@ class Entry:
             for item in getattr(other, name):
                 if item not in mine:
                     mine.append(item)
-        for name in ("country", "org", "sector", "code", "qid", "lat", "lon"):
+        for name in ("country", "org", "sector", "code", "qid", "lat", "lon", "admin1",
+                     "population"):
             value = getattr(other, name)
             if value is not None:
                 setattr(self, name, value)
@@ -190,7 +193,8 @@ class Entry:
         for name in ("hi", "adj", "aliases", "short"):
             if getattr(self, name):
                 data[name] = list(getattr(self, name))
-        for name in ("country", "org", "sector", "code", "qid", "lat", "lon"):
+        for name in ("country", "org", "sector", "code", "qid", "lat", "lon", "admin1",
+                     "population"):
             if getattr(self, name) is not None:
                 data[name] = getattr(self, name)
         if self.roles:

