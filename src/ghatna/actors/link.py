@@ -118,11 +118,13 @@ class Linker(SpanFinder):
         """The likeliest candidate. Places of one name are told apart by the article's
         words, then by size: one in an admin-1 region the article names (its state, or
         a town of that state) gains most, one in a state it names less, and each is
-        marked down by how many times smaller it is than the largest namesake (GeoNames
-        population)."""
+        marked down by how many times smaller it is than the largest town of the same name
+        (GeoNames population)."""
         best, best_score = None, -1.0
-        largest = max((c.entry.population or 0 for c in cands if c.entry.type == "place"),
-                      default=0)
+        largest: dict[str, int] = {}  # the largest town of each name among the candidates
+        for c in cands:
+            if c.entry.type == "place":
+                largest[c.entry.name] = max(largest.get(c.entry.name, 0), c.entry.population or 0)
         for cand in cands:
             entry = cand.entry
             score = cand.score * (0.5 + 0.5 * min(entry.prior, 1.5))
@@ -141,8 +143,9 @@ class Linker(SpanFinder):
             if entry.type == "place":
                 if entry.admin1 and entry.admin1 in regions:
                     score += REGION_BONUS
-                if entry.population and largest > entry.population:
-                    score -= SIZE_WEIGHT * math.log10(largest / entry.population)
+                biggest = largest.get(entry.name, 0)
+                if entry.population and biggest > entry.population:  # a smaller namesake
+                    score -= SIZE_WEIGHT * math.log10(biggest / entry.population)
             # ties go to the first candidate: exact hits come in file order, sound-alikes
             # by score then id (KnowledgeBase.fuzzy), never in set order
             if score > best_score:
