@@ -246,3 +246,126 @@ def test_timeline_uses_a_date_axis_with_labels(page, server):
                            " return [l.xaxis.type, l.xaxis.title.text, l.yaxis.title.text]; })()")
     assert layout == ["date", "month", "events"]
     assert page.locator(".modebar").count() == 0
+
+
+REVIEW_TOKEN = "browser-review-token"
+
+
+@pytest.fixture(scope="module")
+def review_server(tmp_path_factory):
+    """A server with a review token over 60 events (12 articles of 5), confidences 0.01-0.60."""
+    from helpers import stored_events
+
+    from ghatna.settings import Settings
+
+    path = str(tmp_path_factory.mktemp("review") / "review.db")
+    countries = ["IND", "CHN", "PAK", "RUS", "JPN", "USA"]
+    articles = [(f"लेख {a}", "test-news", [
+        ("CONSULT" if k % 2 else "ACCUSE", countries[(a + k) % 6], countries[(a + k + 1) % 6],
+         f"2026-01-{a + 1:02d}", round(0.01 * (a * 5 + k + 1), 2)) for k in range(5)])
+        for a in range(12)]
+    stored_events(path, articles).close()
+    settings = Settings.load().with_overrides({"web": {"token": REVIEW_TOKEN}})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(path, settings), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        assert time.time() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", path
+    srv.should_exit = True
+    thread.join(10)
+
+
+def test_judge_fifty_events_with_the_keyboard(browser, review_server):
+    from ghatna.store.sqlite import Store
+
+    base, path = review_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors, urls = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(base + "/review?limit=60")
+    rows = page.locator("tr.event")
+    assert rows.count() == 60
+    assert not page.locator("tr.event .review-controls button").first.is_visible()  # no token yet
+    page.press("body", "y")  # no token: the keys do nothing
+    page.fill("#review-token-input", REVIEW_TOKEN)
+    page.fill("#review-name-input", "asha")
+    page.click("#review-token button[type=submit]")
+    assert page.locator("tr.event .review-controls button").first.is_visible()
+    assert page.locator("#review-on").is_visible() and not page.locator("#review-token").is_visible()
+    assert page.locator("tr.event.selected").count() == 1  # the first row, ready to judge
+    expected = {}
+    for i in range(50):
+        if i:
+            page.keyboard.press("j")
+        row = rows.nth(i)
+        assert "selected" in row.get_attribute("class")
+        verdict = "wrong" if i % 5 == 0 else "correct"
+        page.keyboard.press("n" if verdict == "wrong" else "y")
+        page.locator(f"tr.event:nth-child({i + 1})[data-verdict={verdict}]").wait_for(timeout=5000)
+        assert row.locator(".verdict").inner_text() == verdict
+        expected[row.get_attribute("data-event-id")] = verdict
+    page.keyboard.press("k")  # back up one: row 49, judged correct; change it to wrong
+    page.keyboard.press("n")
+    page.locator("tr.event:nth-child(49)[data-verdict=wrong]").wait_for(timeout=5000)
+    expected[rows.nth(48).get_attribute("data-event-id")] = "wrong"
+    shot(page, "review-queue")
+    with Store(path, readonly=True) as store:
+        reviews = store.reviews()
+    assert {r["event_id"]: r["verdict"] for r in reviews} == expected
+    assert len(reviews) == 50 and {r["reviewer"] for r in reviews} == {"asha"}
+    # the queue shows the lowest confidence first, so these were the 50 least confident
+    with Store(path, readonly=True) as store:
+        judged = [r["confidence"] for r in store.query("SELECT confidence FROM events WHERE review IS NOT NULL")]
+        left = [r["confidence"] for r in store.query("SELECT confidence FROM events WHERE review IS NULL")]
+    assert len(left) == 10 and max(judged) < min(left)
+    page.goto(base + "/review")
+    assert page.locator("tr.event").count() == 10  # the 10 not yet judged
+    summary = " ".join(page.inner_text("#review-summary").split())
+    assert "50 of 60 events reviewed (83.3%)" in summary  # 11 wrong of 50: precision 78%
+    assert "78.0% precision: correct or corrected, of 50 judged" in summary
+    assert not any(REVIEW_TOKEN in u for u in urls)  # the token never went into a URL
+    assert errors == []
+    context.close()
+
+
+def test_correct_an_event_in_the_dialog(browser, review_server):
+    from ghatna.store.sqlite import Store
+
+    base, path = review_server
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "/events?limit=100&include_rejected=true")
+    page.fill("#review-token-input", REVIEW_TOKEN)
+    page.click("#review-token button[type=submit]")
+    row = page.locator("tr.event").last
+    event_id = row.get_attribute("data-event-id")
+    row.locator("[data-judge=edit]").click()
+    page.select_option("#review-edit-type", "THREATEN")
+    page.fill("#review-edit-recipient", "IGO:UN, twn")
+    page.fill("#review-edit-note", "धमकी दी")
+    page.click("#review-edit button[value=save]")
+    page.locator(f"tr.event[data-event-id='{event_id}'][data-verdict=corrected]").wait_for(timeout=5000)
+    assert row.locator(".etype").inner_text() == "THREATEN"
+    with Store(path, readonly=True) as store:
+        record = store.event(event_id)
+    assert record["event"] == "THREATEN" and record["review"]["note"] == "धमकी दी"
+    assert [r["code"] for r in record["recipient"]] == ["IGO:UN", "TWN"]
+    # the session keeps the token: another page of this tab needs no new entry
+    page.goto(base + "/events")
+    assert page.locator("#review-on").is_visible() and not page.locator("#review-token").is_visible()
+    page.keyboard.press("j")
+    page.keyboard.press("e")
+    assert page.locator("#review-edit").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#review-edit").is_visible()
+    context.close()

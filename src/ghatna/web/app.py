@@ -29,9 +29,9 @@ from ..errors import GhatnaError, NotFound
 from ..settings import Settings
 from ..store.filters import BadParameter
 from ..store.sqlite import Store
-from . import api, assets, pages
+from . import api, assets, pages, review
 from .deps import ApiError, Stores
-from .render import actor_key
+from .render import actor_key, review_key
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     templates = Jinja2Templates(directory=str(resources.files("ghatna.web").joinpath("templates")))
     templates.env.filters["pathquote"] = lambda value: quote(str(value), safe=":")
     templates.env.filters["actor_key"] = actor_key
+    templates.env.filters["review_key"] = review_key
     templates.env.globals["version"] = __version__
     app.state.templates = templates
 
@@ -180,6 +181,7 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
 
     app.include_router(assets.router)
     app.include_router(api.router)
+    app.include_router(review.router)
     app.include_router(pages.router)
     app.add_middleware(HeadAsGet)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings, extra_hosts),

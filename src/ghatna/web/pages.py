@@ -20,7 +20,9 @@ router = APIRouter(include_in_schema=False)
 
 def render(request: Request, template: str, json_url: str, **context: Any) -> HTMLResponse:
     context |= {"json_url": json_url, "event_types": EVENT_TYPES,
-                "cooperation": request.app.state.settings["web"]["cooperation"]}
+                "cooperation": request.app.state.settings["web"]["cooperation"],
+                # review controls (static/review.js) only where the server takes verdicts
+                "review": bool(request.app.state.token)}
     return request.app.state.templates.TemplateResponse(request, template, context)
 
 

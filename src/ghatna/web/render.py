@@ -29,6 +29,13 @@ def actor_key(ref: dict[str, Any] | None) -> str | None:
     return entity_id or country or ("IGO:" + org if org else None) or code
 
 
+def review_key(ref: dict[str, Any]) -> str | None:
+    """The key a review gives for an actor reference: its CAMEO code, else its state,
+    else ``IGO:<acronym>`` (:mod:`ghatna.store.reviews`: a correction naming this key
+    keeps the coder's actor object)."""
+    return ref.get("code") or ref.get("country") or ("IGO:" + ref["org"] if ref.get("org") else None)
+
+
 def locate(text: str, start: Any, end: Any, words: str | None) -> tuple[int, int] | None:
     """Offsets of ``words`` in ``text``: the given ones when they fit, else the first
     occurrence, else None."""
