@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import io
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterator
