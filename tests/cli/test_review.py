@@ -88,3 +88,24 @@ def test_recode_keeps_reviews_and_lists_dropped_ones(cli, db, tmp_path):
     dropped = cli.jsonl("review", "list", "--dropped", "--json", "--db", db)
     assert [r["event_id"] for r in dropped] == ["ffffffffffffffff"]
     assert "dropped by re-coding" in cli("review", "list", "--dropped", "--db", db).stdout
+
+
+def test_review_suggest_lists_what_recurs(cli, db, tmp_path):
+    """Two articles whose ACCUSE the analysts judge wrong, and whose CONSULT they re-type,
+    give a pattern exception and a type change; seen once is left out unless --min 1."""
+    for n, source in enumerate(("one", "two")):
+        story = tmp_path / f"2025-03-0{n + 4}-story.txt"
+        story.write_text(STORY.replace("राजनयिक हलचल", f"राजनयिक हलचल {n}"), "utf-8")
+        cli("ingest", str(story), "--db", db, "--source", source)
+    events = cli.jsonl("events", "--db", db, "--format", "jsonl")
+    for e in events:
+        if e["event"] == "ACCUSE":
+            cli("review", e["id"], "--verdict", "wrong", "--db", db)
+        elif e["event"] == "CONSULT":
+            cli("review", e["id"], "--verdict", "corrected", "--event", "COOPERATE", "--db", db)
+    found = cli.jsonl("review", "suggest", "--json", "--db", db)
+    kinds = {(s["kind"], s["count"]) for s in found}
+    assert ("pattern-exception", 2) in kinds and ("pattern-type", 2) in kinds
+    change = next(s for s in found if s["kind"] == "pattern-type")
+    assert change["change"] == "CONSULT -> COOPERATE" and change["trigger"].startswith("मुलाकात")
+    assert cli.jsonl("review", "suggest", "--json", "--min", "3", "--db", db) == []

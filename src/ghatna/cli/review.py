@@ -96,6 +96,38 @@ def list_cmd(ctx, verdict, dropped, as_json, db):
                    + (f"  # {r['note']}" if r["note"] else ""))
 
 
+@review_group.command("suggest")
+@click.option("--min", "min_count", default=2, show_default=True, type=click.IntRange(1, None),
+              help="Leave out what was seen fewer times.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per suggestion.")
+@db_option
+@click.pass_context
+def suggest_cmd(ctx, min_count, as_json, db):
+    """What recurs among events judged wrong or corrected, as candidate pattern and
+    knowledge-base edits for a person to apply (nothing is changed)."""
+    from ..store import open_store
+
+    settings = load_settings(ctx)
+    try:
+        with open_store(db_path(db, settings), readonly=True) as store:
+            rows = store.review_suggestions(min_count)
+    except GhatnaError as exc:
+        fail(exc)
+        return
+    for s in rows:
+        if as_json:
+            emit_json(s)
+        elif s["kind"] == "kb-alias":
+            click.echo(f"{s['count']:>4}  kb alias: '{s['words']}' -> {s['code']} (as {s['side']})")
+        elif s["kind"] == "pattern-type":
+            click.echo(f"{s['count']:>4}  pattern {s['pattern']}: '{s['trigger']}' {s['change']}")
+        else:
+            click.echo(f"{s['count']:>4}  pattern {s['pattern']}: '{s['trigger']}' judged wrong "
+                       f"as {s['event']} (an exception or a filter phrase?)")
+    if not rows and not as_json:
+        click.echo(f"nothing recurs {min_count} times or more among the reviews", err=True)
+
+
 @review_group.command("export")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The gold file to write (JSON Lines).")

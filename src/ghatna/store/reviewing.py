@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import NotFound
 from ..events.reports import report_key
 from .filters import BadParameter
-from .reviews import VERDICTS, apply, check, coded, gold_events, history_entry
+from .reviews import VERDICTS, apply, check, coded, gold_events, history_entry, suggestions
 
 
 def now() -> str:
@@ -105,6 +105,12 @@ class Reviewing:
                         "trigger": original["evidence"]["trigger"]["text"],
                         "dropped": r["current"] is None})
         return out
+
+    def review_suggestions(self, min_count: int = 2) -> list[dict[str, Any]]:
+        """Candidate pattern and knowledge-base edits from what recurs among the latest
+        reviews (:func:`ghatna.store.reviews.suggestions`)."""
+        return suggestions([(json.loads(r["record"]), r["verdict"], json.loads(r["corrected"] or "{}"))
+                            for r in self._latest_reviews(self.conn)], min_count)
 
     def review_gold(self) -> list[dict[str, Any]]:
         """One free-sentence gold line (EVENTS.md) per sentence with a reviewed event, by

@@ -160,3 +160,45 @@ def gold_events(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "recipient": sorted({k for k in map(key_of, r.get("recipient") or []) if k}),
                     "required": verdict is not None})
     return sorted(out, key=lambda g: (not g["required"], g["event"], g["actor"], g["recipient"]))
+
+
+def suggestions(reviews: list[tuple[dict[str, Any], str, dict[str, Any]]],
+                min_count: int = 2) -> list[dict[str, Any]]:
+    """What recurs among events judged wrong or corrected, as candidate edits for a person
+    to make: ``reviews`` holds (the coder's record, verdict, correction) per reviewed event.
+
+    * a trigger of a pattern judged wrong again and again: an exception or a filter phrase
+      for that pattern (``kind: pattern-exception``);
+    * a trigger whose type analysts correct the same way: the pattern's type
+      (``kind: pattern-type``);
+    * words of a side the coder left unlinked that analysts code: a knowledge-base alias
+      (``kind: kb-alias``).
+    Each comes with how often it was seen; those seen fewer than ``min_count`` times are left
+    out. Nothing is applied."""
+    counts: dict[tuple[str, ...], int] = {}
+    for record, verdict, correction in reviews:
+        pattern = record["evidence"].get("pattern") or ""
+        trigger = record["evidence"]["trigger"]["text"]
+        keys: list[tuple[str, ...]] = []
+        if verdict == "wrong":
+            keys.append(("pattern-exception", pattern, trigger, record["event"]))
+        elif verdict == "corrected":
+            if correction.get("event") and correction["event"] != record["event"]:
+                keys.append(("pattern-type", pattern, trigger, f"{record['event']} -> {correction['event']}"))
+            for side in ("actor", "recipient"):
+                unlinked = [r["text"] for r in record[side] if r.get("text") and not r.get("entity_id")]
+                for code in correction.get(side) or []:
+                    keys.extend(("kb-alias", text, code, side) for text in unlinked)
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    out = []
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < min_count:
+            continue
+        kind = key[0]
+        if kind == "kb-alias":
+            out.append({"kind": kind, "count": n, "words": key[1], "code": key[2], "side": key[3]})
+        else:
+            out.append({"kind": kind, "count": n, "pattern": key[1], "trigger": key[2],
+                        ("event" if kind == "pattern-exception" else "change"): key[3]})
+    return out
