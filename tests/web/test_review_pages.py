@@ -117,3 +117,21 @@ def test_rows_show_their_verdict(client):
     assert f'data-event-id="{ids[1]}" data-verdict="wrong"' in html
     assert f'data-event-id="{ids[2]}" data-verdict=""' in html
     assert ids[1] not in client.get("/events").text  # judged wrong: left out by default
+
+
+def test_the_article_page_leaves_out_events_judged_wrong(tmp_path, settings):
+    from helpers import stored_events
+
+    from ghatna.web.app import create_app
+
+    db = str(tmp_path / "a.db")
+    store = stored_events(db, [("a1", "s", [("ACCUSE", "CHN", "USA", "2026-01-28", 0.9),
+                                            ("SANCTION", "USA", "CHN", "2026-01-28", 0.8)])])
+    records = store.events()
+    store.review(records[0]["id"], "wrong")
+    article = records[0]["evidence"]["article"]
+    store.close()
+    client = TestClient(create_app(db, settings), base_url="http://localhost")
+    shown = client.get(f"/articles/{article}").text
+    assert records[1]["id"] in shown and records[0]["id"] not in shown
+    assert records[0]["id"] in client.get(f"/articles/{article}", params={"include_rejected": "true"}).text

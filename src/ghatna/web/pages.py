@@ -108,10 +108,14 @@ def articles_page(request: Request, q: str | None = Query(None, max_length=200),
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, ex: Explorer = Depends(explorer)):
+def article_page(request: Request, article_id: str, include_rejected: bool = False,
+                 ex: Explorer = Depends(explorer)):
     article = ex.article(article_id)
     url = article.get("url") or ""
     safe_url = url if url.lower().startswith(("http://", "https://")) else None
+    # events judged wrong are left out, as everywhere, unless asked for
+    article["events"] = [e for e in article["events"]
+                         if include_rejected or (e.get("review") or {}).get("verdict") != "wrong"]
     events = [e | {"parts": evidence_parts(e)} for e in article["events"]]
     return render(request, "article.html", f"/api/articles/{quote(article['id'], safe='')}",
                   article=article, safe_url=safe_url, sentences=article_sentences(article),
