@@ -7,6 +7,7 @@ references (``"ref": "<corpus file>#<sentence number>"``) and the text is rebuil
 
     python tools/corpus_sample.py blind -o refs.jsonl         # the blind event set's draw
     python tools/corpus_sample.py general -o refs.jsonl       # unselected general news
+    python tools/corpus_sample.py blind --seed 7 --size 250 50 --exclude old.refs.jsonl -o new.refs.jsonl
     python tools/corpus_sample.py text refs.jsonl -o gold.jsonl   # refs -> sentences
 
 The blind draw takes sentences that name a political actor (a word for a government, an
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(kind)
         p.add_argument("-o", "--out", required=True)
         p.add_argument("--exclude", nargs="*", default=[], help="reference files whose sentences to leave out")
+        p.add_argument("--seed", type=int, help="a seed of its own for a fresh draw (default: the set's)")
+        p.add_argument("--size", type=int, nargs=2, metavar=("ACTOR", "RANDOM"),
+                       help="sentences naming an actor, sentences drawn at random")
     p = sub.add_parser("text")
     p.add_argument("refs")
     p.add_argument("-o", "--out", required=True)
@@ -109,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(json.dumps(item, ensure_ascii=False) + "\n")
         return 0
     exclude = {json.loads(ln)["ref"] for f in args.exclude for ln in open(f, encoding="utf-8")}
-    sizes = {"blind": (250, 170), "general": (0, 300)}[args.command]
-    seed = {"blind": 20261207, "general": 20261208}[args.command]
+    sizes = args.size or {"blind": (250, 170), "general": (0, 300)}[args.command]
+    seed = args.seed or {"blind": 20261207, "general": 20261208}[args.command]
     with open(args.out, "w", encoding="utf-8") as out:
         for item in draw(args.command, seed, *sizes, exclude):
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
