@@ -83,6 +83,20 @@ def test_what_a_refusal_refuses_is_not_an_event_of_its_own(proc):
     assert _types(proc, "प्रधानमंत्री ने विपक्ष की जांच की मांग ठुकरा दी।") == ["REJECT"]
 
 
+@pytest.mark.parametrize("text, etype", [
+    # the act demanded, threatened or alleged is the content of that act, not a deed
+    ("पाकिस्तान ने अमेरिका से भारत को हथियार न देने की मांग रखी।", "REQUEST"),
+    ("ईरान ने रूस से और ड्रोन भेजने का अनुरोध दोहराया।", "REQUEST"),
+    ("चीन ने ताइवान पर हमला करने की धमकी दी।", "THREATEN"),
+])
+def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
+    assert _types(proc, text) == [etype]
+
+
+def test_an_order_or_announcement_reports_the_act(proc):
+    assert "MOBILIZE" in _types(proc, "गृह मंत्रालय ने असम में अर्धसैनिक बलों की दस कंपनियां भेजने का आदेश दिया।")
+
+
 def test_an_earlier_event_as_a_point_in_time_is_background(proc):
     types = _types(proc, "धमाके के दो दिन बाद पुलिस ने चार संदिग्धों को गिरफ्तार किया।")
     assert types == ["COERCE"]

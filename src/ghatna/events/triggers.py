@@ -53,6 +53,12 @@ PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
 INFINITIVE_HEADS = frozenset(fold(w) for w in (
     "है हैं था थे थी होगा होगी होंगे चाहिए चाहिये चाहता चाहती चाहते "
     "पड़ा पड़ी पड़े पड़ेगा पड़ेगी पड़ेंगे शुरू जारी बंद").split())
+# Nouns whose infinitive complement names an act that has not happened: what is demanded,
+# threatened, alleged, planned or attempted ("… देने की मांग", "हमला करने की धमकी"). An
+# order, decision or announcement ("भेजने का आदेश/फैसला/ऐलान") reports the act itself.
+UNREALISED_HEADS = frozenset(
+    "मांग माँग अनुरोध अपील आग्रह गुहार निवेदन धमकी चेतावनी आरोप योजना योजनाएं साजिश साज़िश "
+    "षड्यंत्र कोशिश कोशिशें प्रयास इरादा मंशा आशंका अंदेशा".split())
 OBJECT_MARKERS = frozenset("से को की का के पर".split())
 CLAUSE_END = frozenset(", : । . - ! ? ; | –".split())
 HEADLINE_TOKENS = 20  # a headline is short
@@ -159,6 +165,9 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
             return False
         if last.endswith("ने") and j < len(toks) and toks[j] == "में":
             return False  # "… की मदद करने में भूमिका": a way of doing, not a deed
+        if last.endswith("ने") and toks[j:j + 1] in (["का"], ["की"]) and j + 1 < len(toks) \
+                and toks[j + 1] in UNREALISED_HEADS:
+            return False  # "हथियार न देने की मांग", "हमला करने की योजना": not a deed
     if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
