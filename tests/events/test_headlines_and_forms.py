@@ -165,3 +165,16 @@ def test_a_reported_condition_keeps_its_speaker(proc):
                             "लौटने को तैयार है।", id="t", date="2025-02-10")["events"]
     agree = [e for e in events if e["event"] == "AGREE"]
     assert agree and _keys(agree[0]["actor"]) == ["RUS"] and agree[0]["aux_mode"] == "hypothetical"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the subject after an opening adverbial of time
+    ("कई महीनों की बातचीत के बाद जापान और दक्षिण कोरिया रक्षा समझौते पर सहमत हो गए।", "JPN", "KOR"),
+    # a mutual headline: both parties act on each other
+    ("भारत-जापान में रक्षा सहयोग पर करार", "IND", "JPN"),
+    ("भारत और जापान के बीच रक्षा सहयोग पर करार", "JPN", "IND"),
+])
+def test_parties_of_an_agreement(proc, text, actor, recipient):
+    events = proc.code_text(text, id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["AGREE"]
+    assert actor in _keys(events[0]["actor"]) and recipient in _keys(events[0]["recipient"])

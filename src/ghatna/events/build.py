@@ -244,6 +244,9 @@ def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: l
     if m.pattern.mutual and not tinfo.symmetric and not recipient \
             and len({ref_key(a) for a in actor} - {None}) >= 2:
         recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
+    elif m.pattern.mutual and not tinfo.symmetric and not actor \
+            and len({ref_key(r) for r in recipient} - {None}) >= 2:
+        actor = [ActorRef(**vars(r)) for r in recipient]  # "भारत-जापान में करार"
     actor, recipient = arrange(actor, recipient, symmetric and not recipient)
     if not symmetric and actor_arg is not None and actor_arg.role == "ke_beech" \
             and not recipient and len({ref_key(a) for a in actor}) > 1:

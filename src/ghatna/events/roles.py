@@ -144,21 +144,26 @@ def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
     clause = an.clauses[ci]
     if any(a.role == "ne" for a in an.args_in(ci)):
         return [], None
+    # the clause proper begins after adverbials of time and cause ("लंबी बातचीत के बाद")
+    lead = clause.start
+    for a in sorted(an.args_in(ci), key=lambda a: a.np_start):
+        if a.np_start <= lead + 1 and a.role in ("time", "cause") and a.marker_end <= m.first:
+            lead = a.marker_end
     # a name opening the clause and not followed by a genitive is its subject:
     # "फ़्रांस राफ़ेल विमानों के सौदे में … का इच्छुक है"
     for mention in an.mentions:
         ms, me = an.mention_span[id(mention)]
-        if clause.start <= ms <= clause.start + 1 and me < m.first and mention.entity \
+        if lead <= ms <= lead + 1 and me < m.first and mention.entity \
                 and mention.label != "NORP" \
                 and mention.entity.type in ("country", "person", "igo", "party", "armed_group") \
                 and an.tokens[me] not in GENITIVE and me not in an.marker_tokens:
             ref = ActorRef.from_mention(mention)
             if ref_key(ref):
                 return [ref], Arg("subj", ms, me, me, me, [mention])
-    first = min((a for a in an.args_in(ci) if a.marker_end <= m.first),
+    first = min((a for a in an.args_in(ci) if a.marker_end <= m.first and a.np_start >= lead),
                 key=lambda a: a.np_start, default=None)
     if first is None or first.role in ("me", "time", "according") or any(
-            an.mentions_in(clause.start, first.np_start)):
+            an.mentions_in(lead, first.np_start)):
         return [], None
     heads = an.conjuncts(first.np_start, first.np_end)
     if len(heads) < 2:
