@@ -94,6 +94,21 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     assert _types(proc, text) == [etype]
 
 
+@pytest.mark.parametrize("text, etype", [
+    # synonyms and light verbs of Hindi news
+    ("भारत ने चीन के नए नक्शे पर कड़ा ऐतराज़ जताया।", "ACCUSE"),
+    ("रूसी सेना नदी के पूर्वी किनारे से पीछे हट गई।", "RETREAT"),
+    ("पुलिस ने पूरे इलाके की घेराबंदी कर दी।", "COERCE"),
+    ("काबुल में एक आत्मघाती हमलावर ने खुद को उड़ा लिया।", "ASSAULT"),
+    ("यूक्रेन ने एक रूसी युद्धपोत को डुबो दिया।", "ASSAULT"),
+    ("अमेरिका ने ईरान को परमाणु कार्यक्रम रोकने की हिदायत दी।", "REQUEST"),
+    ("भारत और नेपाल के अधिकारियों के बीच बातचीत का सिलसिला जारी है।", "CONSULT"),
+    ("राज्य सरकार ने अपनी चूक मान ली।", "CONCEDE"),
+])
+def test_synonyms_and_light_verbs(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
 def test_an_order_or_announcement_reports_the_act(proc):
     assert "MOBILIZE" in _types(proc, "गृह मंत्रालय ने असम में अर्धसैनिक बलों की दस कंपनियां भेजने का आदेश दिया।")
 
