@@ -194,3 +194,15 @@ def test_parties_of_an_agreement(proc, text, actor, recipient):
     events = proc.code_text(text, id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["AGREE"]
     assert actor in _keys(events[0]["actor"]) and recipient in _keys(events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # what is unacceptable to someone: the dative is who rejects, the subject what is rejected
+    ("पाकिस्तान का यह दावा भारत को मंजूर नहीं है।", "IND", "PAK"),
+    # "उसे" is a pronoun with को; "उनकी सरकार" in reported speech is the speaker's
+    ("श्रीलंका के राष्ट्रपति ने कहा कि चीन का यह प्रस्ताव उनकी सरकार को मंज़ूर नहीं है।", "LKA", "CHN"),
+])
+def test_who_finds_something_unacceptable(proc, text, actor, recipient):
+    events = proc.code_text(text, id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["REJECT"]
+    assert _keys(events[0]["actor"]) == [actor] and _keys(events[0]["recipient"]) == [recipient]

@@ -29,7 +29,7 @@ from .confidence import features, probability
 from .coref import ref_key
 from .modality import aux_mode, is_passive, verb_group
 from .patterns import Match, PatternSet, TypeInfo
-from .resolve import Resolver, domestic, reporter_for
+from .resolve import Resolver, domestic, reporter_for, speakers_own
 from .roles import (
     addressee,
     arrange,
@@ -85,6 +85,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
             ref.org = igo_parents[ref.org]
         if not ref.country and not ref.org:
             res.home_state(ref, an)
+        if not ref.country and not ref.org:
+            speakers_own(ref, an)
     # 5. the record, and the date the sentence gives it
     first_s, _ = an.char_span(m.first, m.first + 1)
     _, last_e = an.char_span(m.last, m.last + 1)

@@ -84,6 +84,8 @@ REPORTING = frozenset(
     "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split())
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
+# "उसे" is "उस" + "को" in one word: a pronoun with the dative/accusative postposition.
+DATIVE_PRONOUNS = frozenset("उसे इसे उन्हें उन्हे इन्हें इन्हे उनको इनको हमें मुझे".split())
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
@@ -222,6 +224,8 @@ def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
     for i, tok in enumerate(tokens):
         if tok in ERGATIVE_PRONOUNS:  # "उन्होंने" is "उन" + "ने" in one word
             an.args.append(Arg("ne", i, i + 1, i + 1, i + 1, an.mentions_in(i, i + 1)))
+        elif tok in DATIVE_PRONOUNS:
+            an.args.append(Arg("ko", i, i + 1, i + 1, i + 1, an.mentions_in(i, i + 1)))
     an.args.sort(key=lambda a: a.marker_start)
     _mark_reporters(an)
     return an

@@ -107,6 +107,30 @@ class Resolver:
                 return
 
 
+POSSESSIVES = frozenset("उनकी उनके उनका उसकी उसके उसका".split())
+
+
+def speakers_own(ref: ActorRef, an: Analysis) -> None:
+    """``नेपाली प्रधानमंत्री ने कहा कि … उनकी सरकार को``: an institution the reported clause
+    gives a possessive pronoun belongs to the speaker's state."""
+    toks = [k for k, (s, e) in enumerate(an.spans) if s >= ref.start]
+    if not toks or toks[0] == 0 or an.tokens[toks[0] - 1] not in POSSESSIVES:
+        return
+    clause = an.clauses[an.clause_of(toks[0])]
+    if clause.reporter is None or clause.reporter.role == "according":
+        return
+    for _, _, group in an.conjuncts(clause.reporter.np_start, clause.reporter.np_end):
+        for mention in group:
+            speaker = ActorRef.from_mention(mention) if mention.entity is not None else None
+            if speaker is not None and not speaker.country:
+                state_from_conjunct(speaker, an, clause.reporter.np_start, clause.reporter.np_end)
+            if speaker is not None and speaker.country:
+                ref.country = speaker.country
+                if ref.sector:
+                    ref.code = speaker.country + ref.sector
+                return
+
+
 def reporter_for(an: Analysis, tok: int) -> list[ActorRef]:
     """``रूस ने कहा कि वह …``: a pronoun subject of a reported clause is the reporter."""
     clause = an.clauses[an.clause_of(tok)]
