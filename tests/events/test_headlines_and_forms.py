@@ -206,3 +206,12 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     events = proc.code_text(text, id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["REJECT"]
     assert _keys(events[0]["actor"]) == [actor] and _keys(events[0]["recipient"]) == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "आपात स्थिति में सेना को राहत कार्य में तैनात किया जाता है।",   # a practice
+    "पुराने समय में राजा पड़ोसी राज्यों की मदद करते थे।",           # a past habit
+    "इस योजना ने छोटे व्यापारियों को कर्ज दिलाने में मदद की है।",    # a programme, not someone
+])
+def test_practices_habits_and_programmes_are_not_events(proc, text):
+    assert _types(proc, text) == []

@@ -92,7 +92,24 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
         return _verbless_end(m, an, finite)
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
-    return _predicate(m, an, infinitives)
+    return _predicate(m, an, infinitives) and not _habitual(m, an)
+
+
+HABITUAL_PASSIVE = frozenset(["जाता", "जाती", "जाते"])
+PAST = frozenset(["था", "थे", "थी", "थीं"])
+
+
+def _habitual(m: Match, an: Analysis) -> bool:
+    """A habit or a practice, not an event: the habitual passive (``सेवा में तैनात किया जाता
+    था``, ``जांच की जाती है``) and the past habitual (``मदद करते थे``)."""
+    nxt = an.tokens[m.last + 1:m.last + 3]
+    if nxt[:1] and nxt[0] in HABITUAL_PASSIVE:
+        return True
+    last = an.tokens[m.last]
+    verb = nxt[0] if nxt and nxt[0].endswith(("ता", "ती", "ते")) else last
+    after = nxt[1:2] if verb is not last else nxt[:1]
+    return m.pattern.kind == "verbal" and verb.endswith(("ता", "ती", "ते")) and len(verb) > 2 \
+        and bool(after) and after[0] in PAST
 
 
 def _headline(an: Analysis, finite: Callable[[str], bool]) -> bool:
