@@ -104,6 +104,10 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("अमेरिका ने ईरान को परमाणु कार्यक्रम रोकने की हिदायत दी।", "REQUEST"),
     ("भारत और नेपाल के अधिकारियों के बीच बातचीत का सिलसिला जारी है।", "CONSULT"),
     ("राज्य सरकार ने अपनी चूक मान ली।", "CONCEDE"),
+    ("ईरान ने इन प्रतिबंधों पर कई बार अपनी नाराज़गी जाहिर की है।", "ACCUSE"),
+    ("जांच एजेंसी ने पूर्व मंत्री से घंटों पूछताछ की।", "ACCUSE"),
+    ("भीड़ ने दो लोगों को ज़िंदा जला दिया।", "ASSAULT"),
+    ("पुलिस ने प्रदर्शनकारियों के साथ मारपीट की।", "ASSAULT"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
     assert etype in _types(proc, text)
@@ -212,6 +216,13 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     "आपात स्थिति में सेना को राहत कार्य में तैनात किया जाता है।",   # a practice
     "पुराने समय में राजा पड़ोसी राज्यों की मदद करते थे।",           # a past habit
     "इस योजना ने छोटे व्यापारियों को कर्ज दिलाने में मदद की है।",    # a programme, not someone
+    "मुख्यमंत्री ने पटना में एक संवाददाता सम्मेलन में नई नीति की जानकारी दी।",  # a press conference
+    "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case
 ])
 def test_practices_habits_and_programmes_are_not_events(proc, text):
     assert _types(proc, text) == []
+
+
+def test_in_a_headline_the_genitive_of_a_refusal_is_who_refuses(proc):
+    events = proc.code_text("आरोपों से चीन सरकार का इनकार", id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["REJECT"] and _keys(events[0]["actor"]) == ["CHN"]

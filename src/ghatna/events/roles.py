@@ -309,8 +309,8 @@ def bare_phrase(m: Match, an: Analysis, ci: int, roles: tuple[str, ...],
                 used: set[int]) -> ActorRef | None:
     """The frame's phrase when no entity is named in it (short phrases only)."""
     for role in roles:
-        if role in ("subj",):
-            continue
+        if role == "subj" or (role == "se" and m.pattern.type == "REJECT"):
+            continue  # "आरोपों से इनकार": what is refused, not who
         for arg in _args_for(role, m, an, ci, m.first):
             if arg.mentions or arg.np_end - arg.np_start > 3 or \
                     any(t in used for t in range(arg.np_start, arg.np_end)):

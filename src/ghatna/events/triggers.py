@@ -235,16 +235,21 @@ def _refused(m: Match, later: list[Match], an: Analysis) -> bool:
         if o.pattern.type != "REJECT" or m.pattern.type == "REJECT":
             continue
         between = an.tokens[m.last + 1:o.first]
+        if between[:1] == ["से"] and len(between) <= 6 and not any(
+                t in HARD_PUNCT or t in CLAUSE_WORDS or t in CONNECTORS for t in between):
+            return True  # "हमले से श्रीलंका सरकार का इनकार"
         return 1 <= len(between) <= 2 and all(t in OBJECT_MARKERS for t in between)
     return False
 
 
 def _time_reference(m: Match, an: Analysis) -> bool:
     """A noun trigger followed by ``के (…) बाद`` or ``से पहले``: the sentence dates
-    something else by it."""
+    something else by it; or by ``के मामले``: it names an earlier event as a case."""
     if m.pattern.kind != "nominal":
         return False
     nxt = an.tokens[m.last + 1:m.last + 6]
+    if nxt[:1] == ["के"] and nxt[1:2] in (["मामले"], ["मामलों"], ["सिलसिले"]):
+        return True  # "बम धमाकों के मामले में", "हत्या के मामले में"
     if nxt[:1] == ["से"] and nxt[1:2] in (["पहले"], ["पूर्व"]):
         return True
     return nxt[:1] == ["के"] and any(t in ("बाद", "उपरांत") for t in nxt[1:5]) and not any(
