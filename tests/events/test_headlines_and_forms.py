@@ -108,6 +108,9 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("जांच एजेंसी ने पूर्व मंत्री से घंटों पूछताछ की।", "ACCUSE"),
     ("भीड़ ने दो लोगों को ज़िंदा जला दिया।", "ASSAULT"),
     ("पुलिस ने प्रदर्शनकारियों के साथ मारपीट की।", "ASSAULT"),
+    # the conjunctive participle (करके) is a deed before the main verb
+    ("सोमवार को रूसी राजदूत ने विदेश सचिव से मुलाकात करके अपना विरोध दर्ज कराया।", "CONSULT"),
+    ("डीएमके के चौदह सांसदों ने अपना इस्तीफ़ा पार्टी अध्यक्ष करुणानिधि को सौंप दिया।", "RETREAT"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
     assert etype in _types(proc, text)

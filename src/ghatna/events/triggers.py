@@ -189,7 +189,8 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
     if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS) \
-            and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES:
+            and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES \
+            and not (last.endswith("के") and fold(last[:-2] + "ना") in infinitives):  # करके
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
             j += 1
         if j < len(toks) and not _verbal_after(an, j):
