@@ -229,3 +229,9 @@ def test_practices_habits_and_programmes_are_not_events(proc, text):
 def test_in_a_headline_the_genitive_of_a_refusal_is_who_refuses(proc):
     events = proc.code_text("आरोपों से चीन सरकार का इनकार", id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["REJECT"] and _keys(events[0]["actor"]) == ["CHN"]
+
+
+def test_who_died_in_an_attack_is_its_recipient(proc):
+    events = proc.code_text("नक्सल हमले में 13 पुलिसकर्मी मारे गए।", id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert [r["text"] for r in events[0]["recipient"]] == ["पुलिसकर्मी"]

@@ -42,6 +42,7 @@ from .roles import (
     nearest_party,
     reciprocal,
     unnamed_subject,
+    victims,
 )
 from .triggers import INTRANSITIVE
 from .where_when import country_hint, date_event, place, public_location
@@ -186,6 +187,8 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient = [r for r in destination if ref_key(r) not in {ref_key(a) for a in actor}]
     if recipient and not any(ref_key(r) for r in recipient) and p.type != "PROTEST":
         recipient = nearest_party(m, an, ci, actor, used) or recipient
+    if not recipient and p.type == "ASSAULT":
+        recipient = victims(m, an, ci, res)
     if not recipient and p.type not in ("PROTEST",) and not pair_named:
         recipient = nearest_party(m, an, ci, actor, used)
     return recipient

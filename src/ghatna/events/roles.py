@@ -305,6 +305,26 @@ def _letters(tok: str) -> bool:
     return any(ch.isalpha() for ch in tok) and tok not in HARD_PUNCT
 
 
+CASUALTY_WORDS = frozenset("मारे मारा मारी घायल जख्मी ज़ख्मी शहीद हताहत".split())
+
+
+def victims(m: Match, an: Analysis, ci: int, res: Resolver) -> list[ActorRef]:
+    """``नक्सल हमले में 13 पुलिसकर्मी मारे गए``: who was killed or wounded in an attack
+    is who it was done to."""
+    toks = an.tokens
+    if toks[m.last + 1:m.last + 2] != ["में"]:
+        return []
+    end = an.clauses[ci].end
+    cas = next((k for k in range(m.last + 2, min(end, m.last + 10)) if toks[k] in CASUALTY_WORDS), None)
+    if cas is None:
+        return []
+    out = []
+    for mention in an.mentions_in(m.last + 2, cas):
+        if mention.entity is not None and mention.label != "ANAPHOR":
+            out.append(ActorRef.from_mention(mention))
+    return out
+
+
 def bare_phrase(m: Match, an: Analysis, ci: int, roles: tuple[str, ...],
                 used: set[int]) -> ActorRef | None:
     """The frame's phrase when no entity is named in it (short phrases only)."""
