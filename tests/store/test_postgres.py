@@ -128,9 +128,10 @@ def test_two_ingests_at_once_store_each_article_once(pg_url, tmp_path):
         assert store.query("SELECT COUNT(*) FROM (SELECT DISTINCT * FROM events) e")[0][0] == stats["events"]
 
 
-def test_serve_says_the_web_interface_reads_sqlite_only(cli):
-    result = cli("serve", "--db", "postgresql://me@127.0.0.1:1/x", code=1)
-    assert "reads SQLite databases only" in result.output
+def test_serve_names_an_unreachable_database_without_its_password(cli):
+    result = cli("serve", "--db", "postgresql://me:secret@127.0.0.1:1/x", code=2)
+    assert "cannot open database postgresql://me:***@127.0.0.1:1/x" in result.output
+    assert "secret" not in result.output
 
 
 def test_recode_on_postgresql(pg_server, settings, cli):
