@@ -223,3 +223,28 @@ def test_a_broken_connection_is_opened_again(pg_server):
         again = stores.explorer()
         assert again is not first and again.stats()["events"] == 10
         again.store.close()
+
+
+def test_served_through_a_role_that_can_only_read(pg_server):
+    """A database whose schema is up to date is served to a role that may only SELECT."""
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    psycopg = pytest.importorskip("psycopg")
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    with new_database(pg_server) as url:
+        ids = build_store(url)
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {role} LOGIN")
+            admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+        parts = urlsplit(url)
+        reader = urlunsplit(parts._replace(netloc=f"{role}@{parts.hostname}:{parts.port}"))
+        try:
+            with TestClient(base_url="http://localhost", app=create_app(reader, Settings.load())) as client:
+                found = client.get("/api/search", params={"q": "lavrov"}).json()["items"]
+                assert [i["id"] for i in found] == [ids["nanning-meeting.txt"]]
+                assert client.get("/events").status_code == 200
+        finally:
+            with psycopg.connect(url, autocommit=True) as admin:
+                admin.execute(f"DROP OWNED BY {role}")
+                admin.execute(f"DROP ROLE {role}")

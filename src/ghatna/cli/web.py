@@ -21,8 +21,9 @@ from .common import db_option, db_path, fail, load_settings
 def serve_cmd(ctx, db, host, port, allowed):
     """Serve the web interface and REST API (API docs at /docs).
 
-    Serves an SQLite file or a PostgreSQL database (--db postgresql://...), each worker
-    thread reading through a connection of its own. Read-only unless an upload token is
+    Serves an SQLite file or a PostgreSQL database (--db postgresql://user@host:port/db,
+    or $GHATNA_DB), each worker thread reading through a connection of its own; see the
+    README, "Serving from PostgreSQL". Read-only unless an upload token is
     configured ([web] token or $GHATNA_TOKEN), which POST /api/ingest and reviews then
     require as 'Authorization: Bearer TOKEN'. Requests naming another host than the
     allowed ones get 400 (a guard against DNS rebinding).
