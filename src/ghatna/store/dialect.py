@@ -27,66 +27,89 @@ def fold(word: str) -> str:
 
 
 class SQLiteDialect:
+    """SQLite's SQL; :class:`PostgresDialect` gives other templates to the same methods."""
+
     name = "sqlite"
     no_limit = -1
+    float_type = "REAL"
+    STRING_AGG = "group_concat({expr}, '{sep}')"
+    # the full-text index of each searchable table (with the table's alias in queries),
+    # and the condition that a row matches the query parameter
+    SEARCH_INDEX = {"articles": ("a", "article_fts"), "events": ("e", "event_fts")}
+    SEARCH_CONDITION = "{alias}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)"
+    # (rowid, rank) of the articles matching the query parameter, the best with the lowest
+    # rank: BM25, a headline word counting four times a word of the body or a Latin key
+    RANKED_ARTICLES = ("SELECT rowid, bm25(article_fts, 4.0, 1.0, 1.0) AS rank FROM article_fts "
+                       "WHERE article_fts MATCH ?")
+    # JSON text: the value at a path (text or number), and whether an array holds the parameter
+    JSON_FIELD = "json_extract({expr}, '$.{dotted}')"
+    JSON_ARRAY_HAS = "EXISTS (SELECT 1 FROM json_each({expr}, '$.{dotted}') c WHERE c.value = ?)"
+    # search queries: "and" and "or" between terms, and where a term's word is looked for
+    AND, OR = " AND ", " OR "
+    TERM_IN = {"words": "{title text} : ", "latin": "search_latin : ", "sentence": ""}
 
     def sql(self, sql: str) -> str:
         return sql
 
-    @staticmethod
-    def string_agg(expr: str, sep: str) -> str:
-        return f"group_concat({expr}, '{sep}')"
-
-    # the full-text index of each searchable table: its alias in queries and FTS5 table
-    SEARCH = {"articles": ("a", "article_fts"), "events": ("e", "event_fts")}
+    def string_agg(self, expr: str, sep: str) -> str:
+        return self.STRING_AGG.format(expr=expr, sep=sep)
 
     def search_condition(self, table: str) -> str:
         """Rows of ``table`` (``articles a`` or ``events e``) that match the query
         parameter (:meth:`article_search_query`, :meth:`event_text_query`)."""
-        alias, fts = self.SEARCH[table]
-        return f"{alias}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+        alias, index = self.SEARCH_INDEX[table]
+        return self.SEARCH_CONDITION.format(alias=alias, index=index)
 
-    @staticmethod
-    def ranked_articles() -> str:
+    def ranked_articles(self) -> str:
         """A subquery of (rowid, rank) of the articles matching the query parameter of
-        :meth:`article_search_query`, the best with the lowest rank (BM25, a headline
-        word counting four times a word of the body)."""
-        return "SELECT rowid, bm25(article_fts, 4.0, 1.0, 1.0) AS rank FROM article_fts WHERE article_fts MATCH ?"
+        :meth:`article_search_query`, the best with the lowest rank."""
+        return self.RANKED_ARTICLES
 
-    @staticmethod
-    def json_field(expr: str, *path: str) -> str:
+    def json_field(self, expr: str, *path: str) -> str:
         """The value at ``path`` in the JSON text ``expr`` (text or number, or null)."""
-        return f"json_extract({expr}, '$.{'.'.join(path)}')"
+        return self.JSON_FIELD.format(expr=expr, dotted=".".join(path), listed=",".join(path))
 
     def json_number(self, expr: str, *path: str) -> str:
         """The number at ``path`` in the JSON text ``expr``, as a float (or null)."""
-        return f"CAST({self.json_field(expr, *path)} AS REAL)"
+        return f"CAST({self.json_field(expr, *path)} AS {self.float_type})"
 
-    @staticmethod
-    def json_array_has(expr: str, *path: str) -> str:
+    def json_array_has(self, expr: str, *path: str) -> str:
         """Whether the array at ``path`` in the JSON text ``expr`` holds the string parameter."""
-        return f"EXISTS (SELECT 1 FROM json_each({expr}, '$.{'.'.join(path)}') c WHERE c.value = ?)"
+        return self.JSON_ARRAY_HAS.format(expr=expr, dotted=".".join(path), listed=",".join(path))
 
-    @staticmethod
-    def event_text_query(words: list[str]) -> str:
-        return " AND ".join(f'"{w}"*' for w in words)
+    def term(self, word: str, where: str) -> str:
+        """A search term: ``word`` as a prefix of a word in ``where`` (:data:`TERM_IN`)."""
+        return f'{self.TERM_IN[where]}"{word}"*'
 
-    @staticmethod
-    def article_search_query(terms: list[tuple[str, str | None]]) -> str:
+    def event_text_query(self, words: list[str]) -> str:
+        """Every word (as a prefix) in the event's sentence."""
+        return self.AND.join(self.term(w, "sentence") for w in words)
+
+    def article_search_query(self, terms: list[tuple[str, str | None]]) -> str:
         """Each (word, Latin key) as a prefix in the headline or body, or its key as the
         prefix of a Latin search key; every term must match."""
-        parts = []
-        for word, latin in terms:
-            options = [f'{{title text}} : "{word}"*']
-            if latin:
-                options.append(f'search_latin : "{latin}"*')
-            parts.append("(" + " OR ".join(options) + ")")
-        return " AND ".join(parts)
+        options = ([self.term(word, "words")] + ([self.term(latin, "latin")] if latin else [])
+                   for word, latin in terms)
+        return self.AND.join("(" + self.OR.join(o) + ")" for o in options)
 
 
 class PostgresDialect(SQLiteDialect):
     name = "postgresql"
     no_limit = None  # LIMIT NULL: no limit
+    float_type = "DOUBLE PRECISION"
+    STRING_AGG = "string_agg({expr}, '{sep}')"
+    SEARCH_INDEX = {"articles": ("a", "search"), "events": ("e", "sentence_search")}
+    SEARCH_CONDITION = "{alias}.{index} @@ ?::tsquery"
+    # a word of the headline (weight A) counts four times one of the body (B) or a Latin key
+    # (C), as in SQLite's ranking; ts_rank is not BM25, so equally good matches may come in
+    # another order than there
+    RANKED_ARTICLES = ("SELECT rowid, -ts_rank('{0.1, 0.25, 0.25, 1.0}', search, q) AS rank "
+                       "FROM articles, CAST(? AS tsquery) AS q WHERE search @@ q")
+    JSON_FIELD = "({expr}::jsonb #>> '{{{listed}}}')"
+    JSON_ARRAY_HAS = "({expr}::jsonb #> '{{{listed}}}') @> jsonb_build_array(?::text)"
+    AND, OR = " & ", " | "
+    # the weights of the words of the headline (A) and body (B), and of the Latin keys (C)
+    TERM_IN = {"words": "AB", "latin": "C", "sentence": ""}
 
     def sql(self, sql: str) -> str:
         """``?`` placeholders as psycopg's ``%s`` (and a literal ``%`` doubled), outside
@@ -107,58 +130,15 @@ class PostgresDialect(SQLiteDialect):
             out.append(ch)
         return "".join(out)
 
-    @staticmethod
-    def string_agg(expr: str, sep: str) -> str:
-        return f"string_agg({expr}, '{sep}')"
-
-    # the tsvector column of each searchable table, with the table's alias in queries
-    SEARCH = {"articles": ("a", "search"), "events": ("e", "sentence_search")}
-
-    def search_condition(self, table: str) -> str:
-        alias, column = self.SEARCH[table]
-        return f"{alias}.{column} @@ ?::tsquery"
-
-    @staticmethod
-    def ranked_articles() -> str:
-        # a word of the headline (weight A) counts four times one of the body (B) or a Latin
-        # key (C), as in SQLite's ranking; ts_rank is not BM25, so equally good matches may
-        # come in another order than there
-        return ("SELECT rowid, -ts_rank('{0.1, 0.25, 0.25, 1.0}', search, q) AS rank "
-                "FROM articles, CAST(? AS tsquery) AS q WHERE search @@ q")
-
-    @staticmethod
-    def json_field(expr: str, *path: str) -> str:
-        return f"({expr}::jsonb #>> '{{{','.join(path)}}}')"
-
-    def json_number(self, expr: str, *path: str) -> str:
-        return f"CAST({self.json_field(expr, *path)} AS DOUBLE PRECISION)"
-
-    @staticmethod
-    def json_array_has(expr: str, *path: str) -> str:
-        return f"({expr}::jsonb #> '{{{','.join(path)}}}') @> jsonb_build_array(?::text)"
-
-    @staticmethod
-    def event_text_query(words: list[str]) -> str:
-        return " & ".join(_prefix(w) for w in words)
-
-    @staticmethod
-    def article_search_query(terms: list[tuple[str, str | None]]) -> str:
-        # the words of the headline (weight A) and body (B), or their Latin search keys (C)
-        parts = []
-        for word, latin in terms:
-            options = [_prefix(word, "AB")] + ([_prefix(latin, "C")] if latin else [])
-            parts.append("(" + " | ".join(options) + ")")
-        return " & ".join(parts)
+    def term(self, word: str, where: str) -> str:
+        """A tsquery prefix term, quoted as a lexeme (no parser runs on it), of the weights
+        of ``where``."""
+        return f"{_quoted(fold(word))}:*{self.TERM_IN[where]}"
 
 
 def _quoted(lexeme: str) -> str:
     """A lexeme quoted for a tsquery or tsvector literal (no parser runs on it)."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _prefix(word: str, weights: str = "") -> str:
-    """A tsquery prefix term for a word, restricted to ``weights`` when given."""
-    return f"{_quoted(fold(word))}:*{weights}"
 
 
 def lexemes(text: str) -> list[str]:
