@@ -31,7 +31,6 @@ class SQLiteDialect:
 
     name = "sqlite"
     no_limit = -1
-    float_type = "REAL"
     STRING_AGG = "group_concat({expr}, '{sep}')"
     # the full-text index of each searchable table (with the table's alias in queries),
     # and the condition that a row matches the query parameter
@@ -69,9 +68,15 @@ class SQLiteDialect:
         """The value at ``path`` in the JSON text ``expr`` (text or number, or null)."""
         return self.JSON_FIELD.format(expr=expr, dotted=".".join(path), listed=",".join(path))
 
-    def json_number(self, expr: str, *path: str) -> str:
-        """The number at ``path`` in the JSON text ``expr``, as a float (or null)."""
-        return f"CAST({self.json_field(expr, *path)} AS {self.float_type})"
+    def json_object(self, expr: str, key: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+        """The object under ``key`` in the JSON text ``expr``, read once a row: what to add
+        after the table in FROM, and the SQL of each of its ``fields`` (name: ``text``, or
+        ``number`` for a float), null where there is none."""
+        def value(name: str, kind: str) -> str:
+            sql = self.json_field(expr, key, name)
+            return f"CAST({sql} AS REAL)" if kind == "number" else sql
+
+        return "", {name: value(name, kind) for name, kind in fields.items()}
 
     def json_array_has(self, expr: str, *path: str) -> str:
         """Whether the array at ``path`` in the JSON text ``expr`` holds the string parameter."""
@@ -96,7 +101,6 @@ class SQLiteDialect:
 class PostgresDialect(SQLiteDialect):
     name = "postgresql"
     no_limit = None  # LIMIT NULL: no limit
-    float_type = "DOUBLE PRECISION"
     STRING_AGG = "string_agg({expr}, '{sep}')"
     SEARCH_INDEX = {"articles": ("a", "search"), "events": ("e", "sentence_search")}
     SEARCH_CONDITION = "{alias}.{index} @@ ?::tsquery"
@@ -129,6 +133,16 @@ class PostgresDialect(SQLiteDialect):
                 continue
             out.append(ch)
         return "".join(out)
+
+    def json_object(self, expr: str, key: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+        # parsed once a row (json_field would parse the whole record for each field); an
+        # object only, as json_to_record refuses anything else
+        types = ", ".join(f"{name} {'double precision' if kind == 'number' else 'text'}"
+                          for name, kind in fields.items())
+        return (f" CROSS JOIN LATERAL json_to_record({expr}::json) AS {key}_of({key} json)"
+                f" CROSS JOIN LATERAL json_to_record(CASE WHEN json_typeof({key}_of.{key}) = 'object'"
+                f" THEN {key}_of.{key} END) AS {key}({types})",
+                {name: f"{key}.{name}" for name in fields})
 
     def term(self, word: str, where: str) -> str:
         """A tsquery prefix term, quoted as a lexeme (no parser runs on it), of the weights

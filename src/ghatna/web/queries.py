@@ -378,13 +378,13 @@ class Explorer:
         happened in (the location's country); and how many matching events have no
         coordinates, so a map can say what it leaves out."""
         clause, params = filters.sql(self.dialect)
-        location = lambda field: self.dialect.json_field("e.record", "location", field)  # noqa: E731
-        lat, lon = (self.dialect.json_number("e.record", "location", f) for f in ("lat", "lon"))
-        where = f"{clause}{' AND' if clause else ' WHERE'}"
+        joined, loc = self.dialect.json_object("e.record", "location", {
+            "name": "text", "country": "text", "lat": "number", "lon": "number"})
+        source = f"events e{joined}{clause}"
         rows = self.conn.execute(
-            f"SELECT {location('name')} AS name, {location('country')} AS country, {lat} AS lat, "
-            f"{lon} AS lon, COUNT(*) AS n, {self.dialect.string_agg('e.event', ',')} AS kinds "
-            f"FROM events e{where} {location('lat')} IS NOT NULL "
+            f"SELECT {loc['name']} AS name, {loc['country']} AS country, {loc['lat']} AS lat, "
+            f"{loc['lon']} AS lon, COUNT(*) AS n, {self.dialect.string_agg('e.event', ',')} AS kinds "
+            f"FROM {source}{' AND' if clause else ' WHERE'} {loc['lat']} IS NOT NULL "
             "GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 NULLS FIRST, 2 NULLS FIRST, 3, 4 LIMIT ?",
             params + [most]).fetchall()
         places = []
@@ -398,17 +398,14 @@ class Explorer:
             places.append({"name": row["name"], "country": row["country"], "lat": lat, "lon": lon,
                            "events": row["n"],
                            "types": by_count(Counter((row["kinds"] or "").split(",")))})
-        total, by_country = 0, {}
-        for country, n in self.conn.execute(
-                f"SELECT {location('country')}, COUNT(*) FROM events e{clause} "
+        total, located, by_country = 0, 0, {}
+        for country, n, with_coordinates in self.conn.execute(
+                f"SELECT {loc['country']}, COUNT(*), SUM(CASE WHEN {loc['lat']} BETWEEN -90 AND 90 "
+                f"AND {loc['lon']} BETWEEN -180 AND 180 THEN 1 ELSE 0 END) FROM {source} "
                 "GROUP BY 1 ORDER BY 2 DESC, 1", params):
-            total += n
+            total, located = total + n, located + with_coordinates
             if country:
                 by_country[country] = n
-        located = self.conn.execute(
-            f"SELECT COUNT(*) FROM (SELECT {lat} AS lat, {lon} AS lon FROM events e{where} "
-            f"{location('lat')} IS NOT NULL AND {location('lon')} IS NOT NULL) AS places "
-            "WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", params).fetchone()[0]
         return {"places": places, "by_country": by_country, "events": total,
                 "located": located, "without_coordinates": total - located}
 
