@@ -248,3 +248,43 @@ def test_served_through_a_role_that_can_only_read(pg_server):
             with psycopg.connect(url, autocommit=True) as admin:
                 admin.execute(f"DROP OWNED BY {role}")
                 admin.execute(f"DROP ROLE {role}")
+
+
+# A wire report written for this test, long enough to be fingerprinted for near-duplicates.
+WIRE = ("नेपाल की राजधानी काठमांडू में बुधवार को भारी बारिश के बाद कई इलाकों में पानी भर गया। "
+        "नगर निगम के अधिकारियों ने बताया कि बागमती नदी का जलस्तर खतरे के निशान से ऊपर पहुंच गया है "
+        "और किनारे की बस्तियों से सैकड़ों परिवारों को सुरक्षित स्थानों पर ले जाया गया। "
+        "मौसम विभाग ने अगले दो दिनों तक और बारिश की चेतावनी दी है तथा लोगों से नदी के पास न जाने "
+        "की अपील की है। प्रधानमंत्री कार्यालय ने राहत कार्यों की समीक्षा के लिए आपात बैठक बुलाई, "
+        "जिसमें सेना और पुलिस के अधिकारी भी शामिल हुए। स्कूलों को तीन दिन के लिए बंद कर दिया गया है "
+        "और हवाई अड्डे पर कई उड़ानें देर से चलीं। व्यापारियों का कहना है कि बाजारों में पानी घुसने से "
+        "दुकानों का सामान खराब हो गया और नुकसान का आकलन अभी किया जा रहा है।")
+STORY_ARTICLES = [
+    ("a1", "Akhbar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.6)]),
+    ("a2", "Samachar", [("ASSAULT", "RUS", "UKR", "2026-01-27", 0.7), ("AID", "DEU", "UKR", "2026-01-28", 0.5)]),
+    ("a3", "Patrika", [("AID", "DEU", "UKR", "2026-01-28", 0.5)]),
+    ("a4", "Akhbar", [("AID", "FRA", "UKR", "2026-01-28", 0.5)]),
+    ("wire", "Akhbar", [], WIRE),
+    ("copy", "Dainik", [], WIRE.replace("भारी बारिश", "मूसलाधार बारिश")),
+]
+
+
+def test_same_stories(pg_url, tmp_path):
+    """Stories (shared specific events, near-duplicates) and one row per event, the same
+    from both databases."""
+    from helpers import stored_events
+
+    sqlite_db = str(tmp_path / "stories.db")
+    for target in (sqlite_db, pg_url):
+        stored_events(target, STORY_ARTICLES).close()
+    with TestClient(base_url="http://localhost", app=create_app(sqlite_db, Settings.load())) as a, \
+            TestClient(base_url="http://localhost", app=create_app(pg_url, Settings.load())) as b:
+        pair = (a, b, {})
+        found = same(pair, "/api/stories").json()
+        assert found["total"] == 2
+        assert sorted(sorted(x["doc"] for x in s["articles"]) for s in found["items"]) == \
+            [["a1", "a2", "a3"], ["copy", "wire"]]
+        for path in ("/api/stories?since=2026-01-28", "/api/stories?min_articles=3",
+                     "/api/events?unique=true", "/api/events?unique=true&type=AID"):
+            same(pair, path)
+        assert "3 sources, 3 articles" in same(pair, "/stories", headers={"accept": "text/html"}).text
