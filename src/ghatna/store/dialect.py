@@ -3,11 +3,11 @@
 Queries are written once with ``?`` placeholders and SQL both databases accept
 (``INSERT ... ON CONFLICT DO NOTHING``, ``"end"`` quoted, ``CASE`` rather than summing
 booleans, ``NULLS LAST`` or ``FIRST`` wherever an order meets a column that may be null,
-since the two databases' defaults differ); what cannot be written once is a method here:
-placeholders, string aggregation, "no limit", reading JSON text, and full-text search
-(SQLite's FTS5 tables, PostgreSQL's ``tsvector`` columns). Both search the same words:
-:func:`~ghatna.store.search.search_words` decides what a word is for the stored text and
-for the query alike.
+since the two databases' defaults differ); what cannot be written once is a template or a
+method here: placeholders, string aggregation, "no limit", reading JSON text, and full-text
+search (SQLite's FTS5 tables, PostgreSQL's ``tsvector`` columns). Both search the same
+words: :func:`~ghatna.store.search.search_words` decides what a word is for the stored
+text and for the query alike.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class PostgresDialect(SQLiteDialect):
     # another order than there
     RANKED_ARTICLES = ("SELECT rowid, -ts_rank('{0.1, 0.25, 0.25, 1.0}', search, q) AS rank "
                        "FROM articles, CAST(? AS tsquery) AS q WHERE search @@ q")
-    JSON_FIELD = "({expr}::jsonb #>> '{{{listed}}}')"
+    JSON_FIELD = "({expr}::json #>> '{{{listed}}}')"  # json: parsed, not converted as jsonb is
     JSON_ARRAY_HAS = "({expr}::jsonb #> '{{{listed}}}') @> jsonb_build_array(?::text)"
     AND, OR = " & ", " | "
     # the weights of the words of the headline (A) and body (B), and of the Latin keys (C)
