@@ -221,6 +221,8 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     "इस योजना ने छोटे व्यापारियों को कर्ज दिलाने में मदद की है।",    # a programme, not someone
     "मुख्यमंत्री ने पटना में एक संवाददाता सम्मेलन में नई नीति की जानकारी दी।",  # a press conference
     "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case
+    "मंत्री ने पत्रकारों से बातचीत में कहा कि बजट जल्द पेश होगा।",      # talking to reporters
+    "राशन का वितरण जांच के बाद ही जारी किया जाता है।",                 # a procedure
 ])
 def test_practices_habits_and_programmes_are_not_events(proc, text):
     assert _types(proc, text) == []

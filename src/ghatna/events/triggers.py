@@ -86,13 +86,24 @@ def triggers(an: Analysis, patterns: PatternSet) -> list[Match]:
 
 def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
               infinitives: frozenset[str]) -> bool:
-    if not _conditions_hold(m, an):
+    if not _conditions_hold(m, an) or _press(m, an):
         return False
     if m.form == "elliptic":
         return _verbless_end(m, an, finite)
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
     return _predicate(m, an, infinitives) and not _habitual(m, an)
+
+
+PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
+
+
+def _press(m: Match, an: Analysis) -> bool:
+    """Talking to reporters (``पत्रकारों से बातचीत में कहा``) is how news is made, not a
+    meeting between political actors."""
+    before = an.tokens[max(0, m.first - 2):m.first]
+    return m.pattern.type == "CONSULT" and len(before) == 2 and before[0] in PRESS \
+        and before[1] in ("से", "के", "को")
 
 
 HABITUAL_PASSIVE = frozenset(["जाता", "जाती", "जाते"])
@@ -103,6 +114,8 @@ def _habitual(m: Match, an: Analysis) -> bool:
     """A habit or a practice, not an event: the habitual passive (``सेवा में तैनात किया जाता
     था``, ``जांच की जाती है``) and the past habitual (``मदद करते थे``)."""
     nxt = an.tokens[m.last + 1:m.last + 3]
+    if nxt[:1] and nxt[0] in ("किया", "की", "किए", "किये") and m.pattern.kind == "verbal":
+        nxt = an.tokens[m.last + 2:m.last + 4]  # "… जारी किया जाता है"
     if nxt[:1] and nxt[0] in HABITUAL_PASSIVE:
         return True
     last = an.tokens[m.last]
