@@ -111,6 +111,9 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     # the conjunctive participle (करके) is a deed before the main verb
     ("सोमवार को रूसी राजदूत ने विदेश सचिव से मुलाकात करके अपना विरोध दर्ज कराया।", "CONSULT"),
     ("डीएमके के चौदह सांसदों ने अपना इस्तीफ़ा पार्टी अध्यक्ष करुणानिधि को सौंप दिया।", "RETREAT"),
+    ("विपक्ष के सांसदों ने सदन में जमकर हंगामा किया।", "PROTEST"),
+    ("पुलिस ने प्रदर्शनकारियों को वहाँ से खदेड़ दिया।", "COERCE"),
+    ("संयुक्त राष्ट्र में इस प्रस्ताव को कई देशों का समर्थन मिला।", "SUPPORT"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
     assert etype in _types(proc, text)
