@@ -240,3 +240,10 @@ def test_who_died_in_an_attack_is_its_recipient(proc):
     events = proc.code_text("नक्सल हमले में 13 पुलिसकर्मी मारे गए।", id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["ASSAULT"]
     assert [r["text"] for r in events[0]["recipient"]] == ["पुलिसकर्मी"]
+
+
+def test_asking_for_something_is_a_request_and_other_states_are_not_the_actors_own(proc):
+    assert _types(proc, "चुनाव आयोग ने जिला प्रशासन से रिपोर्ट मांगी है।") == ["REQUEST"]
+    events = proc.code_text("यूक्रेन ने पश्चिमी देशों से और मदद मांगी।", id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["REQUEST"]
+    assert _keys(events[0]["actor"]) == ["UKR"] and "UKR" not in _keys(events[0]["recipient"])

@@ -233,9 +233,9 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
         recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
                               country=actor[0].country, org=actor[0].org)]
     if recipient and actor and not any(ref_key(r) for r in recipient) and actor[0].country \
-            and not symmetric:
+            and not symmetric and not any(_other_states(r) for r in recipient):
         # "राज्यपाल पर", "अपने नागरिकों से": an unnamed institution or people of the
-        # actor's own state
+        # actor's own state (but not "पश्चिमी देशों से": other states)
         domestic(recipient, {"country": actor[0].country})
     if not recipient and not symmetric and actor and actor[0].country:
         bare = bare_phrase(m, an, ci, recip_roles, used)
@@ -243,6 +243,14 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
             recipient = [bare]
             domestic(recipient, {"country": actor[0].country})
     return recipient
+
+
+OTHER_STATES = frozenset("देश देशों राष्ट्र राष्ट्रों मुल्क मुल्कों सहयोगियों सहयोगी पड़ोसियों "
+                         "पड़ोसी पश्चिमी विदेशी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
+
+
+def _other_states(ref: ActorRef) -> bool:
+    return any(w in OTHER_STATES for w in ref.text.split())
 
 
 def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: list[ActorRef],
