@@ -187,6 +187,9 @@ class Linker(SpanFinder):
                     continue
                 self._prefer_media(span, words)
                 span.chosen = self._choose(span.candidates, date, states, regions=regions)
+                if span.chosen is not None and span.chosen.entry.type == "person" and \
+                        self.evidence.named_after([w.norm for w in words[span.j:span.j + 5]]):
+                    span.chosen = None  # "राजीव गांधी पंचायत सशक्तीकरण अभियान": named after him
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
