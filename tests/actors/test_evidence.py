@@ -154,6 +154,9 @@ def test_word_figures_are_what_the_tool_computes(tmp_path):
 ])
 def test_a_name_given_to_a_scheme_or_place_is_no_mention_of_the_person(linker, text, name):
     assert name not in ids(linker, text)
+    # nor when the NER stage marked the name as a person
+    art = linker.link_article(_article(text, [name]))
+    assert all(m.entity is None for m in art.mentions if m.text == name)
 
 
 def test_the_person_is_linked_beside_such_words(linker):

@@ -431,6 +431,10 @@ class Linker(SpanFinder):
                 cands = [c for c in cands if compatible(m.label, c.entry.type)]
                 chosen = self._choose(cands, article.date, states,
                                       regions=regions) if cands else None
+                if chosen is not None and chosen.entry.type == "person":
+                    after = article.sentences[m.sentence_index].text[m.end:]
+                    if self.evidence.named_after([normalise(w) for w in WORD.findall(after)[:5]]):
+                        chosen = None  # a scheme or place named after the person
                 if chosen is not None and chosen.score >= 0.7:
                     m.entity = chosen.entry.entity(article.date)
                     m.score = min(m.score, chosen.score)
