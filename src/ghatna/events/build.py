@@ -176,6 +176,8 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient, recip_arg = [], None  # "X और Y ने बैठक की": the parties are both named
     else:
         recipient, recip_arg = fill(recip_roles, m, an, ci, res, used, as_actor=False)
+        if recip_arg is not None and not recipient:
+            return []  # the frame names a recipient the text leaves unnamed ("आपको")
     if not recipient:
         recipient = background_agent(m, an, ci, res, actor_arg, recip_arg)
     if not any(ref_key(r) for r in recipient) and reciprocal(an, an.clauses[ci]) and actor:

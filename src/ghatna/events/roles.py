@@ -19,6 +19,7 @@ from typing import Any
 from ..model import ActorRef
 from .clauses import (
     COPULA,
+    FUSED_GENITIVE,
     GENITIVE,
     HARD_PUNCT,
     Analysis,
@@ -29,10 +30,7 @@ from .clauses import (
 )
 from .coref import ref_key
 from .patterns import Match
-from .resolve import Resolver, dedupe, first_phrase
-
-ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
-ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
+from .resolve import Resolver, dedupe, first_phrase, message_to
 
 
 def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
@@ -51,6 +49,9 @@ def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
             if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
                 continue
             refs = res.refs(arg, an, subject=(role == "subj"))
+            if not refs and not as_actor and any(
+                    x.label == "ANAPHOR" and x.source.endswith("second") for x in arg.mentions):
+                return [], arg  # "आपको": whom the speaker addresses, unnamed; nobody else
             if refs and not as_actor:
                 # "यूक्रेन की यूरोपीय संघ सदस्यता के पक्ष में": the modifiers' states too
                 for mention in an.mentions_in(arg.np_start, arg.np_end):
@@ -102,6 +103,8 @@ def _genitive(m: Match, an: Analysis, floor: int) -> Arg | None:
     j = m.first - 1
     skipped = 0
     while j >= floor and skipped <= 3:
+        if toks[j] in FUSED_GENITIVE:  # "आपका समर्थन": pronoun and genitive in one word
+            return Arg("gen", j, j + 1, j + 1, j + 1, an.mentions_in(j, j + 1))
         if toks[j] in GENITIVE:
             start = _np_left(an, j, floor)
             if start < j:
@@ -222,13 +225,9 @@ def reciprocal(an: Analysis, clause: Clause) -> bool:
 
 def addressee(an: Analysis, res: Resolver, actor: list[ActorRef]) -> list[ActorRef]:
     """``X को दिए संदेश में`` / ``X के साथ हुई बातचीत में``: X is addressed by the sentence."""
-    toks = an.tokens
     akeys = {ref_key(a) for a in actor}
     for a in an.args:
-        if a.role not in ("ko", "ke_saath", "se"):
-            continue
-        j = a.marker_end
-        if j + 1 < len(toks) and toks[j] in ADDRESSEE_VERBS and toks[j + 1] in ADDRESSEE_NOUNS:
+        if message_to(an, a):
             refs = [r for r in res.refs(a, an) if ref_key(r) not in akeys]
             if refs:
                 return refs
