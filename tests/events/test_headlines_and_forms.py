@@ -247,3 +247,12 @@ def test_asking_for_something_is_a_request_and_other_states_are_not_the_actors_o
     events = proc.code_text("यूक्रेन ने पश्चिमी देशों से और मदद मांगी।", id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["REQUEST"]
     assert _keys(events[0]["actor"]) == ["UKR"] and "UKR" not in _keys(events[0]["recipient"])
+
+
+def test_a_wrongdoing_in_reported_speech_is_an_accusation_by_the_speaker(proc):
+    events = proc.code_text("विदेश मंत्रालय ने कहा कि पाकिस्तान ने संघर्षविराम का उल्लंघन किया है।",
+                            id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["ACCUSE"]
+    assert _keys(events[0]["actor"]) == ["IND"] and _keys(events[0]["recipient"]) == ["PAK"]
+    # stated as a fact, with nobody saying so, it is no accusation
+    assert _types(proc, "पाकिस्तान ने संघर्षविराम का उल्लंघन किया।") == []

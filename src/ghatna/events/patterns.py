@@ -16,6 +16,7 @@ each entry is a mapping::
       recipient: [gen, ko, par]     # optional: roles that fill the recipient
       mutual: false                 # optional: coordinated actors act on each other
       needs: [par]                  # optional: coded only if the clause has such a role
+                                    #   ("reported": only in someone's reported speech)
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
@@ -426,9 +427,10 @@ def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    bad = [r for r in value if r not in ROLES]
+    known = ROLES + ("reported",)  # "reported": the clause is someone's reported speech
+    bad = [r for r in value if r not in known]
     if bad:
-        raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(ROLES)}")
+        raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(known)}")
     return tuple(value)
 
 

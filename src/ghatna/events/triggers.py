@@ -148,6 +148,8 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
     if p.needs or p.unless:
         ci = an.clause_of(m.first)
         roles = {a.role for a in an.args_in(ci)}
+        if an.clauses[ci].reporter is not None:
+            roles.add("reported")
         if p.needs and not roles & set(p.needs):
             return False
         if p.unless and roles & set(p.unless):
