@@ -226,6 +226,8 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case
     "मंत्री ने पत्रकारों से बातचीत में कहा कि बजट जल्द पेश होगा।",      # talking to reporters
     "राशन का वितरण जांच के बाद ही जारी किया जाता है।",                 # a procedure
+    "गांव वालों ने स्वयंसेवकों की मदद से अपना काम जारी रखा।",            # with someone's help
+    "समिति ने राज्यों के बीच कर साझा किए जाने का सुझाव दिया।",          # what is proposed
 ])
 def test_practices_habits_and_programmes_are_not_events(proc, text):
     assert _types(proc, text) == []

@@ -58,7 +58,8 @@ INFINITIVE_HEADS = frozenset(fold(w) for w in (
 # order, decision or announcement ("भेजने का आदेश/फैसला/ऐलान") reports the act itself.
 UNREALISED_HEADS = frozenset(
     "मांग माँग अनुरोध अपील आग्रह गुहार निवेदन धमकी चेतावनी आरोप योजना योजनाएं साजिश साज़िश "
-    "षड्यंत्र कोशिश कोशिशें प्रयास इरादा मंशा आशंका अंदेशा".split())
+    "षड्यंत्र कोशिश कोशिशें प्रयास इरादा मंशा आशंका अंदेशा सुझाव सलाह प्रस्ताव".split())
+MEANS = frozenset("मदद सहायता सहयोग".split())  # "X की मदद से": with X's help
 OBJECT_MARKERS = frozenset("से को की का के पर".split())
 CLAUSE_END = frozenset(", : । . - ! ? ; | –".split())
 HEADLINE_TOKENS = 20  # a headline is short
@@ -192,6 +193,11 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
     toks = an.tokens
     last = toks[m.last]
     j = m.last + 1
+    if toks[m.first] in MEANS and toks[m.first + 1:m.first + 2] == ["से"]:
+        return False  # "एनजीओ की मदद से काम जारी रखा": the means, not an act of aid
+    if toks[j:j + 1] == ["जाने"] and toks[j + 1:j + 2] in (["का"], ["की"]) \
+            and toks[j + 2:j + 3] and toks[j + 2] in UNREALISED_HEADS:
+        return False  # "आयकर साझा किए जाने का सुझाव": what is proposed, not done
     if m.pattern.kind == "verbal" and len(m.tokens) > 1 and fold(last) in infinitives:
         if last.endswith(("ना", "नी")) and (j >= len(toks) or fold(toks[j]) not in INFINITIVE_HEADS):
             return False
