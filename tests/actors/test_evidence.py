@@ -172,3 +172,8 @@ def test_the_person_is_linked_beside_such_words(linker):
 def test_titles_are_no_short_forms(linker, text, title):
     """A title opening a name (सरदार पटेल) does not name that person alone."""
     assert not any(m.text == title and m.entity is not None for m in link_text(linker, text))
+
+
+def test_a_demonym_naming_a_currency_is_no_state(linker):
+    assert ids(linker, "निर्यात 400 अरब अमेरिकी डॉलर तक पहुंच गया।") == {}
+    assert ids(linker, "अमेरिकी सेना ने हमला किया।") == {"अमेरिकी सेना": "agent:USAMIL:military"}

@@ -39,6 +39,11 @@ def _rows(name: str) -> list[list[str]]:
     return [ln.split("\t") for ln in lines[1:]]
 
 
+# Currencies a demonym names (अमेरिकी डॉलर, चीनी युआन): no party of the sentence.
+CURRENCIES = frozenset(normalise(w) for w in (
+    "डॉलर डालर पाउंड यूरो येन युआन रूबल दीनार दिनार रियाल रुपये रुपया रुपए टका लीरा फ्रैंक".split()))
+
+
 @dataclass
 class WordEvidence:
     """Per-word figures from ``name_words.tsv`` and ``common_words.tsv``."""

@@ -32,6 +32,7 @@ from ..model import Article, Entity, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings
 from .evidence import (
+    CURRENCIES,
     LOCATIVES,
     PARTY_CUES,
     POSSESSIVES,
@@ -190,6 +191,8 @@ class Linker(SpanFinder):
                 if span.chosen is not None and span.chosen.entry.type == "person" and \
                         self.evidence.named_after([w.norm for w in words[span.j:span.j + 5]]):
                     span.chosen = None  # "राजीव गांधी पंचायत सशक्तीकरण अभियान": named after him
+                if span.kind == "adj" and span.j < len(words) and words[span.j].norm in CURRENCIES:
+                    span.chosen = None  # "अमेरिकी डॉलर": a currency, not the state
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
