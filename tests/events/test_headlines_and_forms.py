@@ -258,3 +258,9 @@ def test_a_wrongdoing_in_reported_speech_is_an_accusation_by_the_speaker(proc):
     assert _keys(events[0]["actor"]) == ["IND"] and _keys(events[0]["recipient"]) == ["PAK"]
     # stated as a fact, with nobody saying so, it is no accusation
     assert _types(proc, "पाकिस्तान ने संघर्षविराम का उल्लंघन किया।") == []
+
+
+def test_a_place_phrase_is_not_the_attackers_own_people(proc):
+    events = proc.code_text("चीनी सेना ने सीमा चौकियों पर गोलाबारी की।", id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert _keys(events[0]["actor"]) == ["CHN"] and "CHN" not in _keys(events[0]["recipient"])

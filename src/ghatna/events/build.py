@@ -241,18 +241,24 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
         domestic(recipient, {"country": actor[0].country})
     if not recipient and not symmetric and actor and actor[0].country:
         bare = bare_phrase(m, an, ci, recip_roles, used)
-        if bare is not None:  # "राज्यपाल पर … का आरोप": an unnamed office of the actor's state
+        if bare is not None and not _other_states(bare):
+            # "राज्यपाल पर … का आरोप": an unnamed office of the actor's state
             recipient = [bare]
             domestic(recipient, {"country": actor[0].country})
     return recipient
 
 
+# Words of a phrase that say it is not the actor's own people: other states, or a place
+# (``नियंत्रण रेखा पर``, ``सीमा चौकियों पर``: whose it is, the phrase does not say).
 OTHER_STATES = frozenset("देश देशों राष्ट्र राष्ट्रों मुल्क मुल्कों सहयोगियों सहयोगी पड़ोसियों "
                          "पड़ोसी पश्चिमी विदेशी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
+PLACE_NOUNS = frozenset("सीमा रेखा सेक्टर इलाके इलाका इलाकों क्षेत्र क्षेत्रों चौकी चौकियों "
+                        "मोर्चे मोर्चा".split())
 
 
 def _other_states(ref: ActorRef) -> bool:
-    return any(w in OTHER_STATES for w in ref.text.split())
+    words = ref.text.split()
+    return any(w in OTHER_STATES for w in words) or bool(words and words[-1] in PLACE_NOUNS)
 
 
 def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: list[ActorRef],
