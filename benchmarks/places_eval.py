@@ -5,10 +5,9 @@ the places it names: the mention's words, the intended GeoNames place, its state
 and its admin-1 region (GeoNames code, ``IN.37`` = Chhattisgarh; none for a country).
 The text is linked as ``ghatna link`` links it; a mention is right when the entity it is
 linked to lies in the gold state and, if one is given, in the gold admin-1 region. The
-region of a linked entity is read from where it is plotted: the admin-1 code of the
-nearest GeoNames town (15,000 people or more) of the same state, so the figure says
-whether the map puts the event in the right state, and can be computed for any version
-of the linker.
+region of a linked entity is its own admin-1 code (the region an event there is counted
+in), else, for entities without one, read from where it is plotted: the admin-1 code of
+the nearest GeoNames town (15,000 people or more) of the same state.
 
 A line may also list ``not_places``: words of its text that are no place here (the verb
 गया, the noun कोटा "quota"); each one linked to a place counts as a false place link.
@@ -80,7 +79,8 @@ def score(linker, path: Path = GOLD) -> tuple[int, int, list[str], int]:
             total += 1
             hit = next((m for m in mentions if m.start <= at < m.end), None)
             ent = hit.entity if hit else None
-            got_region = region_of(ent.lat, ent.lon, ent.country, towns) if ent else None
+            got_region = (getattr(ent, "admin1", None)
+                          or region_of(ent.lat, ent.lon, ent.country, towns)) if ent else None
             ok = ent is not None and ent.country == gold["iso3"] and (
                 not gold["admin1"] or got_region == gold["admin1"])
             right += ok

@@ -117,11 +117,15 @@ class EventFilter:
                 where.append(f"e.id IN ({subquery})")
                 params.extend(value)
         if self.place:
-            # the place's English name or its words in the sentence (any case), or its state
+            # the place's English name or its words in the sentence (any case), its state
+            # (ISO3), or its admin-1 region by name or code (Bihar, IN.34: its towns too)
             where.append("(lower(json_extract(e.record, '$.location.name')) = lower(?) "
                          "OR json_extract(e.record, '$.location.text') = ? "
-                         "OR json_extract(e.record, '$.location.country') = ?)")
-            params.extend([self.place, self.place, self.place.upper()])
+                         "OR json_extract(e.record, '$.location.country') = ? "
+                         "OR lower(json_extract(e.record, '$.location.admin1_name')) = lower(?) "
+                         "OR json_extract(e.record, '$.location.admin1') = ?)")
+            params.extend([self.place, self.place, self.place.upper(), self.place,
+                           self.place.upper()])
         if self.mode:
             where.append("(e.mode = ? OR e.aux_mode = ?)")
             params.extend([self.mode, self.mode])
