@@ -389,8 +389,8 @@ class Explorer:
 
     def locations(self, filters: EventFilter, *, most: int = 2000) -> dict[str, Any]:
         """Event locations with coordinates, grouped by place; events by the state they
-        happened in (the location's country); and how many matching events have no
-        coordinates, so a map can say what it leaves out."""
+        happened in (the location's country) and by admin-1 region (``IN.37``); and how
+        many matching events have no coordinates, so a map can say what it leaves out."""
         clause, params = filters.sql()
         rows = self.conn.execute(
             "SELECT json_extract(e.record, '$.location.name') AS name, "
@@ -418,6 +418,9 @@ class Explorer:
             total += n
             if country:
                 by_country[country] = n
+        by_region = {region: n for region, n in self.conn.execute(
+            f"SELECT json_extract(e.record, '$.location.admin1'), COUNT(*) FROM events e{clause} "
+            "GROUP BY 1 ORDER BY 2 DESC, 1", params) if region}
         located = self.conn.execute(
             "SELECT COUNT(*) FROM (SELECT CAST(json_extract(e.record, '$.location.lat') AS REAL) AS lat, "
             "CAST(json_extract(e.record, '$.location.lon') AS REAL) AS lon "
@@ -425,7 +428,7 @@ class Explorer:
             "json_extract(e.record, '$.location.lat') IS NOT NULL "
             "AND json_extract(e.record, '$.location.lon') IS NOT NULL) "
             "WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", params).fetchone()[0]
-        return {"places": places, "by_country": by_country, "events": total,
+        return {"places": places, "by_country": by_country, "by_region": by_region, "events": total,
                 "located": located, "without_coordinates": total - located}
 
     def stats(self) -> dict[str, Any]:
