@@ -154,8 +154,8 @@ class SpanFinder:
         return _greedy(n, at)
 
     def _towns_only(self, hits: list[tuple[str, str]]) -> bool:
-        """Whether every hit is a town or other place below a state (it has a population
-        or lies inside an admin-1 region)."""
+        """Whether every hit is a town: a place with a population (GeoNames' towns, and
+        shipped places merged with one), not a state or a region."""
         entries = [self.kb.entries.get(ident) for ident, _ in hits]
         return all(e is not None and e.type == "place" and e.population is not None
                    for e in entries)
