@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ghatna.model import ActorRef, Article, Entity, Event, Mention
 from ghatna.pipeline import Pipeline
 from ghatna.settings import Settings
-from ghatna.store.sqlite import LogEntry, Store
+from ghatna.store import open_store
+from ghatna.store.sqlite import LogEntry
 
 BASE_STAGES = ["clean", "langid", "segment"]
 
@@ -169,10 +170,11 @@ def build_article(spec: dict, pipeline: Pipeline) -> Article:
 
 
 def build_store(path: str, settings: Settings | None = None) -> dict[str, str]:
-    """Create the test store at ``path``; returns article ids by document name."""
+    """Create the test store at ``path`` (an SQLite file or a ``postgresql://`` URL);
+    returns article ids by document name."""
     settings = settings or Settings.load()
     pipeline = Pipeline(settings, BASE_STAGES)
     articles = [build_article(spec, pipeline) for spec in ARTICLES]
-    with Store(path) as store:
+    with open_store(path) as store:
         store.save([(LogEntry(a.doc, "stored", fingerprint=a.id), a) for a in articles])
     return {a.doc: a.id for a in articles}

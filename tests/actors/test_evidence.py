@@ -144,3 +144,31 @@ def test_word_figures_are_what_the_tool_computes(tmp_path):
     lexicon = ROOT / "src" / "ghatna" / "data" / "kb" / "lexicon"
     for name in ("name_words.tsv", "common_words.tsv"):
         assert (tmp_path / name).read_text("utf-8") == (lexicon / name).read_text("utf-8")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("महात्मा गांधी राष्ट्रीय ग्रामीण रोजगार गारंटी योजना के तहत मजदूरी बढ़ी।", "महात्मा गांधी"),
+    ("जवाहरलाल नेहरू विश्वविद्यालय में छात्रों ने प्रदर्शन किया।", "जवाहरलाल नेहरू"),
+    ("इंदिरा गांधी अंतरराष्ट्रीय हवाई अड्डे पर उड़ानें रद्द हुईं।", "इंदिरा गांधी"),
+    ("राजीव गांधी पंचायत सशक्तीकरण अभियान के लिए राशि जारी हुई।", "राजीव गांधी"),
+])
+def test_a_name_given_to_a_scheme_or_place_is_no_mention_of_the_person(linker, text, name):
+    assert name not in ids(linker, text)
+    # nor when the NER stage marked the name as a person
+    art = linker.link_article(_article(text, [name]))
+    assert all(m.entity is None for m in art.mentions if m.text == name)
+
+
+def test_the_person_is_linked_beside_such_words(linker):
+    found = ids(linker, "महात्मा गांधी ने योजना बनाई और नरेंद्र मोदी राष्ट्रीय राजधानी पहुंचे।")
+    assert found["महात्मा गांधी"] == "per:mahatma_gandhi"
+    assert found["नरेंद्र मोदी"] == "per:narendra_modi"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("सरदार पटेल की जयंती पर गांव के सरदार ने भाषण दिया।", "सरदार"),
+    ("पंडित रविशंकर के शिष्य पंडित ने सितार बजाया।", "पंडित"),
+])
+def test_titles_are_no_short_forms(linker, text, title):
+    """A title opening a name (सरदार पटेल) does not name that person alone."""
+    assert not any(m.text == title and m.entity is not None for m in link_text(linker, text))

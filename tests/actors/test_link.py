@@ -227,3 +227,55 @@ def test_link_heldout_gate(linker):
     score = evaluate(linker, read_gold(ROOT / "tests" / "data" / "link_heldout.jsonl"))
     minimum = json.loads(BASELINE.read_text("utf-8"))["link_heldout_accuracy"]
     assert score.accuracy >= minimum, score.errors
+
+
+@pytest.mark.parametrize("text, mention, ident, code", [
+    ("इसरो ने नए उपग्रह का प्रक्षेपण किया।", "इसरो", "org:isro", "INDGOV"),
+    ("सशस्त्र सीमा बल और असम राइफल्स के जवान तैनात हैं।", "असम राइफल्स", "org:assam_rifles", "INDMIL"),
+    ("भारतीय प्रतिभूति और विनिमय बोर्ड ने जुर्माना लगाया।", "भारतीय प्रतिभूति और विनिमय बोर्ड",
+     "org:sebi", "INDGOV"),
+    ("बुंदेलखंड और विदर्भ में सूखे से किसान परेशान हैं।", "विदर्भ", "place:vidarbha", "IND"),
+    ("कुमाऊं और गढ़वाल में भारी बारिश हुई।", "गढ़वाल", "place:garhwal", "IND"),
+    ("दक्षिण अमेरिका के देशों ने बैठक की।", "दक्षिण अमेरिका", "place:south_america", None),
+    ("सरदार वल्लभभाई पटेल ने रियासतों का विलय कराया।", "सरदार वल्लभभाई पटेल",
+     "per:vallabhbhai_patel", "INDGOV"),
+])
+def test_indian_institutions_regions_and_figures(linker, text, mention, ident, code):
+    found = {m.text: (m.entity.id, m.entity.code) for m in link_text(linker, text, "1949-01-01"
+             if ident.startswith("per:") else "2024-01-01") if m.entity is not None}
+    assert found.get(mention) == (ident, code)
+
+
+@pytest.mark.parametrize("date, code, role", [
+    ("1975-06-25", "INDGOV", "prime minister"),
+    ("1978-06-01", "INDELI", "former prime minister"),   # between her two terms
+    ("1982-01-01", "INDGOV", "prime minister"),
+    ("1960-01-01", "IND", "no known role on 1960-01-01"),  # before her first office
+])
+def test_a_past_prime_ministers_dated_roles(linker, date, code, role):
+    ent = next(m.entity for m in link_text(linker, "इंदिरा गांधी ने कहा।", date)
+               if m.entity is not None)
+    assert (ent.id, ent.code, ent.role) == ("per:indira_gandhi", code, role)
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "ner").is_dir(),
+                    reason="../shared/data/ner is absent (the set is references into it)")
+@pytest.mark.parametrize("name, kept, key", [
+    ("link_blind.refs.jsonl", 187, "link_blind_accuracy"),
+    ("link_blind2.refs.jsonl", 264, "link_blind2_accuracy"),
+])
+def test_link_blind_set_gate(linker, tmp_path, name, kept, key):
+    """The blind linking sets (tests/data/events_blind.README.md; development data since
+    they were scored), rebuilt from their references by tools/corpus_sample.py link."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import corpus_sample
+
+    gold = tmp_path / "gold.jsonl"
+    assert corpus_sample.main(["link", str(ROOT / "tests" / "data" / name), "-o", str(gold)]) == 0
+    rows = read_gold(gold)
+    assert len(rows) == kept and all(row.span() for row in rows)
+    score = evaluate(linker, rows)
+    minimum = json.loads(BASELINE.read_text("utf-8"))[key]
+    assert score.accuracy >= minimum, score.errors

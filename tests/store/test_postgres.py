@@ -128,9 +128,10 @@ def test_two_ingests_at_once_store_each_article_once(pg_url, tmp_path):
         assert store.query("SELECT COUNT(*) FROM (SELECT DISTINCT * FROM events) e")[0][0] == stats["events"]
 
 
-def test_serve_says_the_web_interface_reads_sqlite_only(cli):
-    result = cli("serve", "--db", "postgresql://me@127.0.0.1:1/x", code=1)
-    assert "reads SQLite databases only" in result.output
+def test_serve_names_an_unreachable_database_without_its_password(cli):
+    result = cli("serve", "--db", "postgresql://me:secret@127.0.0.1:1/x", code=2)
+    assert "cannot open database postgresql://me:***@127.0.0.1:1/x" in result.output
+    assert "secret" not in result.output
 
 
 def test_recode_on_postgresql(pg_server, settings, cli):
@@ -142,3 +143,22 @@ def test_recode_on_postgresql(pg_server, settings, cli):
         summary = cli.json("recode", "--db", url, "--json")
         assert summary["articles"] == 10 and summary["events_before"] == summary["events_after"]
         assert cli("events", "--db", url, "--format", "jsonl").stdout == before
+
+
+def test_migration_writes_article_search_with_positions_and_weights(pg_url):
+    """A database from before migration 4 (search columns without positions, which lose
+    their weights) gets each article's search column written again."""
+    from web_data import build_store
+
+    ids = build_store(pg_url)
+    with open_store(pg_url) as store:
+        store.conn.execute("UPDATE articles SET search = array_to_tsvector('{}'::text[])")
+        store.conn.execute("UPDATE ghatna_schema SET version = 3")
+        assert store.search("lavrov") == []
+    with open_store(pg_url) as store:
+        assert [r["id"] for r in store.search("lavrov")] == [ids["nanning-meeting.txt"]]
+        vector = store.query("SELECT search::text FROM articles WHERE id = ?", (ids["nanning-meeting.txt"],))[0][0]
+    # लावरोव: once in the headline (A), twice in the body (B); its key thrice (C)
+    lexemes = dict(entry.split(":", 1) for entry in vector.split(" "))
+    assert [p[-1] for p in lexemes["'लावरोव'"].split(",")] == ["A", "B", "B"]
+    assert [p[-1] for p in lexemes["'lavrov'"].split(",")] == ["C", "C", "C"]

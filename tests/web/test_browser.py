@@ -89,10 +89,9 @@ def browser(fontconfig):
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextmanager
+def _watched_page(browser, base):
     """A page that records console errors and every request that leaves the server."""
-    base = server[0]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.errors, pg.outside = [], []
@@ -100,8 +99,16 @@ def page(browser, server):
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("request", lambda r: not r.url.startswith((base, "data:")) and pg.outside.append(r.url))
     pg.on("dialog", lambda d: (pg.errors.append("dialog: " + d.message), d.dismiss()))
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    with _watched_page(browser, server[0]) as pg:
+        yield pg
 
 
 def shot(pg, name):
@@ -379,3 +386,53 @@ def test_correct_an_event_in_the_dialog(browser, review_server):
     page.keyboard.press("Escape")
     assert not page.locator("#review-edit").is_visible()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def pg_served(pg_server):
+    """The test articles in a PostgreSQL database, served with a review token."""
+    from helpers import new_database
+
+    from ghatna.settings import Settings
+
+    with new_database(pg_server) as url:
+        ids = build_store(url)
+        settings = Settings.load().with_overrides({"web": {"token": REVIEW_TOKEN}})
+        with _serving(create_app(url, settings)) as base:
+            yield base, ids, url
+
+
+def test_pages_served_from_postgresql(browser, pg_served):
+    """A smoke test of the interface over PostgreSQL: charts, the map, a filter leading to
+    an article with its highlighted trigger, search in Latin letters, and a verdict."""
+    from ghatna.store import open_store
+
+    base, ids, url = pg_served
+    with _watched_page(browser, base) as page:
+        page.goto(base + "/")
+        page.locator("[data-rendered] .main-svg").nth(1).wait_for(timeout=15000)
+        page.goto(base + "/map")
+        page.wait_for_selector("#map[data-drawn='4']", timeout=15000)
+        assert "6 of 10 events have coordinates" in page.inner_text("#map-count")
+        page.goto(base + "/events")
+        page.select_option("select[name=type]", "CONSULT")
+        page.click("#event-filters button[type=submit]")
+        page.wait_for_url("**/events?type=CONSULT*")
+        assert page.locator("tr.event").count() == 1
+        page.locator("tr.event a.src").first.click()
+        page.wait_for_url(f"**/articles/{ids['nanning-meeting.txt']}#s1")
+        assert page.locator("#s1 mark.trigger").inner_text() == "मुलाकात"
+        shot(page, "postgresql-article")
+        page.goto(base + "/search?q=lavrov")
+        assert page.locator("li.result").count() == 1
+        assert page.locator("li.result mark").first.inner_text() == "लावरोव"
+        page.goto(base + "/review")
+        page.fill("#review-token-input", REVIEW_TOKEN)
+        page.click("#review-token button[type=submit]")
+        event_id = page.locator("tr.event").first.get_attribute("data-event-id")
+        page.keyboard.press("y")
+        page.locator(f"tr.event[data-event-id='{event_id}'][data-verdict=correct]").wait_for(timeout=5000)
+        shot(page, "postgresql-review")
+        assert page.errors == [] and page.outside == []
+    with open_store(url, readonly=True) as store:
+        assert [h["verdict"] for h in store.event(event_id)["history"]] == ["correct"]

@@ -21,7 +21,12 @@ knowledge-base ids: lines ``{"id", "text", "mention", "gold": {"name", "type",
 "country", "org"}}``. A person or place is right when the linked entity's canonical
 English name is the gold name; a state when the entity acts for the gold country (a
 state, or an agent phrase of that state); an organisation when its acronym or name
-matches.
+matches, or when the gold names a state's own body and the link is the generic agent for
+that body of that state: "Government of India" is right for ``भारत सरकार`` linked to the
+agent INDGOV *government*, "Pakistan Army" for ``पाकिस्तानी सेना`` linked to PAKMIL
+*military* (Hindi सेना names a state's army and its armed forces alike), "Indian Air Force"
+and "Indian Navy" for its *air force* and *navy* agents. The gold's state is what makes this
+judgement sound: an agent without a state (``सरकार`` alone) or of another state is wrong.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from ..errors import InputError
 from .link import Linker, link_text
@@ -88,6 +95,25 @@ def _fold(name: str | None) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+# A gold organisation's English name that says which body of its state it is, and the roles
+# of the generic agents (lexicon/agents.tsv) that stand for that body.
+STATE_BODIES = (
+    (regex.compile(r"^(the )?((federal|central|union|national) )?government of\b|"
+                   r"\bgovernment$", regex.I), frozenset(["government", "administration"])),
+    (regex.compile(r"\b(army|armed forces|military)$", regex.I), frozenset(["military"])),
+    (regex.compile(r"\bair force$", regex.I), frozenset(["air force"])),
+    (regex.compile(r"\bnavy$", regex.I), frozenset(["navy"])),
+)
+
+
+def _state_body(entity: Any, gold: dict[str, Any]) -> bool:
+    """Whether ``entity`` is the generic agent for the body of its state the gold names."""
+    if entity.type != "agent" or not gold.get("country") or entity.country != gold["country"]:
+        return False
+    name = (gold.get("name") or "").strip()
+    return any(pattern.search(name) and entity.role in roles for pattern, roles in STATE_BODIES)
+
+
 def _attributes_match(entity: Any, gold: dict[str, Any]) -> bool:
     kind = gold.get("type")
     if kind in ("person", "place"):
@@ -95,7 +121,7 @@ def _attributes_match(entity: Any, gold: dict[str, Any]) -> bool:
     if kind == "country":
         return entity.country == gold.get("country") and entity.type != "person"
     return bool((gold.get("org") and (entity.org or "").upper() == gold["org"].upper())
-                or _fold(entity.name) == _fold(gold.get("name")))
+                or _fold(entity.name) == _fold(gold.get("name")) or _state_body(entity, gold))
 
 
 def _read_jsonl_gold(path: Path) -> list[GoldRow]:

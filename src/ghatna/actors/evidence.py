@@ -10,6 +10,10 @@ are computed from name lists and NER corpora by ``tools/make_name_words.py``:
 * ``lexicon/name_words.tsv``: words of people's names; such a word, alone, links to a
   place or a state only with support (a locative after it, the same state named another
   way in the article), and never inside a PER span the NER stage found.
+
+``lexicon/named_after.tsv`` (written by hand) lists the words that make a person's name the
+name of a scheme, an institution or a place named after them (राजीव गांधी पंचायत
+सशक्तीकरण अभियान): such a name is no mention of the person.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..model import Mention
+from .translit import normalise
 
 # after a place: "में" (in); a state with its office: "के/की" + an agent ("मिस्र के राष्ट्रपति")
 LOCATIVES = {"में"}
@@ -40,13 +45,28 @@ class WordEvidence:
 
     common: frozenset[str]
     names: dict[str, tuple[int, int, int]]  # word -> (ends a name, elsewhere in one, a place)
+    namesake_heads: frozenset[str] = frozenset()
+    namesake_between: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "WordEvidence":
         # the files hold normalised words (tools/make_name_words.py)
         common = frozenset(row[0] for row in _rows("common_words.tsv"))
         names = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in _rows("name_words.tsv")}
-        return cls(common, names)
+        named_after = [(normalise(word), kind) for word, kind in _rows("named_after.tsv")]
+        return cls(common, names, frozenset(w for w, k in named_after if k == "head"),
+                   frozenset(w for w, k in named_after if k == "between"))
+
+    def named_after(self, following: list[str]) -> bool:
+        """Whether the words ``following`` a person's name make it the name of a scheme,
+        an institution or a place named after them (``… राष्ट्रीय ग्रामीण रोजगार गारंटी
+        योजना``, ``… विश्वविद्यालय``): up to four words between, then a head word."""
+        for k, norm in enumerate(following[:5]):
+            if norm in self.namesake_heads:
+                return True
+            if norm not in self.namesake_between or k == 4:
+                return False
+        return False
 
     def is_common(self, norm: str) -> bool:
         return norm in self.common

@@ -198,6 +198,9 @@ class Linker(SpanFinder):
                 self._prefer_media(span, words)
                 span.chosen = self._choose(span.candidates, date, states,
                                            regions=self._named_elsewhere(regions, span))
+                if span.chosen is not None and span.chosen.entry.type == "person" and \
+                        self.evidence.named_after([w.norm for w in words[span.j:span.j + 5]]):
+                    span.chosen = None  # "राजीव गांधी पंचायत सशक्तीकरण अभियान": named after him
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
@@ -479,6 +482,10 @@ class Linker(SpanFinder):
                 cands = [c for c in cands if compatible(m.label, c.entry.type)]
                 chosen = self._choose(cands, article.date, states,
                                       regions=regions) if cands else None
+                if chosen is not None and chosen.entry.type == "person":
+                    after = article.sentences[m.sentence_index].text[m.end:]
+                    if self.evidence.named_after([normalise(w) for w in WORD.findall(after)[:5]]):
+                        chosen = None  # a scheme or place named after the person
                 if chosen is not None and chosen.score >= 0.7:
                     m.entity = chosen.entry.entity(article.date)
                     m.score = min(m.score, chosen.score)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import click
 
 from ..errors import GhatnaError
@@ -26,15 +28,8 @@ def spark_cmd(ctx, inputs, out, master, partitions, fmt, as_json):
     from ..spark import run_spark
 
     settings = load_settings(ctx)
-    try:
-        counts = run_spark(list(inputs), out, settings, master=master, partitions=partitions, fmt=fmt)
-    except GhatnaError as exc:
-        fail(exc)
-        return
-    if as_json:
-        emit_json(counts)
-    else:
-        click.echo(f"wrote {out}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    _report(lambda: run_spark(list(inputs), out, settings, master=master, partitions=partitions,
+                              fmt=fmt), as_json, f"wrote {out}: ")
 
 
 @click.command("load")
@@ -48,16 +43,27 @@ def load_cmd(ctx, out, db, as_json):
     from ..store import open_store
 
     settings = load_settings(ctx)
-    try:
+
+    def run() -> dict[str, int]:
         with open_store(db_path(db, settings), settings) as store:
-            counts = load(out, store)
+            return load(out, store)
+
+    _report(run, as_json, "loaded: ", sort=True)
+
+
+def _report(run: Callable[[], dict[str, int]], as_json: bool, heading: str, sort: bool = False) -> None:
+    """Run a command's work and print its counts (JSON, or ``heading`` and the counts,
+    sorted by name with ``sort``); a GhatnaError exits with its message."""
+    try:
+        counts = run()
     except GhatnaError as exc:
         fail(exc)
         return
     if as_json:
         emit_json(counts)
     else:
-        click.echo("loaded: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+        items = sorted(counts.items()) if sort else counts.items()
+        click.echo(heading + ", ".join(f"{n} {name}" for name, n in items))
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import NotFound
+from ..errors import GhatnaError, NotFound
 from .common import db_option, db_path, fail, load_settings
 
 
@@ -21,32 +21,36 @@ from .common import db_option, db_path, fail, load_settings
 def serve_cmd(ctx, db, host, port, allowed):
     """Serve the web interface and REST API (API docs at /docs).
 
-    Read-only unless an upload token is configured ([web] token or $GHATNA_TOKEN), which
-    POST /api/ingest then requires as 'Authorization: Bearer TOKEN'. Requests naming
-    another host than the allowed ones get 400 (a guard against DNS rebinding).
+    Serves an SQLite file or a PostgreSQL database (--db postgresql://user@host:port/db,
+    or $GHATNA_DB), each worker thread reading through a connection of its own; see the
+    README, "Serving from PostgreSQL". Read-only unless an upload token is
+    configured ([web] token or $GHATNA_TOKEN), which POST /api/ingest and reviews then
+    require as 'Authorization: Bearer TOKEN'. Requests naming another host than the
+    allowed ones get 400 (a guard against DNS rebinding).
     """
     try:
         import uvicorn
 
         from ..store import is_postgres_url
+        from ..store.postgres import redact
         from ..web.app import configured_token, create_app
     except ImportError as exc:
         raise click.ClickException(f"the web interface needs its extra packages: "
                                    f"pip install 'ghatna[web]' ({exc})") from None
     settings = load_settings(ctx)
     path = db_path(db, settings)
-    if is_postgres_url(path):
-        raise click.ClickException("the web interface reads SQLite databases only so far; "
-                                   "export from PostgreSQL with `ghatna events` or serve an SQLite copy")
-    if not Path(path).exists() and not configured_token(settings):
+    if not is_postgres_url(path) and not Path(path).exists() and not configured_token(settings):
         fail(NotFound(f"database {path} does not exist; run `ghatna ingest` first "
                       f"(or configure an upload token to start from an empty database)"))
     host = host or settings["web"]["host"]
     port = port or int(settings["web"]["port"])
     settings = settings.with_overrides({"web": {"host": host}})
-    app = create_app(path, settings, extra_hosts=allowed)
+    try:
+        app = create_app(path, settings, extra_hosts=allowed)
+    except GhatnaError as exc:
+        fail(exc)
     mode = "uploads allowed with the token" if configured_token(settings) else "read-only"
-    click.echo(f"ghatna serving {path} at http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
+    click.echo(f"ghatna serving {redact(path)} at http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

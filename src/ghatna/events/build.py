@@ -29,7 +29,7 @@ from .confidence import features, probability
 from .coref import ref_key
 from .modality import aux_mode, is_passive, verb_group
 from .patterns import Match, PatternSet, TypeInfo
-from .resolve import Resolver, domestic, reporter_for
+from .resolve import Resolver, domestic, reporter_for, speakers_own
 from .roles import (
     addressee,
     arrange,
@@ -42,6 +42,7 @@ from .roles import (
     nearest_party,
     reciprocal,
     unnamed_subject,
+    victims,
 )
 from .triggers import INTRANSITIVE
 from .where_when import country_hint, date_event, place, public_location
@@ -63,7 +64,9 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
     # 1. the verb group: aux_mode and voice (a verbless headline participle is passive:
     #    "पूर्व मंत्री गिरफ्तार" is the minister arrested)
     mode, passive = _verb(m, an, ci)
-    passive = passive or m.form == "elliptic"
+    # (but "X का इनकार": a noun with its owner's genitive is the owner's act)
+    passive = passive or (m.form == "elliptic" and an.tokens[m.first - 1:m.first] not in (
+        ["का"], ["की"], ["के"]))
     # 2. the parties; a phrase that fills one role is ``used`` and fills no other
     recip_roles = p.recipient + (("subj",) if passive else ())
     used: set[int] = set()
@@ -85,6 +88,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
             ref.org = igo_parents[ref.org]
         if not ref.country and not ref.org:
             res.home_state(ref, an)
+        if not ref.country and not ref.org:
+            speakers_own(ref, an)
     # 5. the record, and the date the sentence gives it
     first_s, _ = an.char_span(m.first, m.first + 1)
     _, last_e = an.char_span(m.last, m.last + 1)
@@ -171,6 +176,8 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient, recip_arg = [], None  # "X और Y ने बैठक की": the parties are both named
     else:
         recipient, recip_arg = fill(recip_roles, m, an, ci, res, used, as_actor=False)
+        if recip_arg is not None and not recipient:
+            return []  # the frame names a recipient the text leaves unnamed ("आपको")
     if not recipient:
         recipient = background_agent(m, an, ci, res, actor_arg, recip_arg)
     if not any(ref_key(r) for r in recipient) and reciprocal(an, an.clauses[ci]) and actor:
@@ -182,6 +189,8 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient = [r for r in destination if ref_key(r) not in {ref_key(a) for a in actor}]
     if recipient and not any(ref_key(r) for r in recipient) and p.type != "PROTEST":
         recipient = nearest_party(m, an, ci, actor, used) or recipient
+    if not recipient and p.type == "ASSAULT":
+        recipient = victims(m, an, ci, res)
     if not recipient and p.type not in ("PROTEST",) and not pair_named:
         recipient = nearest_party(m, an, ci, actor, used)
     return recipient
@@ -226,9 +235,9 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
         recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
                               country=actor[0].country, org=actor[0].org)]
     if recipient and actor and not any(ref_key(r) for r in recipient) and actor[0].country \
-            and not symmetric:
+            and not symmetric and not any(_other_states(r) for r in recipient):
         # "राज्यपाल पर", "अपने नागरिकों से": an unnamed institution or people of the
-        # actor's own state
+        # actor's own state (but not "पश्चिमी देशों से": other states)
         domestic(recipient, {"country": actor[0].country})
     if not recipient and not symmetric and actor and actor[0].country:
         bare = bare_phrase(m, an, ci, recip_roles, used)
@@ -238,12 +247,23 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
     return recipient
 
 
+OTHER_STATES = frozenset("देश देशों राष्ट्र राष्ट्रों मुल्क मुल्कों सहयोगियों सहयोगी पड़ोसियों "
+                         "पड़ोसी पश्चिमी विदेशी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
+
+
+def _other_states(ref: ActorRef) -> bool:
+    return any(w in OTHER_STATES for w in ref.text.split())
+
+
 def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: list[ActorRef],
             tinfo: TypeInfo, symmetric: bool) -> tuple[list[ActorRef], list[ActorRef]]:
     """The parties of a mutual or symmetric event, or ``X और Y के बीच``, on both sides."""
     if m.pattern.mutual and not tinfo.symmetric and not recipient \
             and len({ref_key(a) for a in actor} - {None}) >= 2:
         recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
+    elif m.pattern.mutual and not tinfo.symmetric and not actor \
+            and len({ref_key(r) for r in recipient} - {None}) >= 2:
+        actor = [ActorRef(**vars(r)) for r in recipient]  # "भारत-जापान में करार"
     actor, recipient = arrange(actor, recipient, symmetric and not recipient)
     if not symmetric and actor_arg is not None and actor_arg.role == "ke_beech" \
             and not recipient and len({ref_key(a) for a in actor}) > 1:

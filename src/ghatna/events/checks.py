@@ -36,7 +36,20 @@ def unplaced(ev: Event, an: Analysis, clause: int) -> bool:
     """A cooperative event with no placed party and no agent phrase in its clause."""
     if ev.event not in NEEDS_A_PARTY or any(known(r) for r in ev.actor + ev.recipient):
         return False
-    return not any(a.role in ("ne", "agent") for a in an.args_in(clause))
+    return not any(a.role in ("ne", "agent") and (a.mentions or not _thing(an, a))
+                   for a in an.args_in(clause))
+
+
+# Nouns for programmes, documents and abstractions: "इस योजना ने … मदद की" is a
+# description, not someone acting.
+THINGS = frozenset(
+    "योजना योजनाओं कार्यक्रम कार्यक्रमों मिशन अभियान नीति नीतियों पहल परियोजना परियोजनाओं "
+    "कानून कानूनों विधेयक अधिनियम रिपोर्ट अध्ययन सर्वेक्षण प्रणाली व्यवस्था तकनीक "
+    "प्रौद्योगिकी संस्थान पोर्टल ऐप मंच फंड कोष निधि सुविधा सुविधाओं".split())
+
+
+def _thing(an: Analysis, arg) -> bool:
+    return an.tokens[arg.np_end - 1] in THINGS
 
 
 KEEP_COPIES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE", "CONSULT", "COOPERATE"])

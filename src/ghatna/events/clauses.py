@@ -84,6 +84,12 @@ REPORTING = frozenset(
     "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split())
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
+# Pronouns written with their postposition in one word: "उसे" is "उस" + "को" (dative or
+# accusative), "आपसे" is "आप" + "से".
+FUSED_CASE = {**dict.fromkeys("उसे इसे उन्हें उन्हे इन्हें इन्हे उनको इनको हमें मुझे आपको तुम्हें "
+                              "तुमको तुझे".split(), "ko"),
+              **dict.fromkeys("आपसे तुमसे तुझसे".split(), "se")}
+FUSED_GENITIVE = frozenset("आपका आपकी आपके तुम्हारा तुम्हारी तुम्हारे तेरा तेरी तेरे".split())
 
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
 
@@ -222,6 +228,8 @@ def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
     for i, tok in enumerate(tokens):
         if tok in ERGATIVE_PRONOUNS:  # "उन्होंने" is "उन" + "ने" in one word
             an.args.append(Arg("ne", i, i + 1, i + 1, i + 1, an.mentions_in(i, i + 1)))
+        elif tok in FUSED_CASE:
+            an.args.append(Arg(FUSED_CASE[tok], i, i + 1, i + 1, i + 1, an.mentions_in(i, i + 1)))
     an.args.sort(key=lambda a: a.marker_start)
     _mark_reporters(an)
     return an
@@ -320,14 +328,17 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
     pronoun_ends = {k for k, m in ends.items() if m.source == "coref:pron"}
     starts = {an.mention_span[id(m)][0] for m in an.mentions
               if m.entity is not None and m.entity.type != "agent"}
+    named = {i for m in an.mentions if m.entity is not None
+             for i in range(*an.mention_span[id(m)])}
     j = marker - 1
     start = marker
     while j >= floor and marker - j <= MAX_NP:
         tok = tokens[j]
         if j in an_marker_tokens(an) and tok not in GENITIVE:
             break
-        if tok in COPULA or tok in CLAUSE_WORDS or tok in HARD_PUNCT or tok == "ने":
-            break
+        if tok in COPULA or (tok in CLAUSE_WORDS and j not in named) or tok in HARD_PUNCT \
+                or tok == "ने":
+            break  # a clause word inside a name is the name's: "जो बाइडेन को"
         if tok == ",":
             if not (j - 1 in ends and start < marker):
                 break

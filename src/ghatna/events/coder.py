@@ -31,7 +31,7 @@ from .build import build_event, split_mutual, threat_content
 from .checks import checked, unplaced
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
-from .coref import ArticleMemory, find_anaphors, ref_key
+from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
 from .patterns import PatternSet, load_patterns
 from .resolve import Resolver, observe_sentence
 from .triggers import off_topic, triggers
@@ -93,10 +93,13 @@ class Coder:
             mentions = [m for m in by_sentence.get(sent.index, [])
                         if m.label != "ANAPHOR" and not (m.entity and m.entity.type == "media")]
             anaphors = find_anaphors(sent.index, sent.text, sent.tokens)
-            an = analyse(sent, mentions + anaphors)
+            an = analyse(sent, with_anaphors(mentions, anaphors))
             memory.observe_mentions(mentions)
-            if not off_topic(an.tokens, self.filters):
-                events.extend(self._code_sentence(an, article.date, resolver))
+            coded = [] if off_topic(an.tokens, self.filters) else \
+                self._code_sentence(an, article.date, resolver)
+            events.extend(coded)
+            memory.observe_sides([e.actor + e.recipient for e in coded])
+            memory.observe_addressee(sent.index, resolver.addressees(an, 0, len(an.tokens)))
             observe_sentence(an, memory)
         fill_dates(events, article.date, self.config.default_to_publication_date)
         return [e for e in events if e.confidence >= self.config.min_confidence]

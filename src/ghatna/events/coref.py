@@ -2,7 +2,9 @@
 article has just named.
 
 News articles name their actors in full once (``चीन के विदेश मंत्री वांग यी``) and then
-refer back with ``उन्होंने``, ``वांग``, ``दोनों देश``, ``इन देशों``, ``इन तीनों``, ``उनका देश``.
+refer back with ``उन्होंने``, ``वांग``, ``दोनों देश``, ``इन देशों``, ``इन तीनों``, ``उनका देश``;
+reported speech says ``मैं``, ``हम`` (its speaker and their side) and ``आप``, ``तुम`` (whom
+the speaker addresses).
 :func:`find_anaphors` marks such phrases in a sentence as pseudo-mentions (label
 ``ANAPHOR``) so that clause analysis treats them as noun phrases; an :class:`ArticleMemory`
 built while the coder walks through the article resolves them. When the article does not
@@ -24,6 +26,12 @@ POSSESSIVES = frozenset("उनका उनके उनकी उसका उ
 # is the speaker's side (हम, हमने, हमारा देश).
 FIRST_SINGULAR = frozenset("मैं मैंने मुझे मुझसे मेरा मेरी मेरे".split())
 FIRST_PLURAL = frozenset("हम हमने हमें हमसे हमारा हमारी हमारे".split())
+# The second person in reported speech is whom the speaker addresses (आप, आपको, तुम्हें);
+# आप written alone is also the Aam Aadmi Party's short name, which a linked mention keeps.
+SECOND = frozenset(
+    "आप आपने आपको आपसे आपका आपकी आपके तुम तुमने तुम्हें तुमको तुमसे तुम्हारा तुम्हारी "
+    "तुम्हारे तू तुझे तुझसे तेरा तेरी तेरे".split())
+PERSONAL = ("first", "first_plural", "second")
 COUNTRY_NOUNS = frozenset("देश देशों सरकार सरकारों मुल्क".split())
 GROUP_NOUNS = frozenset(
     "देश देशों नेता नेताओं पक्ष पक्षों मंत्री मंत्रियों सरकारें सरकारों राष्ट्र राष्ट्रों "
@@ -64,10 +72,12 @@ def find_anaphors(sentence_index: int, text: str, spans: list[tuple[int, int]]) 
             kind = "first"
         elif tok in FIRST_PLURAL:
             kind = "first_plural"
+        elif tok in SECOND:
+            kind = "second"
         if kind:
             # extend over trailing group nouns: "इन तीनों विदेश मंत्रियों"
-            while i + n < len(tokens) and tokens[i + n] in GROUP_NOUNS and kind not in (
-                    "pron", "first", "first_plural"):
+            while i + n < len(tokens) and tokens[i + n] in GROUP_NOUNS and kind != "pron" \
+                    and kind not in PERSONAL:
                 n += 1
             s, e = spans[i][0], spans[i + n - 1][1]
             out.append(Mention(sentence_index, s, e, text[s:e], "ANAPHOR", None, f"coref:{kind}"))
@@ -75,6 +85,21 @@ def find_anaphors(sentence_index: int, text: str, spans: list[tuple[int, int]]) 
         else:
             i += 1
     return out
+
+
+def with_anaphors(mentions: list[Mention], anaphors: list[Mention]) -> list[Mention]:
+    """A sentence's mentions and anaphors together: a group phrase stands for its parties,
+    so the generic words inside it (``दोनों नेताओं``: नेताओं) are no mention of their own,
+    and a personal pronoun a linked mention covers (``आप``, the party) is that mention."""
+    def inside(m: Mention, a: Mention) -> bool:
+        return a.start <= m.start and m.end <= a.end
+
+    groups = [a for a in anaphors if a.source.endswith(("pair", "group"))]
+    kept = [m for m in mentions if not (m.entity is not None and m.entity.type == "agent"
+                                        and any(inside(m, a) for a in groups))]
+    named = [m for m in mentions if m.entity is not None]
+    return kept + [a for a in anaphors if not (
+        a.source.endswith("second") and any(m.start < a.end and a.start < m.end for m in named))]
 
 
 @dataclass
@@ -86,6 +111,7 @@ class ArticleMemory:
     pair: list[ActorRef] = field(default_factory=list)      # last two parties (दोनों देश)
     multi: list[ActorRef] = field(default_factory=list)     # last list of parties (इन देशों)
     speaker: ActorRef | None = None                          # last named speaker (उनका देश)
+    addressee: tuple[int, list[ActorRef]] = (-1, [])         # (sentence, whom it addresses)
 
     # -- observing -------------------------------------------------------------
     def observe_mentions(self, mentions: list[Mention]) -> None:
@@ -105,6 +131,24 @@ class ArticleMemory:
             self.pair = _one_per_key(refs)
         if len(keys) >= 2:
             self.multi = _one_per_key(refs)
+
+    def observe_sides(self, sides: list[list[ActorRef]]) -> None:
+        """The two sides of an event (``मोदी ने शी से मुलाकात की``): a pair named together
+        when they are two parties; a coordinated phrase observed later overrides it."""
+        for refs in sides:
+            refs = [r for r in refs if ref_key(r)]
+            if len(_distinct_keys(refs)) == 2:
+                self.pair = _one_per_key(refs)
+
+    def observe_addressee(self, sentence_index: int, refs: list[ActorRef]) -> None:
+        if refs:
+            self.addressee = (sentence_index, list(refs))
+
+    def addressee_before(self, sentence_index: int) -> list[ActorRef]:
+        """Whom the sentence before ``sentence_index`` addressed: ``X ने Y से फोन पर बात
+        की। उन्होंने कहा, "मैं आपको …"``."""
+        index, refs = self.addressee
+        return list(refs) if index == sentence_index - 1 else []
 
     def observe_actor(self, refs: list[ActorRef]) -> None:
         refs = [r for r in refs if ref_key(r)]

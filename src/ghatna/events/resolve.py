@@ -5,7 +5,7 @@ A :class:`Resolver` lives for one article. It turns a noun phrase into actors
 ``श्रीलंका के नवनिर्वाचित राष्ट्रपति``), its anaphors (the reporter for ``वह`` in ``रूस ने
 कहा कि वह …``, the two states just named for ``दोनों देश``, else the article's
 :class:`~ghatna.events.coref.ArticleMemory`, else the subject of the sentence's first
-clause), short names the NER missed (``वांग``), and national institutions Hindi news names
+clause; whom reported speech addresses for ``आप``, ``तुम``), short names the NER missed (``वांग``), and national institutions Hindi news names
 bare (``केंद्र``, ``सुप्रीम कोर्ट``; ``home_institutions.tsv``). :func:`observe_sentence`
 tells the memory what a sentence named, and :func:`domestic` lets an actor named without a
 state (``पुलिस``) act for the country where the event takes place.
@@ -23,12 +23,22 @@ from .clauses import (
     GENITIVE,
     NAME_HEADS,
     NP_BREAKERS,
+    REPORTING,
     Analysis,
     Arg,
     free_runs,
 )
 from .coref import ArticleMemory, country_of, ref_key, relabel
 from .where_when import PLACE_TYPES
+
+# "X को दिए संदेश में", "X के साथ हुई बातचीत में", "X को संबोधित करते हुए": X is addressed
+ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
+ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
+ADDRESSING = frozenset("संबोधित".split())
+# roles of a phrase a subject acts upon or addresses ("दोनों देशों से", "दोनों पक्षों पर")
+OBJECT_ROLES = frozenset("ko se par ke_saath ke_khilaf prati".split())
+# "X ने Y से कहा / बात की / अपील की": Y is addressed
+TALK_WORDS = REPORTING | frozenset("बात बातचीत वार्ता मुलाकात भेंट अपील आग्रह अनुरोध पूछा".split())
 
 
 @dataclass(frozen=True)
@@ -67,9 +77,46 @@ class Resolver:
             refs.extend(self._institution(arg, an))
         return dedupe(refs)
 
+    def addressees(self, an: Analysis, lo: int, hi: int) -> list[ActorRef]:
+        """Whom the sentence between tokens ``lo`` and ``hi`` addresses, the last named
+        first: ``Y से`` where it speaks or talks, ``Y को संबोधित करते हुए``, ``Y को लिखे
+        पत्र में``; places are not addressed (``दिल्ली से फोन पर बात की``)."""
+        places = {id(m) for m in an.mentions
+                  if m.entity is not None and (m.entity.type or "").lower() in PLACE_TYPES}
+        for a in sorted(an.args, key=lambda a: -a.marker_start):
+            if lo <= a.np_start and a.marker_end <= hi and addressed(an, a):
+                heads = [m for g in an.conjunct_heads(a.np_start, a.np_end) for m in g]
+                if heads and not any(id(m) in places for m in heads):
+                    refs = [r for r in self.refs(a, an) if ref_key(r)]
+                    if refs:
+                        return refs
+        return []
+
+    def _second_person(self, mention: Mention, an: Analysis, tok: int) -> list[ActorRef]:
+        """``आप``/``तुम`` in reported speech: whom its speaker addresses in this sentence or
+        the one before; never the speaker, and nobody outside reported speech."""
+        clause = an.clauses[an.clause_of(tok)]
+        if clause.reporter is None or clause.reporter.role == "according":
+            return []
+        speaker = {ref_key(r) for r in self.speaker(an, tok)}
+        found = self.addressees(an, 0, clause.start) or \
+            self.memory.addressee_before(an.sentence.index)
+        return [relabel(r, mention) for r in found if ref_key(r) not in speaker]
+
+    def speaker(self, an: Analysis, tok: int) -> list[ActorRef]:
+        """Who speaks the reported speech token ``tok`` stands in (``उन्होंने कहा, "मैं …"``:
+        whom उन्होंने refers to); [] outside reported speech."""
+        rep = an.clauses[an.clause_of(tok)].reporter
+        if rep is None or rep.role == "according":
+            return []
+        return [r for r in self.refs(rep, an) if ref_key(r)]
+
     def _anaphor(self, mention: Mention, an: Analysis, tok: int) -> list[ActorRef]:
+        if mention.source.endswith("second"):
+            return self._second_person(mention, an, tok)
         reporter = reporter_for(an, tok)
         if mention.source.endswith(("first", "first_plural")):
+            reporter = reporter or self.speaker(an, tok)
             # the speaker of reported speech, or their side; outside it, the writer: nobody
             if mention.source.endswith("plural"):
                 return [country_of(r, mention) for r in reporter if r.country or r.org]
@@ -105,6 +152,49 @@ class Resolver:
                 if ref.sector:
                     ref.code = country + ref.sector
                 return
+
+
+POSSESSIVES = frozenset("उनकी उनके उनका उसकी उसके उसका".split())
+
+
+def speakers_own(ref: ActorRef, an: Analysis) -> None:
+    """``नेपाली प्रधानमंत्री ने कहा कि … उनकी सरकार को``: an institution the reported clause
+    gives a possessive pronoun belongs to the speaker's state."""
+    toks = [k for k, (s, e) in enumerate(an.spans) if s >= ref.start]
+    if not toks or toks[0] == 0 or an.tokens[toks[0] - 1] not in POSSESSIVES:
+        return
+    clause = an.clauses[an.clause_of(toks[0])]
+    if clause.reporter is None or clause.reporter.role == "according":
+        return
+    for _, _, group in an.conjuncts(clause.reporter.np_start, clause.reporter.np_end):
+        for mention in group:
+            speaker = ActorRef.from_mention(mention) if mention.entity is not None else None
+            if speaker is not None and not speaker.country:
+                state_from_conjunct(speaker, an, clause.reporter.np_start, clause.reporter.np_end)
+            if speaker is not None and speaker.country:
+                ref.country = speaker.country
+                if ref.sector:
+                    ref.code = speaker.country + ref.sector
+                return
+
+
+def message_to(an: Analysis, a: Arg) -> bool:
+    """``Y को लिखे पत्र में``, ``Y के साथ हुई बातचीत में``, ``Y को संबोधित करते हुए``."""
+    toks = an.tokens
+    j = a.marker_end
+    if a.role in ("ko", "ke_saath", "se") and j + 1 < len(toks) \
+            and toks[j] in ADDRESSEE_VERBS and toks[j + 1] in ADDRESSEE_NOUNS:
+        return True
+    return a.role == "ko" and j < len(toks) and toks[j] in ADDRESSING
+
+
+def addressed(an: Analysis, a: Arg) -> bool:
+    """Whether the phrase of ``a`` is whom a message or speech is addressed to: a message
+    (:func:`message_to`), or ``Y से`` in a clause that speaks or talks."""
+    if message_to(an, a):
+        return True
+    clause = an.clauses[an.clause_of(a.marker_start)]
+    return a.role == "se" and any(t in TALK_WORDS for t in an.tokens[a.marker_end:clause.end])
 
 
 def reporter_for(an: Analysis, tok: int) -> list[ActorRef]:
@@ -144,7 +234,24 @@ def main_subject(an: Analysis, tok: int) -> list[ActorRef]:
 
 
 def pair_before(an: Analysis, tok: int) -> list[ActorRef]:
-    """``चीन ने भारत के साथ … और कहा कि दोनों देश …``: the two states named before in the sentence."""
+    """``भारत और चीन के सैनिकों के बीच झड़प के बाद रूस ने दोनों देशों से …``: the last
+    two parties named together before ``tok`` in the sentence, other than the subject that
+    addresses them (``रूस और फ्रांस ने दोनों देशों से``); else, when the sentence names just
+    two states before it (``चीन ने भारत के साथ … और कहा कि दोनों देश …``), those."""
+    ci = an.clause_of(tok)
+    own = next((a for a in an.args if a.np_start <= tok < a.np_end), None)
+    addressing = own is not None and own.role in OBJECT_ROLES
+    last: tuple[int, list[ActorRef]] | None = None
+    for s, e, role in _phrases(an):
+        if e > tok or (addressing and role == "ne" and an.clause_of(s) == ci):
+            continue
+        refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(s, e) for m in g
+                if m.entity is not None and m.label != "ANAPHOR"]
+        refs = [r for r in refs if ref_key(r)]
+        if len({ref_key(r) for r in refs}) == 2 and (last is None or e >= last[0]):
+            last = (e, dedupe(refs))
+    if last is not None:
+        return last[1]
     refs: list[ActorRef] = []
     for mention in an.mentions:
         if an.mention_span[id(mention)][1] > tok or mention.entity is None:
@@ -153,6 +260,14 @@ def pair_before(an: Analysis, tok: int) -> list[ActorRef]:
         if ref_key(ref) and ref_key(ref) not in {ref_key(r) for r in refs}:
             refs.append(ref)
     return refs if len(refs) == 2 else []
+
+
+def _phrases(an: Analysis) -> list[tuple[int, int, str]]:
+    """The sentence's argument phrases and unmarked runs: token span and role."""
+    spans = [(a.np_start, a.np_end, a.role) for a in an.args]
+    for ci in range(len(an.clauses)):
+        spans.extend((s, e, "subj") for s, e in free_runs(an, ci, an.clauses[ci].end))
+    return spans
 
 
 def first_phrase(an: Analysis, run: tuple[int, int]) -> tuple[int, int]:
@@ -207,14 +322,13 @@ def observe_sentence(an: Analysis, memory: ArticleMemory) -> None:
     """What the memory learns from a sentence: the parties each phrase names together, and
     the ``ने`` subjects as the last acting group and speaker."""
     for a in an.args:
-        refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(a.np_start, a.np_end)
+        if a.role == "ne":
+            refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(a.np_start, a.np_end)
+                    for m in g if m.entity is not None]
+            if refs:
+                memory.observe_actor(refs)
+                memory.observe_speaker(list(refs))
+    for s, e, _ in sorted(_phrases(an), key=lambda p: p[1]):
+        refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(s, e)
                 for m in g if m.entity is not None]
         memory.observe_group(refs)
-        if a.role == "ne" and refs:
-            memory.observe_actor(refs)
-            memory.observe_speaker(list(refs))
-    for ci in range(len(an.clauses)):
-        for s, e in free_runs(an, ci, an.clauses[ci].end):
-            refs = [ActorRef.from_mention(m) for g in an.conjunct_heads(s, e)
-                    for m in g if m.entity is not None]
-            memory.observe_group(refs)

@@ -19,6 +19,7 @@ from typing import Any
 from ..model import ActorRef
 from .clauses import (
     COPULA,
+    FUSED_GENITIVE,
     GENITIVE,
     HARD_PUNCT,
     Analysis,
@@ -29,10 +30,7 @@ from .clauses import (
 )
 from .coref import ref_key
 from .patterns import Match
-from .resolve import Resolver, dedupe, first_phrase
-
-ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
-ADDRESSEE_NOUNS = frozenset("संदेश संदेशों पत्र चिट्ठी बातचीत बैठक मुलाकात वार्ता फोन कॉल".split())
+from .resolve import Resolver, dedupe, first_phrase, message_to
 
 
 def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
@@ -51,6 +49,9 @@ def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
             if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
                 continue
             refs = res.refs(arg, an, subject=(role == "subj"))
+            if not refs and not as_actor and any(
+                    x.label == "ANAPHOR" and x.source.endswith("second") for x in arg.mentions):
+                return [], arg  # "आपको": whom the speaker addresses, unnamed; nobody else
             if refs and not as_actor:
                 # "यूक्रेन की यूरोपीय संघ सदस्यता के पक्ष में": the modifiers' states too
                 for mention in an.mentions_in(arg.np_start, arg.np_end):
@@ -102,6 +103,8 @@ def _genitive(m: Match, an: Analysis, floor: int) -> Arg | None:
     j = m.first - 1
     skipped = 0
     while j >= floor and skipped <= 3:
+        if toks[j] in FUSED_GENITIVE:  # "आपका समर्थन": pronoun and genitive in one word
+            return Arg("gen", j, j + 1, j + 1, j + 1, an.mentions_in(j, j + 1))
         if toks[j] in GENITIVE:
             start = _np_left(an, j, floor)
             if start < j:
@@ -144,21 +147,26 @@ def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
     clause = an.clauses[ci]
     if any(a.role == "ne" for a in an.args_in(ci)):
         return [], None
+    # the clause proper begins after adverbials of time and cause ("लंबी बातचीत के बाद")
+    lead = clause.start
+    for a in sorted(an.args_in(ci), key=lambda a: a.np_start):
+        if a.np_start <= lead + 1 and a.role in ("time", "cause") and a.marker_end <= m.first:
+            lead = a.marker_end
     # a name opening the clause and not followed by a genitive is its subject:
     # "फ़्रांस राफ़ेल विमानों के सौदे में … का इच्छुक है"
     for mention in an.mentions:
         ms, me = an.mention_span[id(mention)]
-        if clause.start <= ms <= clause.start + 1 and me < m.first and mention.entity \
+        if lead <= ms <= lead + 1 and me < m.first and mention.entity \
                 and mention.label != "NORP" \
                 and mention.entity.type in ("country", "person", "igo", "party", "armed_group") \
                 and an.tokens[me] not in GENITIVE and me not in an.marker_tokens:
             ref = ActorRef.from_mention(mention)
             if ref_key(ref):
                 return [ref], Arg("subj", ms, me, me, me, [mention])
-    first = min((a for a in an.args_in(ci) if a.marker_end <= m.first),
+    first = min((a for a in an.args_in(ci) if a.marker_end <= m.first and a.np_start >= lead),
                 key=lambda a: a.np_start, default=None)
     if first is None or first.role in ("me", "time", "according") or any(
-            an.mentions_in(clause.start, first.np_start)):
+            an.mentions_in(lead, first.np_start)):
         return [], None
     heads = an.conjuncts(first.np_start, first.np_end)
     if len(heads) < 2:
@@ -217,13 +225,9 @@ def reciprocal(an: Analysis, clause: Clause) -> bool:
 
 def addressee(an: Analysis, res: Resolver, actor: list[ActorRef]) -> list[ActorRef]:
     """``X को दिए संदेश में`` / ``X के साथ हुई बातचीत में``: X is addressed by the sentence."""
-    toks = an.tokens
     akeys = {ref_key(a) for a in actor}
     for a in an.args:
-        if a.role not in ("ko", "ke_saath", "se"):
-            continue
-        j = a.marker_end
-        if j + 1 < len(toks) and toks[j] in ADDRESSEE_VERBS and toks[j + 1] in ADDRESSEE_NOUNS:
+        if message_to(an, a):
             refs = [r for r in res.refs(a, an) if ref_key(r) not in akeys]
             if refs:
                 return refs
@@ -300,12 +304,32 @@ def _letters(tok: str) -> bool:
     return any(ch.isalpha() for ch in tok) and tok not in HARD_PUNCT
 
 
+CASUALTY_WORDS = frozenset("मारे मारा मारी घायल जख्मी ज़ख्मी शहीद हताहत".split())
+
+
+def victims(m: Match, an: Analysis, ci: int, res: Resolver) -> list[ActorRef]:
+    """``नक्सल हमले में 13 पुलिसकर्मी मारे गए``: who was killed or wounded in an attack
+    is who it was done to."""
+    toks = an.tokens
+    if toks[m.last + 1:m.last + 2] != ["में"]:
+        return []
+    end = an.clauses[ci].end
+    cas = next((k for k in range(m.last + 2, min(end, m.last + 10)) if toks[k] in CASUALTY_WORDS), None)
+    if cas is None:
+        return []
+    out = []
+    for mention in an.mentions_in(m.last + 2, cas):
+        if mention.entity is not None and mention.label != "ANAPHOR":
+            out.append(ActorRef.from_mention(mention))
+    return out
+
+
 def bare_phrase(m: Match, an: Analysis, ci: int, roles: tuple[str, ...],
                 used: set[int]) -> ActorRef | None:
     """The frame's phrase when no entity is named in it (short phrases only)."""
     for role in roles:
-        if role in ("subj",):
-            continue
+        if role == "subj" or (role == "se" and m.pattern.type == "REJECT"):
+            continue  # "आरोपों से इनकार": what is refused, not who
         for arg in _args_for(role, m, an, ci, m.first):
             if arg.mentions or arg.np_end - arg.np_start > 3 or \
                     any(t in used for t in range(arg.np_start, arg.np_end)):

@@ -53,6 +53,12 @@ PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
 INFINITIVE_HEADS = frozenset(fold(w) for w in (
     "है हैं था थे थी होगा होगी होंगे चाहिए चाहिये चाहता चाहती चाहते "
     "पड़ा पड़ी पड़े पड़ेगा पड़ेगी पड़ेंगे शुरू जारी बंद").split())
+# Nouns whose infinitive complement names an act that has not happened: what is demanded,
+# threatened, alleged, planned or attempted ("… देने की मांग", "हमला करने की धमकी"). An
+# order, decision or announcement ("भेजने का आदेश/फैसला/ऐलान") reports the act itself.
+UNREALISED_HEADS = frozenset(
+    "मांग माँग अनुरोध अपील आग्रह गुहार निवेदन धमकी चेतावनी आरोप योजना योजनाएं साजिश साज़िश "
+    "षड्यंत्र कोशिश कोशिशें प्रयास इरादा मंशा आशंका अंदेशा".split())
 OBJECT_MARKERS = frozenset("से को की का के पर".split())
 CLAUSE_END = frozenset(", : । . - ! ? ; | –".split())
 HEADLINE_TOKENS = 20  # a headline is short
@@ -80,13 +86,43 @@ def triggers(an: Analysis, patterns: PatternSet) -> list[Match]:
 
 def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
               infinitives: frozenset[str]) -> bool:
-    if not _conditions_hold(m, an):
+    if not _conditions_hold(m, an) or _press(m, an):
         return False
     if m.form == "elliptic":
         return _verbless_end(m, an, finite)
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
-    return _predicate(m, an, infinitives)
+    return _predicate(m, an, infinitives) and not _habitual(m, an)
+
+
+PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
+
+
+def _press(m: Match, an: Analysis) -> bool:
+    """Talking to reporters (``पत्रकारों से बातचीत में कहा``) is how news is made, not a
+    meeting between political actors."""
+    before = an.tokens[max(0, m.first - 2):m.first]
+    return m.pattern.type == "CONSULT" and len(before) == 2 and before[0] in PRESS \
+        and before[1] in ("से", "के", "को")
+
+
+HABITUAL_PASSIVE = frozenset(["जाता", "जाती", "जाते"])
+PAST = frozenset(["था", "थे", "थी", "थीं"])
+
+
+def _habitual(m: Match, an: Analysis) -> bool:
+    """A habit or a practice, not an event: the habitual passive (``सेवा में तैनात किया जाता
+    था``, ``जांच की जाती है``) and the past habitual (``मदद करते थे``)."""
+    nxt = an.tokens[m.last + 1:m.last + 3]
+    if nxt[:1] and nxt[0] in ("किया", "की", "किए", "किये") and m.pattern.kind == "verbal":
+        nxt = an.tokens[m.last + 2:m.last + 4]  # "… जारी किया जाता है"
+    if nxt[:1] and nxt[0] in HABITUAL_PASSIVE:
+        return True
+    last = an.tokens[m.last]
+    verb = nxt[0] if nxt and nxt[0].endswith(("ता", "ती", "ते")) else last
+    after = nxt[1:2] if verb is not last else nxt[:1]
+    return m.pattern.kind == "verbal" and verb.endswith(("ता", "ती", "ते")) and len(verb) > 2 \
+        and bool(after) and after[0] in PAST
 
 
 def _headline(an: Analysis, finite: Callable[[str], bool]) -> bool:
@@ -159,11 +195,15 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
             return False
         if last.endswith("ने") and j < len(toks) and toks[j] == "में":
             return False  # "… की मदद करने में भूमिका": a way of doing, not a deed
+        if last.endswith("ने") and toks[j:j + 1] in (["का"], ["की"]) and j + 1 < len(toks) \
+                and toks[j + 1] in UNREALISED_HEADS:
+            return False  # "हथियार न देने की मांग", "हमला करने की योजना": not a deed
     if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
     if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS) \
-            and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES:
+            and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES \
+            and not (last.endswith("के") and fold(last[:-2] + "ना") in infinitives):  # करके
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
             j += 1
         if j < len(toks) and not _verbal_after(an, j):
@@ -209,16 +249,21 @@ def _refused(m: Match, later: list[Match], an: Analysis) -> bool:
         if o.pattern.type != "REJECT" or m.pattern.type == "REJECT":
             continue
         between = an.tokens[m.last + 1:o.first]
+        if between[:1] == ["से"] and len(between) <= 6 and not any(
+                t in HARD_PUNCT or t in CLAUSE_WORDS or t in CONNECTORS for t in between):
+            return True  # "हमले से श्रीलंका सरकार का इनकार"
         return 1 <= len(between) <= 2 and all(t in OBJECT_MARKERS for t in between)
     return False
 
 
 def _time_reference(m: Match, an: Analysis) -> bool:
     """A noun trigger followed by ``के (…) बाद`` or ``से पहले``: the sentence dates
-    something else by it."""
+    something else by it; or by ``के मामले``: it names an earlier event as a case."""
     if m.pattern.kind != "nominal":
         return False
     nxt = an.tokens[m.last + 1:m.last + 6]
+    if nxt[:1] == ["के"] and nxt[1:2] in (["मामले"], ["मामलों"], ["सिलसिले"]):
+        return True  # "बम धमाकों के मामले में", "हत्या के मामले में"
     if nxt[:1] == ["से"] and nxt[1:2] in (["पहले"], ["पूर्व"]):
         return True
     return nxt[:1] == ["के"] and any(t in ("बाद", "उपरांत") for t in nxt[1:5]) and not any(

@@ -28,4 +28,16 @@ def open_store(target: str | Path, settings: Any = None, *, readonly: bool = Fal
     return Store(target, readonly=readonly, **bits)
 
 
-__all__ = ["Store", "is_postgres_url", "open_store"]
+def unavailable_errors(target: str | Path) -> tuple[type[Exception], ...]:
+    """The exceptions by which the database at ``target`` says it cannot be read: a
+    damaged SQLite file, or a PostgreSQL server that cannot be reached."""
+    if is_postgres_url(target):
+        import psycopg
+
+        return (psycopg.OperationalError,)
+    import sqlite3
+
+    return (sqlite3.DatabaseError,)
+
+
+__all__ = ["Store", "is_postgres_url", "open_store", "unavailable_errors"]

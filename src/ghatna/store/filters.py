@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from ..actors.translit import search_key
 from .dialect import SQLITE, SQLiteDialect
 from .search import search_words
 
@@ -119,18 +120,18 @@ class EventFilter:
         if self.place:
             # the place's English name or its words in the sentence (any case), its state
             # (ISO3), or its admin-1 region by name or code (Bihar, IN.34: its towns too)
-            where.append("(lower(json_extract(e.record, '$.location.name')) = lower(?) "
-                         "OR json_extract(e.record, '$.location.text') = ? "
-                         "OR json_extract(e.record, '$.location.country') = ? "
-                         "OR lower(json_extract(e.record, '$.location.admin1_name')) = lower(?) "
-                         "OR json_extract(e.record, '$.location.admin1') = ?)")
+            location = lambda field: dialect.json_field("e.record", "location", field)  # noqa: E731
+            where.append(f"(lower({location('name')}) = lower(?) OR {location('text')} = ? "
+                         f"OR {location('country')} = ? "
+                         f"OR lower({location('admin1_name')}) = lower(?) "
+                         f"OR {location('admin1')} = ?)")
             params.extend([self.place, self.place, self.place.upper(), self.place,
                            self.place.upper()])
         if self.mode:
             where.append("(e.mode = ? OR e.aux_mode = ?)")
             params.extend([self.mode, self.mode])
         if self.context:
-            where.append("EXISTS (SELECT 1 FROM json_each(e.record, '$.context') c WHERE c.value = ?)")
+            where.append(dialect.json_array_has("e.record", "context"))
             params.append(self.context)
         if self.source:
             where.append("e.article_id IN (SELECT id FROM articles WHERE source = ?)")
@@ -145,7 +146,7 @@ class EventFilter:
             where.append("(e.review IS NULL OR e.review <> 'wrong')")
         if self.text:
             # every word of the text (as a word prefix) in the event's sentence
-            where.append(dialect.event_text_condition())
+            where.append(dialect.search_condition("events"))
             words = [w for _s, _e, w in search_words(self.text)]
             if not words:
                 raise BadParameter("text", "give at least one word")
@@ -156,6 +157,15 @@ class EventFilter:
         """The filter as request parameters (``article_id`` is ``article``)."""
         return {("article" if k == "article_id" else k): "true" if v is True else str(v)
                 for k, v in vars(self).items() if v is not False and v not in (None, "")}
+
+
+def search_terms(q: str) -> list[tuple[str, str | None]]:
+    """(word, Latin search key or None) for each word of an article search ``q``; raises
+    :class:`BadParameter` when it has no words."""
+    terms = [(word, search_key(word) or None) for _s, _e, word in search_words(q)]
+    if not terms:
+        raise BadParameter("q", "give at least one word to search for")
+    return terms
 
 
 def actor_columns(key: str) -> list[tuple[str, str]]:

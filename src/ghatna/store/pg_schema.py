@@ -3,15 +3,36 @@
 The tables and columns are those of the SQLite store (:mod:`ghatna.store.schema`) at its
 current version, written for PostgreSQL: ``rowid`` is an identity column where the
 shared queries use it, and full-text search is a ``tsvector`` column of each article
-(its words with weight A, their Latin search keys with weight B) and of each event (the
-words of its sentence), filled by the store from :func:`ghatna.store.dialect.lexemes`.
+(:func:`ghatna.store.dialect.article_vector`: the words of its headline with weight A,
+of its body with weight B, their Latin search keys with weight C) and of each event (the
+words of its sentence, :func:`ghatna.store.dialect.lexemes`), filled by the store.
 The number of migrations applied is kept in ``ghatna_schema``; each entry of
-:data:`PG_MIGRATIONS` is a list of statements.
+:data:`PG_MIGRATIONS` is a list of statements, or a function of the connection.
 """
 
 from __future__ import annotations
 
-PG_MIGRATIONS: list[list[str]] = [
+from typing import Any, Callable
+
+from .dialect import article_vector
+
+
+def _weigh_article_search(conn: Any, chunk: int = 500) -> None:
+    """Article search columns written again with positions and weights (headline, body,
+    Latin keys): those of migration 1 had neither, and PostgreSQL keeps weights only on
+    positions."""
+    last = 0
+    while True:
+        rows = conn.execute("SELECT rowid, title, text, search_latin FROM articles WHERE rowid > ? "
+                            "ORDER BY rowid LIMIT ?", (last, chunk)).fetchall()
+        if not rows:
+            return
+        conn.executemany("UPDATE articles SET search = ?::tsvector WHERE rowid = ?",
+                         [(article_vector(r[1] or "", r[2] or "", r[3] or ""), r[0]) for r in rows])
+        last = rows[-1][0]
+
+
+PG_MIGRATIONS: list[list[str] | Callable[[Any], None]] = [
     # 1: everything of SQLite schema 6
     [
         """CREATE TABLE articles (
@@ -88,6 +109,13 @@ PG_MIGRATIONS: list[list[str]] = [
         """UPDATE events SET record = left(record, -1) || ', "review": null}'
             WHERE record NOT LIKE '%"review": null}'""",
     ],
+    # 3: the web interface's newest-first lists (undated last) read these indexes in order
+    [
+        "CREATE INDEX events_date_desc ON events(date DESC NULLS LAST)",
+        "CREATE INDEX articles_date_desc ON articles(date DESC NULLS LAST)",
+    ],
+    # 4: article search with positions and weights (headline, body, Latin keys)
+    _weigh_article_search,
 ]
 
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)

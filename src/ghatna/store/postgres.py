@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import StoreError
 from ..model import Article
-from .dialect import POSTGRES, lexemes
+from .dialect import POSTGRES, article_vector, lexemes
 from .pg_schema import PG_MIGRATIONS, PG_SCHEMA_VERSION
 from .sqlite import Store
 
@@ -112,6 +112,12 @@ class PostgresStore(Store):
         else:
             self._migrate()
 
+    def tune_for_reading(self, cache_mb: int, mmap_mb: int) -> None:
+        """Nothing to tune: the server's own settings size its caches, for every client."""
+
+    def usable(self) -> bool:
+        return not (self.conn.raw.closed or self.conn.raw.broken)
+
     # -- schema -------------------------------------------------------------------------
 
     def _version(self) -> int:
@@ -132,8 +138,12 @@ class PostgresStore(Store):
                 conn.execute("CREATE TABLE ghatna_schema (version INTEGER NOT NULL)")
                 conn.execute("INSERT INTO ghatna_schema VALUES (0)")
             for number in range(version, PG_SCHEMA_VERSION):
-                for statement in PG_MIGRATIONS[number]:
-                    conn.execute(statement)
+                step = PG_MIGRATIONS[number]
+                if callable(step):  # a migration that needs Python
+                    step(conn)
+                else:
+                    for statement in step:
+                        conn.execute(statement)
                 conn.execute("UPDATE ghatna_schema SET version = ?", (number + 1,))
 
     @contextmanager
@@ -150,9 +160,8 @@ class PostgresStore(Store):
         values = self._article_values(a)
         cursor = conn.execute(
             f"INSERT INTO articles({self.ARTICLE_COLUMNS}, search) VALUES ({','.join('?' * 22)}, "
-            "setweight(array_to_tsvector(?::text[]), 'A') || "
-            "setweight(array_to_tsvector(?::text[]), 'B')) ON CONFLICT(id) DO NOTHING",
-            (*values, lexemes(f"{a.title}\n{a.text}"), lexemes(values[-1])))
+            "?::tsvector) ON CONFLICT(id) DO NOTHING",
+            (*values, article_vector(a.title or "", a.text or "", values[-1])))
         return cursor.rowcount == 1
 
     def _insert_event(self, conn: Any, values: tuple[Any, ...], sentence: str) -> None:

@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import CODER
-from ..actors.translit import search_key
 from ..errors import NotFound, StoreError
 from ..events.reports import report_key
 from ..model import Article, OffsetMap
 from ..settings import Settings
 from ..text.dedup import MASK64, bands, distance
 from .dialect import SQLITE, SQLiteDialect
-from .filters import BadParameter, EventFilter
+from .filters import EventFilter, search_terms
 from .reviewing import Reviewing, now
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .search import search_latin, search_words
+from .search import search_latin
 
 # Events grouped by report key (an event without one is its own group): of the events
 # matching "{where}" (an EventFilter's clause over ``events e``), each group's most
@@ -39,7 +38,8 @@ WITH ranked AS (
     SELECT e.rowid AS rid, e.id, e.date, e.article_id, e.sentence_idx,
            COALESCE(e.report_key, 'id:' || e.id) AS k,
            ROW_NUMBER() OVER (PARTITION BY COALESCE(e.report_key, 'id:' || e.id)
-                              ORDER BY e.confidence DESC, e.date, e.id) AS rank
+                              ORDER BY e.confidence DESC NULLS LAST, e.date NULLS FIRST,
+                                       e.id) AS rank
     FROM events e{where}),
 page AS (
     SELECT * FROM ranked WHERE rank = 1
@@ -159,6 +159,16 @@ class Store(Reviewing):
 
     def close(self) -> None:
         self.conn.close()
+
+    def tune_for_reading(self, cache_mb: int, mmap_mb: int) -> None:
+        """A larger page cache and memory-mapped reads, for a long-lived read connection
+        such as the web server's."""
+        self.conn.execute(f"PRAGMA cache_size = -{int(cache_mb) * 1024}")
+        self.conn.execute(f"PRAGMA mmap_size = {int(mmap_mb) * 1048576}")
+
+    def usable(self) -> bool:
+        """Whether the connection can still run queries (a database server's can break)."""
+        return True
 
     def check_integrity(self) -> None:
         """Raise StoreError when SQLite finds damaged pages (``PRAGMA quick_check``),
@@ -564,13 +574,10 @@ class Store(Reviewing):
         """Articles holding every word of ``q`` as a word prefix in the headline or body,
         or (for a word in any script) as the prefix of a Latin search key, so ``modi``
         finds मोदी; oldest first. Raises :class:`BadParameter` for a query without words."""
-        terms = [(word, search_key(word) or None) for _s, _e, word in search_words(q)]
-        if not terms:
-            raise BadParameter("q", "give at least one word to search for")
         rows = self.conn.execute(
             f"SELECT a.id, a.title, a.date, a.source FROM articles a "
-            f"WHERE {self.dialect.article_search_condition()} ORDER BY COALESCE(a.date, ''), a.id LIMIT ?",
-            (self.dialect.article_search_query(terms), limit))
+            f"WHERE {self.dialect.search_condition('articles')} ORDER BY COALESCE(a.date, ''), a.id LIMIT ?",
+            (self.dialect.article_search_query(search_terms(q)), limit))
         return [dict(r) for r in rows]
 
     def stats(self) -> dict[str, Any]:

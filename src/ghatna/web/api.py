@@ -14,7 +14,6 @@ from pydantic import BaseModel
 
 from ..events.export import CSV_FIELDS, csv_row
 from ..store.filters import EventFilter
-from ..store.sqlite import Store
 from .deps import ApiError, explorer, page_args
 from .queries import Explorer
 from .upload import check_token, ingest_upload, read_body
@@ -107,7 +106,7 @@ def _csv_lines(records: Iterator[dict[str, Any]]) -> Iterator[str]:
 def _export(stores, filters: EventFilter, most: int, unique: bool) -> Iterator[dict[str, Any]]:
     """Records streamed from a connection of their own (a download outlives the request's
     thread), closed when the download ends."""
-    ex = Explorer(Store(stores.db_path, readonly=True), stores.settings["web"])
+    ex = Explorer(stores.open(readonly=True), stores.settings["web"])
     try:
         yield from ex.iter_events(filters, most, unique)
     finally:
@@ -162,7 +161,7 @@ class ReviewBody(BaseModel):
 
 
 def _review(stores, event_id: str, body: ReviewBody) -> dict[str, Any]:
-    with stores.write_lock, Store.from_settings(stores.db_path, stores.settings) as store:
+    with stores.write_lock, stores.open() as store:
         store.review(event_id, **body.model_dump())
         return store.event(event_id)
 

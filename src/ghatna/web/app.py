@@ -1,7 +1,8 @@
-"""The web application: :func:`create_app` builds it for one database.
+"""The web application: :func:`create_app` builds it for one database, an SQLite file or
+a PostgreSQL database (a ``postgresql://`` URL).
 
-Reads go through one read-only :class:`Store` connection per worker thread; the only
-write, ``POST /api/ingest``, goes through a read-write store under a lock. Every
+Reads go through one read-only store connection per worker thread; the writes (``POST
+/api/ingest`` and reviews) go through a read-write store under a lock. Every
 response carries a Content-Security-Policy that allows scripts from ghatna's own
 assets only, so text from an article can never run as a script; every error has one
 JSON shape, ``{"error": {"code": ..., "message": ...}}``, or an HTML page for pages.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,8 +27,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import GhatnaError, NotFound
 from ..settings import Settings
+from ..store import is_postgres_url, open_store, unavailable_errors
 from ..store.filters import BadParameter
-from ..store.sqlite import Store
 from . import api, assets, pages, review
 from .deps import ApiError, Stores
 from .render import actor_key, review_key
@@ -95,7 +95,8 @@ class HeadAsGet:
 
 def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None,
                extra_hosts: list[str] | tuple[str, ...] = ()) -> FastAPI:
-    """The ghatna web application over the database at ``db_path``.
+    """The ghatna web application over the database at ``db_path`` (a file path or a
+    ``postgresql://`` URL).
 
     The database is created (empty) or upgraded to the current schema when it can be
     written; a read-only file is served as it is. Requests must name one of
@@ -103,9 +104,8 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
     """
     settings = settings or Settings.load()
     db_path = str(db_path)
-    path = Path(db_path)
-    if not path.exists() or os.access(path, os.W_OK):
-        Store(db_path).close()  # create or migrate
+    if is_postgres_url(db_path) or not Path(db_path).exists() or os.access(db_path, os.W_OK):
+        open_store(db_path, settings).close()  # create or migrate
     app = FastAPI(title="ghatna", version=__version__, docs_url=None, redoc_url=None,
                   description="Political events coded from Hindi news (PLOVER/CAMEO), "
                               "each traceable to its sentence. All endpoints are read-only "
@@ -168,11 +168,13 @@ def create_app(db_path: str | os.PathLike[str], settings: Settings | None = None
             message = f"no page at {request.url.path}"
         return respond(request, exc.status_code, code, message, getattr(exc, "headers", None))
 
-    @app.exception_handler(sqlite3.DatabaseError)
-    async def damaged_database(request: Request, exc: sqlite3.DatabaseError):
+    async def unavailable_database(request: Request, exc: Exception):
         log.error("database error serving %s: %s", request.url.path, exc)
-        return respond(request, 503, "database_error",
-                       "the database cannot be read (it may be damaged); see the server's log")
+        return respond(request, 503, "database_error", "the database cannot be read (it may be "
+                                                       "damaged or unreachable); see the server's log")
+
+    for error in unavailable_errors(db_path):
+        app.add_exception_handler(error, unavailable_database)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception):

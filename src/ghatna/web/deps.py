@@ -8,8 +8,8 @@ import threading
 from fastapi import Request
 
 from ..settings import Settings
+from ..store import open_store
 from ..store.filters import BadParameter
-from ..store.sqlite import Store
 from .queries import Explorer
 
 
@@ -22,7 +22,8 @@ class ApiError(Exception):
 
 
 class Stores:
-    """Read-only connections, one per thread, and the lock of the one writer."""
+    """Read-only connections, one per thread, and the lock of the one writer. The
+    database is an SQLite file or a ``postgresql://`` URL (:func:`ghatna.store.open_store`)."""
 
     def __init__(self, db_path: str, settings: Settings):
         self.db_path = db_path
@@ -33,10 +34,18 @@ class Stores:
 
     def explorer(self) -> Explorer:
         explorer = getattr(self._local, "explorer", None)
+        if explorer is not None and not explorer.store.usable():  # a server's connection broke
+            explorer.store.close()
+            explorer = None
         if explorer is None:
-            explorer = Explorer(Store(self.db_path, readonly=True), self.settings["web"])
+            explorer = Explorer(self.open(readonly=True), self.settings["web"])
             self._local.explorer = explorer
         return explorer
+
+    def open(self, *, readonly: bool = False):
+        """A new connection to the database (the caller closes it): read-only, or for
+        writing with the settings' near-duplicate threshold."""
+        return open_store(self.db_path, None if readonly else self.settings, readonly=readonly)
 
 
 def page_args(request: Request, limit: int | None, offset: int | None) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Read queries behind the web interface: pages of articles and events, search, actors.
 
-Everything here reads through a :class:`ghatna.store.sqlite.Store` connection with
-parameterised SQL; nothing writes. Results are plain dicts and lists, the same data
+Everything here reads through the connection of a store, SQLite or PostgreSQL, with
+parameterised SQL written once for both (what differs comes from the store's
+:mod:`~ghatna.store.dialect`); nothing writes. Results are plain dicts and lists, the same data
 the JSON API returns and the HTML templates render.
 
 Actors are keyed as in the gold files: an ISO 3166-1 alpha-3 code for a state
@@ -24,30 +25,16 @@ from ..store.filters import (
     EventFilter,
     actor_columns,
     check_date,
+    search_terms,
     until_bound,
 )
 from ..store.search import search_words
-from ..store.sqlite import REPORTS_SQL, UNIQUE_COUNT, Store, with_reports
+from ..store.sqlite import UNIQUE_COUNT, Store, reports_sql, with_reports
 from ..store.stories import find_stories
 from .render import actor_key
 
 # The actor key of one event_actors row (see the module docstring).
 ACTOR_KEY = "COALESCE(country, 'IGO:' || org, entity_id, code)"
-
-
-def fts_query(q: str, *, columns: str = "{title text}") -> str:
-    """An FTS5 MATCH expression for the words of ``q``, each word found either as a
-    prefix in the headline or body, or as the prefix of a Latin search key."""
-    terms = []
-    for _s, _e, word in search_words(q):
-        latin = search_key(word)
-        options = [f'{columns} : "{word}"*']
-        if latin:
-            options.append(f'search_latin : "{latin}"*')
-        terms.append("(" + " OR ".join(options) + ")")
-    if not terms:
-        raise BadParameter("q", "give at least one word to search for")
-    return " AND ".join(terms)
 
 
 def actor_condition(key: str, table: str = "") -> tuple[str, list[str]]:
@@ -71,9 +58,8 @@ class Explorer:
     def __init__(self, store: Store, settings_web: dict[str, Any]):
         self.store = store
         self.conn = store.conn
-        # a read connection: a larger page cache and memory-mapped reads
-        self.conn.execute(f"PRAGMA cache_size = -{int(settings_web.get('cache_mb', 64)) * 1024}")
-        self.conn.execute(f"PRAGMA mmap_size = {int(settings_web.get('mmap_mb', 256)) * 1048576}")
+        self.dialect = store.dialect
+        store.tune_for_reading(settings_web.get("cache_mb", 64), settings_web.get("mmap_mb", 256))
         self.cooperation = set(settings_web.get("cooperation", ()))
         self.conflict = set(settings_web.get("conflict", ()))
 
@@ -85,8 +71,8 @@ class Explorer:
         since, until = check_date(since, "since"), check_date(until, "until")
         where, params = [], []
         if q:
-            where.append("a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-            params.append(fts_query(q))
+            where.append(self.dialect.search_condition("articles"))
+            params.append(self.dialect.article_search_query(search_terms(q)))
         if since:
             where.append("a.date >= ?")
             params.append(since)
@@ -105,7 +91,7 @@ class Explorer:
             "SELECT a.id, a.title, a.date, a.source, a.language, a.doc, a.url, "
             "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, "
             "(SELECT COUNT(*) FROM sentences s WHERE s.article_id = a.id) AS sentences "
-            f"FROM articles a{clause} ORDER BY a.date DESC, a.created_at DESC, a.id "
+            f"FROM articles a{clause} ORDER BY a.date DESC NULLS LAST, a.created_at DESC, a.id "
             "LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
         return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
 
@@ -133,14 +119,14 @@ class Explorer:
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
         """Articles matching every word of ``q`` (either script), best first, each with
         the sentences that contain a matching word."""
-        match = fts_query(q)
-        total = self.conn.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?",
-                                  (match,)).fetchone()[0]
+        match = self.dialect.article_search_query(search_terms(q))
+        total = self.conn.execute(
+            f"SELECT COUNT(*) FROM articles a WHERE {self.dialect.search_condition('articles')}",
+            (match,)).fetchone()[0]
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.date, a.source, a.language, a.text FROM article_fts f "
-            "JOIN articles a ON a.rowid = f.rowid WHERE article_fts MATCH ? "
-            "ORDER BY bm25(article_fts, 4.0, 1.0, 1.0) LIMIT ? OFFSET ?",
-            (match, limit, offset)).fetchall()
+            "SELECT a.id, a.title, a.date, a.source, a.language, a.text "
+            f"FROM ({self.dialect.ranked_articles()}) f JOIN articles a ON a.rowid = f.rowid "
+            "ORDER BY f.rank, a.id LIMIT ? OFFSET ?", (match, limit, offset)).fetchall()
         wanted = [(w.lower(), search_key(w)) for _s, _e, w in search_words(q)]
         items = []
         for row in rows:
@@ -169,7 +155,7 @@ class Explorer:
                count: bool = True, unique: bool = False) -> dict[str, Any]:
         """A page of event records, newest first; with ``unique``, one record per event
         with the counts of its reports (:mod:`ghatna.events.reports`)."""
-        clause, params = filters.sql()
+        clause, params = filters.sql(self.dialect)
         counted = UNIQUE_COUNT if unique else "COUNT(*)"
         total = (self.conn.execute(f"SELECT {counted} FROM events e{clause}", params).fetchone()[0]
                  if count else None)
@@ -177,16 +163,16 @@ class Explorer:
                 "items": list(self._records(clause, params, limit, offset, unique))}
 
     def iter_events(self, filters: EventFilter, most: int, unique: bool = False) -> Iterator[dict[str, Any]]:
-        clause, params = filters.sql()
+        clause, params = filters.sql(self.dialect)
         yield from self._records(clause, params, most, 0, unique)
 
     def _records(self, clause: str, params: list[Any], limit: int, offset: int,
                  unique: bool) -> Iterator[dict[str, Any]]:
         if unique:
-            sql = REPORTS_SQL.format(where=clause, order="DESC")
+            sql = reports_sql(clause, "DESC", self.dialect)
             return (with_reports(r) for r in self.conn.execute(sql, params + [limit, offset]))
         sql = (f"SELECT e.record FROM events e{clause} "
-               "ORDER BY e.date DESC, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?")
+               "ORDER BY e.date DESC NULLS LAST, e.article_id, e.sentence_idx, e.id LIMIT ? OFFSET ?")
         return (json.loads(r[0]) for r in self.conn.execute(sql, params + [limit, offset]))
 
     def stories(self, *, since: str | None = None, until: str | None = None, min_articles: int = 2,
@@ -208,7 +194,7 @@ class Explorer:
             chunk = keys[i:i + 500]
             for key, record in self.conn.execute(
                     f"SELECT report_key, record FROM events WHERE report_key IN ({','.join('?' * len(chunk))}) "
-                    "ORDER BY report_key, confidence DESC, id", chunk):
+                    "ORDER BY report_key, confidence DESC NULLS LAST, id", chunk):
                 if key in out:
                     continue
                 r = json.loads(record)
@@ -225,7 +211,7 @@ class Explorer:
         """Events by month and type (months without a date are left out), and by type;
         with ``unique``, each event once however many records report it (the reports of
         one event share its date and type)."""
-        clause, params = (filters or EventFilter()).sql()
+        clause, params = (filters or EventFilter()).sql(self.dialect)
         by_month: dict[str, dict[str, int]] = defaultdict(dict)
         by_type: Counter = Counter()
         counted = UNIQUE_COUNT if unique else "COUNT(*)"
@@ -235,7 +221,7 @@ class Explorer:
             by_type[kind] += n
             if month:
                 by_month[month][kind] = n
-        return {"by_month": dict(by_month), "by_type": dict(by_type.most_common()),
+        return {"by_month": dict(by_month), "by_type": by_count(by_type),
                 "balance": self.balance(by_month)}
 
     def balance(self, by_month: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
@@ -283,8 +269,8 @@ class Explorer:
                    "WHERE org IS NOT NULL",
             # an entity that is a state or an organisation itself is listed once, under that kind
             "entity": "SELECT 'entity' AS kind, entity_id AS key, event_id, role FROM event_actors "
-                      "WHERE entity_id IS NOT NULL AND entity_id IS NOT country "
-                      "AND entity_id IS NOT 'IGO:' || org",
+                      "WHERE entity_id IS NOT NULL AND (country IS NULL OR entity_id <> country) "
+                      "AND (org IS NULL OR entity_id <> 'IGO:' || org)",
         }
         kinds = [k.strip() for k in (kind or "").split(",") if k.strip()] or list(parts)
         if any(k not in parts for k in kinds):
@@ -292,13 +278,13 @@ class Explorer:
         union = " UNION ALL ".join(v for k, v in parts.items() if k in kinds)
         where, params = "", []
         if q:
-            where = " WHERE key LIKE ? ESCAPE '\\'"
+            where = " WHERE lower(key) LIKE lower(?) ESCAPE '\\'"
             params.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         sql = (f"SELECT kind, key, COUNT(DISTINCT event_id) AS events, "
                f"COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_id END) AS as_actor, "
                f"COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) AS as_recipient "
-               f"FROM ({union}){where} GROUP BY kind, key")
-        total = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+               f"FROM ({union}) AS sides{where} GROUP BY kind, key")
+        total = self.conn.execute(f"SELECT COUNT(*) FROM ({sql}) AS found", params).fetchone()[0]
         rows = self.conn.execute(sql + " ORDER BY events DESC, key LIMIT ? OFFSET ?",
                                  params + [limit, offset]).fetchall()
         items = [dict(r) | {"name": self.actor_name(r["key"])} for r in rows]
@@ -319,12 +305,12 @@ class Explorer:
         partners = []
         for row in self.conn.execute(
                 # each partner's events once each, whatever number of its people took part
-                f"SELECT key, COUNT(*) AS n, GROUP_CONCAT(event) AS kinds FROM ("
+                f"SELECT key, COUNT(*) AS n, {self.dialect.string_agg('event', ',')} AS kinds FROM ("
                 f"SELECT DISTINCT p.key, p.event_id, e.event FROM "
                 f"(SELECT DISTINCT event_id, role FROM event_actors WHERE {condition}) me "
                 f"JOIN (SELECT event_id, role, {ACTOR_KEY} AS key FROM event_actors) p "
                 f"ON p.event_id = me.event_id AND p.role != me.role "
-                f"JOIN events e ON e.id = p.event_id WHERE p.key IS NOT NULL) "
+                f"JOIN events e ON e.id = p.event_id WHERE p.key IS NOT NULL) AS partners "
                 f"GROUP BY key ORDER BY n DESC, key LIMIT 15", params):
             if row["key"] in (key, key.upper()):
                 continue
@@ -353,16 +339,16 @@ class Explorer:
         return [dict(r) for r in self.conn.execute(
             f"SELECT a.id, a.title, a.date, COUNT(*) AS mentions FROM mentions m "
             f"JOIN articles a ON a.id = m.article_id WHERE {condition} "
-            f"GROUP BY a.id ORDER BY a.date DESC, a.id LIMIT ?", params + [most])]
+            f"GROUP BY a.id ORDER BY a.date DESC NULLS LAST, a.id LIMIT ?", params + [most])]
 
     # -- network and map ----------------------------------------------------------------
 
     def network(self, filters: EventFilter, *, most_edges: int = 80) -> dict[str, Any]:
         """Who acts on whom: edges actor → recipient with counts, and a layout."""
-        clause, params = filters.sql()
+        clause, params = filters.sql(self.dialect)
         rows = self.conn.execute(
             f"SELECT a.key AS source, r.key AS target, COUNT(DISTINCT a.event_id) AS n, "
-            f"GROUP_CONCAT(e.event) AS kinds FROM "
+            f"{self.dialect.string_agg('e.event', ',')} AS kinds FROM "
             f"(SELECT event_id, {ACTOR_KEY} AS key FROM event_actors WHERE role = 'actor') a "
             f"JOIN (SELECT event_id, {ACTOR_KEY} AS key FROM event_actors WHERE role = 'recipient') r "
             f"ON r.event_id = a.event_id JOIN events e ON e.id = a.event_id"
@@ -376,7 +362,7 @@ class Explorer:
             conf = sum(n for k, n in kinds.items() if k in self.conflict)
             edges.append({"source": row["source"], "target": row["target"], "events": row["n"],
                           "cooperation": coop, "conflict": conf,
-                          "types": dict(kinds.most_common())})
+                          "types": by_count(kinds)})
         keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         weight = Counter()
         for e in edges:
@@ -391,15 +377,17 @@ class Explorer:
         """Event locations with coordinates, grouped by place; events by the state they
         happened in (the location's country) and by admin-1 region (``IN.37``); and how
         many matching events have no coordinates, so a map can say what it leaves out."""
-        clause, params = filters.sql()
+        clause, params = filters.sql(self.dialect)
+        joined, loc = self.dialect.json_object("e.record", "location", {
+            "name": "text", "country": "text", "lat": "number", "lon": "number",
+            "admin1": "text"})
+        source = f"events e{joined}{clause}"
         rows = self.conn.execute(
-            "SELECT json_extract(e.record, '$.location.name') AS name, "
-            "json_extract(e.record, '$.location.country') AS country, "
-            "json_extract(e.record, '$.location.lat') AS lat, "
-            "json_extract(e.record, '$.location.lon') AS lon, COUNT(*) AS n, "
-            f"GROUP_CONCAT(e.event) AS kinds FROM events e{clause}"
-            f"{' AND' if clause else ' WHERE'} json_extract(e.record, '$.location.lat') IS NOT NULL "
-            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2 LIMIT ?", params + [most]).fetchall()
+            f"SELECT {loc['name']} AS name, {loc['country']} AS country, {loc['lat']} AS lat, "
+            f"{loc['lon']} AS lon, COUNT(*) AS n, {self.dialect.string_agg('e.event', ',')} AS kinds "
+            f"FROM {source}{' AND' if clause else ' WHERE'} {loc['lat']} IS NOT NULL "
+            "GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 NULLS FIRST, 2 NULLS FIRST, 3, 4 LIMIT ?",
+            params + [most]).fetchall()
         places = []
         for row in rows:
             try:
@@ -410,24 +398,18 @@ class Explorer:
                 continue
             places.append({"name": row["name"], "country": row["country"], "lat": lat, "lon": lon,
                            "events": row["n"],
-                           "types": dict(Counter((row["kinds"] or "").split(",")).most_common())})
-        total, by_country = 0, {}
-        for country, n in self.conn.execute(
-                f"SELECT json_extract(e.record, '$.location.country'), COUNT(*) FROM events e{clause} "
+                           "types": by_count(Counter((row["kinds"] or "").split(",")))})
+        total, located, by_country = 0, 0, {}
+        for country, n, with_coordinates in self.conn.execute(
+                f"SELECT {loc['country']}, COUNT(*), SUM(CASE WHEN {loc['lat']} BETWEEN -90 AND 90 "
+                f"AND {loc['lon']} BETWEEN -180 AND 180 THEN 1 ELSE 0 END) FROM {source} "
                 "GROUP BY 1 ORDER BY 2 DESC, 1", params):
-            total += n
+            total, located = total + n, located + with_coordinates
             if country:
                 by_country[country] = n
         by_region = {region: n for region, n in self.conn.execute(
-            f"SELECT json_extract(e.record, '$.location.admin1'), COUNT(*) FROM events e{clause} "
-            "GROUP BY 1 ORDER BY 2 DESC, 1", params) if region}
-        located = self.conn.execute(
-            "SELECT COUNT(*) FROM (SELECT CAST(json_extract(e.record, '$.location.lat') AS REAL) AS lat, "
-            "CAST(json_extract(e.record, '$.location.lon') AS REAL) AS lon "
-            f"FROM events e{clause}{' AND' if clause else ' WHERE'} "
-            "json_extract(e.record, '$.location.lat') IS NOT NULL "
-            "AND json_extract(e.record, '$.location.lon') IS NOT NULL) "
-            "WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", params).fetchone()[0]
+            f"SELECT {loc['admin1']}, COUNT(*) FROM {source} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params) if region}
         return {"places": places, "by_country": by_country, "by_region": by_region, "events": total,
                 "located": located, "without_coordinates": total - located}
 
@@ -435,6 +417,11 @@ class Explorer:
         data = self.store.stats()
         data.pop("database", None)
         return data
+
+
+def by_count(counts: Counter) -> dict[str, int]:
+    """Counts most first, then by key: the same order whatever order they were counted in."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def highlight(text: str, wanted: list[tuple[str, str]]) -> list[dict[str, Any]]:

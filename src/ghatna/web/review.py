@@ -25,12 +25,12 @@ def review_queue(ex: Explorer, filters: EventFilter, *, limit: int = 50,
                  offset: int = 0) -> dict[str, Any]:
     """A page of the events no analyst has judged yet, lowest confidence first (unknown
     confidence before any), then newest, then by id."""
-    clause, params = filters.sql()
+    clause, params = filters.sql(ex.dialect)
     clause = (clause + " AND" if clause else " WHERE") + " e.review IS NULL"
     total = ex.conn.execute(f"SELECT COUNT(*) FROM events e{clause}", params).fetchone()[0]
     rows = ex.conn.execute(
         f"SELECT e.record FROM events e{clause} "
-        "ORDER BY e.confidence IS NOT NULL, e.confidence, e.date DESC, e.id LIMIT ? OFFSET ?",
+        "ORDER BY e.confidence IS NOT NULL, e.confidence, e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
         params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset,
             "items": [json.loads(r[0]) for r in rows]}

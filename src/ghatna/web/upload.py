@@ -20,7 +20,6 @@ from ..errors import GhatnaError
 from ..ingest import EXIT_NOTHING, Processor, ingest
 from ..readers import Defaults, format_of
 from ..readers.base import check_date
-from ..store.sqlite import Store
 from .deps import ApiError, Stores
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}._-]+")
@@ -124,7 +123,7 @@ def ingest_upload(stores: Stores, content_type: str, files: list[tuple[str, byte
         with stores.write_lock:
             if stores.processor is None:
                 stores.processor = Processor(settings)
-            with Store.from_settings(stores.db_path, settings) as store:
+            with stores.open() as store:
                 summary = ingest([str(p) for p in paths], store, settings, defaults=defaults,
                                  workers=1, processor=stores.processor)
                 rows = store.query(
