@@ -32,7 +32,8 @@ HOSTILE = Entity('"><script>window.pwned=3</script>', "<script>window.pwned=4</s
 
 NANNING = {"text": "नान्निंग", "name": "Nanning", "country": "CHN", "lat": 22.82, "lon": 108.32}
 TOKYO = {"text": "टोक्यो", "name": "Tokyo", "country": "JPN", "lat": 35.68, "lon": 139.69}
-BIJAPUR = {"text": "बीजापुर", "name": "Bijapur", "country": "IND", "lat": 18.79, "lon": 80.82}
+BIJAPUR = {"text": "बीजापुर", "name": "Bijapur", "country": "IND", "lat": 18.79, "lon": 80.82,
+           "admin1": "IN.37", "admin1_name": "Chhattisgarh"}
 
 
 @dataclass

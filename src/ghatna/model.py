@@ -93,6 +93,7 @@ class Entity:
     role: str | None = None
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None  # a place's GeoNames admin-1 region ("IN.37" = Chhattisgarh)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

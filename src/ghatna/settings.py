@@ -11,6 +11,7 @@ import copy
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -131,3 +132,11 @@ def data_lines(name: str, user_file: str | None = None) -> list[str]:
             if line and not line.startswith("#"):
                 lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=1)
+def admin1_names() -> dict[str, str]:
+    """English names of the admin-1 regions ghatna ships names for (India's states and
+    union territories, ``data/admin1_india.tsv``), by GeoNames code (``IN.37``)."""
+    rows = [line.split("\t") for line in data_lines("admin1_india.tsv")]
+    return {row[0]: row[1] for row in rows[1:]}

@@ -88,6 +88,17 @@ def test_record_shape_trigger_date_location(proc):
                        "confidence", "evidence", "coder"}
 
 
+def test_an_indian_towns_event_carries_its_state(proc):
+    ev = _events(proc, "छत्तीसगढ़ के बीजापुर में नक्सलियों ने सुरक्षा बलों पर हमला किया।")[0]
+    assert ev["location"]["text"] == "बीजापुर"
+    assert (ev["location"]["admin1"], ev["location"]["admin1_name"]) == ("IN.37", "Chhattisgarh")
+    abroad = _events(proc, "चीन और पाकिस्तान ने सोमवार को बीजिंग में वार्ता की।")[0]
+    # GeoNames' region code abroad; ghatna ships region names for India only
+    assert abroad["location"]["admin1"] == "CN.22" and abroad["location"]["admin1_name"] is None
+    country = _events(proc, "चीन और पाकिस्तान ने भारत में वार्ता की।")
+    assert all("admin1" not in (e["location"] or {}) for e in country)  # EVENTS.md's five keys
+
+
 def test_coreference_across_sentences(proc):
     text = ("चीन के विदेश मंत्री वांग यी और रूसी विदेश मंत्री सर्गेई लावरोव ने बैठक की। "
             "उन्होंने अमेरिका से प्रतिबंध हटाने का आग्रह किया। दोनों देश मिलकर काम करेंगे।")

@@ -93,6 +93,17 @@ def test_a_place_without_coordinates_is_its_state_at_country_level():
     assert float(row["ActionGeo_Lat"]) == pytest.approx(22.9, abs=1)
 
 
+def test_a_towns_admin1_region_and_a_state_of_india():
+    town = {"text": "बीजापुर", "name": "Bijapur", "country": "IND", "lat": 18.79, "lon": 80.82,
+            "admin1": "IN.37", "admin1_name": "Chhattisgarh"}
+    state = {"text": "बिहार", "name": "Bihar", "country": "IND", "lat": 25.1, "lon": 85.31,
+             "admin1": "IN.34", "admin1_name": "Bihar"}
+    rows = table([record(location=town), record(location=state)])
+    assert (rows[0]["ActionGeo_Type"], rows[0]["ActionGeo_ADM1Code"]) == ("4", "IN37")
+    assert (rows[1]["ActionGeo_Type"], rows[1]["ActionGeo_ADM1Code"],
+            rows[1]["ActionGeo_FeatureID"]) == ("5", "IN34", "IN34")
+
+
 def test_an_organisation_is_typed_igo_with_its_acronym():
     un = {"text": "संयुक्त राष्ट्र", "name": "United Nations", "country": None, "org": "UN",
           "sector": None, "code": "IGOUN", "entity_id": "IGO:UN"}

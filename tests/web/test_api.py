@@ -355,6 +355,20 @@ def test_assets_are_local(client):
         assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
 
 
+def test_india_states_asset_covers_every_state_and_the_map_counts_them(client):
+    from ghatna.settings import admin1_names
+
+    asset = client.get("/assets/app/india_states.json")
+    assert asset.status_code == 200 and asset.headers["content-type"] == "application/json"
+    data = asset.json()
+    assert "Natural Earth" in data["source"] and "de facto" in data["boundaries"]
+    drawn = {code for state in data["states"] for code in state["codes"]}
+    assert drawn == set(admin1_names())  # every state and union territory has an outline
+    assert client.get("/api/map").json()["by_region"] == {"IN.37": 2}
+    assert client.get("/api/events", params={"place": "Chhattisgarh"}).json()["total"] == 2
+    assert client.get("/api/events", params={"place": "IN.37"}).json()["total"] == 2
+
+
 @pytest.mark.parametrize("path", ["/assets/app/..%2F..%2Fstore.py", "/assets/app/../app.py",
                                   "/assets/app/%2e%2e/settings.py", "/assets/swagger/..%2Findex.j2",
                                   "/assets/app/app.py", "/assets/../../etc/passwd"])

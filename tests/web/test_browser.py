@@ -251,8 +251,21 @@ def test_map_has_borders_counts_and_zooms_to_a_region(page, server):
     assert x_range[0] <= 68 and x_range[1] >= 97 and y_range[0] <= 8 and y_range[1] >= 35
     assert x_range[1] - x_range[0] < 80 and y_range[1] - y_range[0] < 40
     assert page.locator("#map .modebar").count() == 0  # no toolbar over the map
+    # India's states and union territories drawn, Chhattisgarh shaded by its two events
+    assert int(page.get_attribute("#map", "data-states-drawn")) >= 34
+    assert page.get_attribute("#map", "data-states-shaded") == "1"
+    labels = page.evaluate("document.getElementById('map').data"
+                           ".filter(t => t.name === 'states')[0].hovertext")
+    assert "Chhattisgarh: 2 events" in labels and "Bihar: 0 events" in labels
+    assert "Chhattisgarh" in page.inner_text("#regions")
     shot(page, "map-india")
     assert page.errors == [] and page.outside == []
+
+
+def test_events_filtered_by_a_state(page, server):
+    page.goto(server[0] + "/events?place=Chhattisgarh")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 2 and "Chhattisgarh" in page.inner_text("table.events td.place")
 
 
 def test_timeline_uses_a_date_axis_with_labels(page, server):

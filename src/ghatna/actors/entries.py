@@ -159,7 +159,7 @@ class Entry:
                 code = country + (sector or "")
         return Entity(id=self.id, name=self.name, type=self.type, country=country, org=org,
                       sector=sector, code=code, role=title or None,
-                      lat=self.lat, lon=self.lon)
+                      lat=self.lat, lon=self.lon, admin1=self.admin1)
 
     def forms(self) -> Iterator[tuple[str, str]]:
         """(text, kind) for every way of writing this entry; kind is name, adj or short."""

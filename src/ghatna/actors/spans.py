@@ -60,6 +60,7 @@ class Span:
     chosen: Candidate | None = None
     state: Entry | None = None  # for agents joined with a state
     method: str = "exact"
+    weak: bool = False  # an ordinary word that names a town: linked only with place evidence
 
 
 def _greedy(n: int, span_at: Callable[[int], "Span | None"]) -> list["Span"]:
@@ -88,6 +89,7 @@ class SpanFinder:
     agents: dict[str, Agent]
     agent_first_max: dict[str, int]
     stopwords: set[str]
+    verb_forms: frozenset[str]
     ambiguous: set[str]
     first_words: set[str]
     evidence: WordEvidence
@@ -125,18 +127,38 @@ class SpanFinder:
                 hits, form = self._lookup(phrase)
                 if not hits:
                     continue
-                if length == 1 and ({phrase[0], form} & (self.ambiguous | self.stopwords)):
+                # a function word is no name, unless it is a verb form that also names a
+                # town (गया); a common word is no name by itself (demonyms are common
+                # words too), nor an ordinary word that also names a place (कोटा); such
+                # a word that names a town is linked when the linker finds place evidence
+                # around it (a weak span)
+                if length == 1 and {phrase[0], form} & self.stopwords \
+                        and phrase[0] not in self.verb_forms:
                     continue
-                # a common word is no name by itself; demonyms are common words too
-                if length == 1 and self.evidence.is_common(phrase[0]) \
-                        and all(kind != "adj" for _, kind in hits):
+                ordinary = length == 1 and bool(
+                    {phrase[0], form} & (self.ambiguous | self.stopwords)
+                    or (self.evidence.is_common(phrase[0])
+                        and all(kind != "adj" for _, kind in hits)))
+                if ordinary and not self._towns_only(hits):
                     continue
-                return self._exact_span(i, i + length, hits, " ".join(phrase))
+                # a town's name is not inflected: बस्तियों is no Basti, दोराहे no Doraha
+                if form != " ".join(phrase) and self._towns_only(hits):
+                    continue
+                span = self._exact_span(i, i + length, hits, " ".join(phrase))
+                span.weak = ordinary
+                return span
             if len(words[i].norm) <= 3 or spelled_letters(words[i].norm):
                 return self._joined_span(words, breaks, i)
             return None
 
         return _greedy(n, at)
+
+    def _towns_only(self, hits: list[tuple[str, str]]) -> bool:
+        """Whether every hit is a town: a place with a population (GeoNames' towns, and
+        shipped places merged with one), not a state or a region."""
+        entries = [self.kb.entries.get(ident) for ident, _ in hits]
+        return all(e is not None and e.type == "place" and e.population is not None
+                   for e in entries)
 
     def _joined_span(self, words: list[Word], breaks: set[int], i: int) -> Span | None:
         """A known form written in pieces: short words that join into it."""

@@ -378,3 +378,142 @@ def spelled_letters(word: str) -> str | None:
         else:
             return None
     return "".join(out) or None
+
+
+# --- Latin place names to Devanagari ------------------------------------------------
+
+# GeoNames writes Indian names with macrons for long vowels (Jhānsi, Bilāspur); without
+# them a short vowel is read, except at the end of a word, where Hindi names end long
+# (Gaya गया, Kota कोटा, Sangli सांगली). ``ṛ`` stands for ड़, ``ṃ`` for the anusvara.
+_LATIN_ENDINGS = [("abad", "ābād"), ("garh", "gaṛh"), ("gadh", "gaṛh"), ("gaon", "gāṃv"),
+                  ("wara", "wāṛā"), ("wada", "wāṛā"), ("bagh", "bāg"), ("ao", "āv")]
+# the last parts of compound names: no cluster is written across their start
+_COMPOUND_PARTS = ("pur", "nagar", "gaṛh", "ganj", "ābād", "kot", "pura", "puram", "gāṃv",
+                   "wāṛā", "bāg", "ur")
+_LATIN_CONSONANTS = [
+    ("chh", "छ"), ("kh", "ख"), ("gh", "घ"), ("ch", "च"), ("jh", "झ"), ("th", "थ"),
+    ("dh", "ध"), ("ph", "फ"), ("bh", "भ"), ("sh", "श"), ("ṛh", "ढ़"), ("ṛ", "ड़"),
+    ("k", "क"), ("g", "ग"), ("j", "ज"), ("t", "त"), ("d", "द"), ("n", "न"), ("p", "प"),
+    ("b", "ब"), ("m", "म"), ("y", "य"), ("r", "र"), ("l", "ल"), ("v", "व"), ("w", "व"),
+    ("s", "स"), ("h", "ह"), ("f", "फ"), ("z", "ज"), ("q", "क"), ("c", "क"), ("x", "क्स"),
+]
+# dental letters Latin spelling shares with retroflex ones (Kota कोटा, Rajkot राजकोट)
+_RETROFLEX = {"त": "ट", "थ": "ठ", "द": "ड", "ध": "ढ"}
+# vowel letters: (independent, sign); "a" has no sign
+_LATIN_VOWELS = [
+    ("ai", "ऐ", "ै"), ("au", "औ", "ौ"), ("ee", "ई", "ी"), ("oo", "ऊ", "ू"), ("ā", "आ", "ा"),
+    ("ī", "ई", "ी"), ("ū", "ऊ", "ू"), ("a", "अ", ""), ("i", "इ", "ि"), ("u", "उ", "ु"),
+    ("e", "ए", "े"), ("o", "ओ", "ो"),
+]
+_VOWEL_LETTERS = {latin: (indep, sign) for latin, indep, sign in _LATIN_VOWELS}
+_LONG_AT_END = {"a": "ā", "i": "ī"}
+_UNMARKED = str.maketrans("āīū", "aiu")
+# where a name carries no length marks, a short i or u may be long (Bhilwara भीलवाड़ा)
+_LONG = {"i": "ī", "u": "ū"}
+# a nasal before a consonant of its own class is written as the anusvara (Sangli सांगली,
+# Banda बांदा/बंदा, Sambhal संभल), not across a compound (Saharanpur सहारनपुर)
+_NASAL_BEFORE = {"न": set("कखगघचछजझतथदधटठडढसशह"), "म": set("बभ")}
+# consonants that join the one before them into a cluster at the start of a word
+# (Prayagraj प्र, Gwalior ग्व, Srinagar श्र)
+_ONSET_SECOND = {"र", "य", "व", "ल"}
+MAX_SPELLINGS = 6
+
+
+def _latin_units(word: str) -> list[tuple[str, str, int]]:
+    """A lower-case Latin word as ("c", consonant, at) and ("v", vowel, at) units."""
+    units: list[tuple[str, str, int]] = []
+    i = 0
+    while i < len(word):
+        if word[i] == "ṃ":
+            units.append(("n", ANUSVARA, i))
+            i += 1
+            continue
+        for latin, deva in _LATIN_CONSONANTS:
+            if word.startswith(latin, i):
+                units.append(("c", deva, i))
+                i += len(latin)
+                break
+        else:
+            for latin, *_ in _LATIN_VOWELS:
+                if word.startswith(latin, i):
+                    units.append(("v", latin, i))
+                    i += len(latin)
+                    break
+            else:
+                i += 1  # a letter no Hindi name has: left out
+    return units
+
+
+def _latin_word_spellings(word: str) -> list[str]:
+    plain = word.translate(_UNMARKED)  # Bhīlwāra ends in -wara too
+    unmarked = plain == word  # GeoNames marks no vowel length in this name
+    for ending, marked in _LATIN_ENDINGS:
+        if plain.endswith(ending) and len(word) > len(ending) + 1:
+            word = word[: -len(ending)] + marked
+            break
+    if word[-1:] in _LONG_AT_END and len(word) > 2:
+        word = word[:-1] + _LONG_AT_END[word[-1]]
+    if word.startswith("sri"):
+        word = "shrī" + word[3:]
+    compound_at = {i for part in _COMPOUND_PARTS for i in range(2, len(word))
+                   if word.endswith(part) and i == len(word) - len(part)}
+    units = _latin_units(word)
+    # each position holds its options, the usual one first
+    options: list[list[str]] = []
+    for k, (kind, value, at) in enumerate(units):
+        prev = units[k - 1] if k else None
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if kind == "n":
+            options.append([value])
+        elif kind == "v":
+            if prev is not None and prev[0] == "c":
+                options.append([_VOWEL_LETTERS[value][1]] + (
+                    [_VOWEL_LETTERS[_LONG[value]][1]] if unmarked and value in _LONG else []))
+            elif prev is not None and prev[1] in ("i", "ī") and value in ("a", "ā"):
+                options.append(["य" + _VOWEL_LETTERS[value][1]])  # Patiala पटियाला
+            else:
+                options.append([_VOWEL_LETTERS[value][0]])
+        elif nxt is not None and nxt[1] == value:
+            options.append([value + VIRAMA, ""])  # a doubled letter: Unnao उन्नाव, Ballia बलिया
+        elif prev is not None and prev[0] == "v" and nxt is not None and nxt[0] == "c" \
+                and nxt[1] in _NASAL_BEFORE.get(value, ()) and nxt[2] not in compound_at:
+            options.append([ANUSVARA])
+        elif value == "न" and prev is not None and prev[0] == "v" and nxt is not None \
+                and nxt[2] in compound_at:
+            options.append([value, ANUSVARA])  # सहारनपुर, but शाहजहांपुर
+        else:
+            letters = [value] + ([_RETROFLEX[value]] if value in _RETROFLEX else [])
+            if nxt is not None and nxt[0] == "c" and nxt[2] not in compound_at:
+                if k == 0 and nxt[1] in _ONSET_SECOND:
+                    letters = [v + VIRAMA for v in letters]
+                elif k > 0:  # a medial cluster: written joined (बस्ती) or not (करनाल)
+                    letters = [v + suffix for suffix in ("", VIRAMA) for v in letters]
+            options.append(letters)
+    # every way of choosing (a few hundred at most), those with fewest unusual choices first
+    ways: list[tuple[int, str]] = [(0, "")]
+    for choice in options:
+        ways = sorted(((rank + k, text + c) for rank, text in ways for k, c in enumerate(choice)),
+                      key=lambda w: w[0])[:64]
+    return [text for _, text in ways]
+
+
+def latin_to_devanagari(name: str) -> list[str]:
+    """Devanagari spellings of an Indian place name written in Latin letters, by rule,
+    the likeliest first, at most :data:`MAX_SPELLINGS` (``Jhānsi`` → झांसी, ``Gorakhpur``
+    → गोरखपुर, ``Kota`` → कोता, कोटा). Macrons mark long vowels; unmarked vowels are
+    short except a final a or i; dental letters may be retroflex; a medial cluster may be
+    written joined; ``-abad``, ``-garh``, ``-gaon`` take their usual Hindi forms."""
+    text = unicodedata.normalize("NFD", name.lower())
+    text = unicodedata.normalize("NFC", "".join(
+        ch for ch in text if ch == "\u0304" or not unicodedata.combining(ch)))
+    words = [w for w in regex.split(r"[^a-zāīūṛ]+", text) if w]
+    if not words:
+        return []
+    spellings = [""]
+    for w in words:
+        spellings = [f"{s} {x}".strip() for s in spellings for x in _latin_word_spellings(w)]
+    seen: list[str] = []
+    for s in spellings:
+        if normalise(s) not in seen:
+            seen.append(normalise(s))
+    return seen[:MAX_SPELLINGS]

@@ -135,7 +135,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--article", "article", metavar="ID", help="Only events of this article (an id "
                   "prefix is enough).")
     @click.option("--place", help="Only events at this place: its English name, its words in "
-                  "the sentence, or an ISO3 country.")
+                  "the sentence, an ISO3 country, or a state or province by name or GeoNames "
+                  "admin-1 code (Bihar, IN.34) with its towns.")
     @click.option("--mode", help="Only events with this PLOVER mode or aux mode (e.g. phone, "
                   "arrest, future, negation).")
     @click.option("--context", help="Only events with this PLOVER context (e.g. military).")

@@ -12,7 +12,7 @@ from . import gdelt
 
 CSV_FIELDS = ("id", "date", "event", "mode", "aux_mode", "negated", "actor", "actor_codes",
               "recipient", "recipient_codes", "location", "location_country", "lat", "lon",
-              "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
+              "location_admin1", "location_admin1_name", "cameo", "quad_code", "confidence", "article", "doc", "sentence_index",
               "trigger", "sentence", "mentions", "articles", "sources", "review")
 def _names(refs: list[dict[str, Any]]) -> str:
     return "; ".join(r.get("name") or r.get("text") or "" for r in refs)
@@ -54,7 +54,7 @@ def _flat(r: dict[str, Any]) -> list[Any]:
             r.get("negated"), _names(r.get("actor", [])), _codes(r.get("actor", [])),
             _names(r.get("recipient", [])), _codes(r.get("recipient", [])),
             loc.get("name") or loc.get("text"), loc.get("country"), loc.get("lat"), loc.get("lon"),
-            r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
+            loc.get("admin1"), loc.get("admin1_name"), r.get("cameo"), r.get("quad_code"), r.get("confidence"), ev.get("article"),
             ev.get("doc"), ev.get("sentence_index"), (ev.get("trigger") or {}).get("text"),
             ev.get("sentence"), *_reports(r), review_verdict(r)]
 

@@ -21,9 +21,10 @@ How each group of columns is filled:
   one event (``ghatna events --unique``). ``AvgTone``: empty (ghatna measures no tone).
 * Geography: ``Actor1Geo``/``Actor2Geo`` are the actor's state at country level (type 1);
   ``ActionGeo`` is the event's location: a town (type 4, or 3 in the United States) with its
-  GeoNames id as ``FeatureID`` and ``ADM1Code`` (FIPS country + GeoNames admin-1 code) when
-  the installed GeoNames extract lists it at those coordinates, else the state at country
-  level. Country codes are FIPS 10-4 (``data/countries_fips.tsv``); a country-level place has
+  GeoNames id as ``FeatureID`` when the installed GeoNames extract lists it at those
+  coordinates, and ``ADM1Code`` (FIPS country + GeoNames admin-1 code) from the record's
+  ``location.admin1`` (else from that town); a state or province itself (type 5, or 2 in
+  the United States) with its ADM1 code as ``FeatureID``; else the state at country level. Country codes are FIPS 10-4 (``data/countries_fips.tsv``); a country-level place has
   its centroid as latitude and longitude and its FIPS code as ``FeatureID``, as in GDELT.
   ``ADM2Code`` is empty.
 * ``DATEADDED``: when the article was stored (UTC, YYYYMMDDHHMMSS). ``SOURCEURL``: the article's
@@ -151,10 +152,14 @@ def action_geo(location: dict[str, Any] | None, towns: "Towns | None") -> list[A
     name = location.get("name") or location.get("text") or ""
     if lat is None or lon is None or (c is not None and name == c.name):
         return country_geo(iso3) if c else [0, name, "", "", "", "", "", ""]
-    town = towns.find(location.get("name"), iso3, lat, lon) if towns else None
     fips = c.fips if c else ""
     full = f"{name}, {c.name}" if c else name
-    adm1 = f"{fips}{town['admin1code']}" if town and fips and town.get("admin1code") else fips
+    region = (location.get("admin1") or "").partition(".")[2]
+    if region and fips and name == location.get("admin1_name"):  # a state or province
+        return [2 if iso3 == "USA" else 5, full, fips, fips + region, "", lat, lon, fips + region]
+    town = towns.find(location.get("name"), iso3, lat, lon) if towns else None
+    region = region or (town or {}).get("admin1code") or ""
+    adm1 = f"{fips}{region}" if fips and region else fips
     return [3 if iso3 == "USA" else 4, full, fips, adm1, "", lat, lon,
             town["geonameid"] if town else ""]
 

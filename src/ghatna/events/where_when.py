@@ -1,7 +1,8 @@
 """Where and when an event took place.
 
 * The place: a place (or, failing one, a country) named with ``में`` or ``पर`` in the
-  trigger's clause, else anywhere in the sentence (:func:`place`). For domestic types
+  trigger's clause, else anywhere in the sentence (:func:`place`), with its admin-1 region
+  (GeoNames code and name, ``IN.37`` Chhattisgarh) where the knowledge base knows it. For domestic types
   without one, :func:`country_hint` offers the one state the sentence names (or a national
   institution such as ``राज्यसभा``): it decides whose police or protesters act, but is not
   recorded as the event's place.
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Event
+from ..settings import admin1_names
 from .clauses import Analysis
 from .coref import ref_key
 from .dates import resolve_date
@@ -55,11 +57,13 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
         return None
     mention = best[1]
     ent = mention.entity
+    admin1 = getattr(ent, "admin1", None) if ent else None
     return {"text": mention.text, "start": mention.start, "end": mention.end,
             "name": ent.name if ent else None,
             "country": ent.country if ent else None,
             "lat": getattr(ent, "lat", None) if ent else None,
-            "lon": getattr(ent, "lon", None) if ent else None}
+            "lon": getattr(ent, "lon", None) if ent else None,
+            "admin1": admin1, "admin1_name": admin1_names().get(admin1 or "")}
 
 
 def country_hint(an: Analysis, home: Sequence[tuple[str, str]]) -> dict[str, Any] | None:
@@ -87,7 +91,10 @@ def public_location(loc: dict[str, Any] | None) -> dict[str, Any] | None:
     """The event's recorded place: none for a hint, else the place without its offsets."""
     if loc is None or loc.get("hint"):
         return None
-    return {k: loc[k] for k in ("text", "name", "country", "lat", "lon")}
+    out = {k: loc[k] for k in ("text", "name", "country", "lat", "lon")}
+    if loc.get("admin1"):  # added to EVENTS.md's five keys only where known
+        out |= {"admin1": loc["admin1"], "admin1_name": loc.get("admin1_name")}
+    return out
 
 
 def date_event(ev: Event, sentence_text: str, pub_date: str | None, mode: str | None) -> None:

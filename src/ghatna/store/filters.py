@@ -118,11 +118,15 @@ class EventFilter:
                 where.append(f"e.id IN ({subquery})")
                 params.extend(value)
         if self.place:
-            # the place's English name or its words in the sentence (any case), or its state
+            # the place's English name or its words in the sentence (any case), its state
+            # (ISO3), or its admin-1 region by name or code (Bihar, IN.34: its towns too)
             location = lambda field: dialect.json_field("e.record", "location", field)  # noqa: E731
             where.append(f"(lower({location('name')}) = lower(?) OR {location('text')} = ? "
-                         f"OR {location('country')} = ?)")
-            params.extend([self.place, self.place, self.place.upper()])
+                         f"OR {location('country')} = ? "
+                         f"OR lower({location('admin1_name')}) = lower(?) "
+                         f"OR {location('admin1')} = ?)")
+            params.extend([self.place, self.place, self.place.upper(), self.place,
+                           self.place.upper()])
         if self.mode:
             where.append("(e.mode = ? OR e.aux_mode = ?)")
             params.extend([self.mode, self.mode])

@@ -46,7 +46,8 @@ def event_filter(type: str | None = Query(None, description="PLOVER event type, 
                  text: str | None = Query(None, description="Words in the event's sentence"),
                  article: str | None = Query(None, description="Article id"),
                  place: str | None = Query(None, description="Place: English name, its words in the "
-                                           "sentence, or ISO3 country"),
+                                           "sentence, ISO3 country, or a state or province by "
+                                           "name or admin-1 code (Bihar, IN.34)"),
                  mode: str | None = Query(None, description="PLOVER mode or aux mode, e.g. phone, future"),
                  context: str | None = Query(None, description="PLOVER context, e.g. military"),
                  source: str | None = Query(None, description="Source of the article"),

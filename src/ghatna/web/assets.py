@@ -28,7 +28,8 @@ from .deps import ApiError
 router = APIRouter()
 
 _OWN = {"app.css": "text/css", "charts.js": "text/javascript", "docs.js": "text/javascript",
-        "review.js": "text/javascript", "world.json": "application/json"}
+        "review.js": "text/javascript", "world.json": "application/json",
+        "india_states.json": "application/json"}
 _SWAGGER = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
 _CACHE = {"Cache-Control": "public, max-age=86400"}
 

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..settings import admin1_names
 from ..store.filters import EVENT_TYPES, BadParameter, EventFilter
 from .api import event_filter, unique_events
 from .deps import explorer, page_args
@@ -163,4 +164,5 @@ def map_page(request: Request, filters: EventFilter = Depends(event_filter),
              ex: Explorer = Depends(explorer)):
     data = ex.locations(filters, most=int(request.app.state.settings["web"]["map_places"]))
     return render(request, "map.html", f"/api/map?{_query(request)}", filters=filters,
-                  data=data, countries={k: country_name(k) for k in data["by_country"]})
+                  data=data, countries={k: country_name(k) for k in data["by_country"]},
+                  regions={k: admin1_names().get(k, k) for k in data["by_region"]})

@@ -375,11 +375,12 @@ class Explorer:
 
     def locations(self, filters: EventFilter, *, most: int = 2000) -> dict[str, Any]:
         """Event locations with coordinates, grouped by place; events by the state they
-        happened in (the location's country); and how many matching events have no
-        coordinates, so a map can say what it leaves out."""
+        happened in (the location's country) and by admin-1 region (``IN.37``); and how
+        many matching events have no coordinates, so a map can say what it leaves out."""
         clause, params = filters.sql(self.dialect)
         joined, loc = self.dialect.json_object("e.record", "location", {
-            "name": "text", "country": "text", "lat": "number", "lon": "number"})
+            "name": "text", "country": "text", "lat": "number", "lon": "number",
+            "admin1": "text"})
         source = f"events e{joined}{clause}"
         rows = self.conn.execute(
             f"SELECT {loc['name']} AS name, {loc['country']} AS country, {loc['lat']} AS lat, "
@@ -406,7 +407,10 @@ class Explorer:
             total, located = total + n, located + with_coordinates
             if country:
                 by_country[country] = n
-        return {"places": places, "by_country": by_country, "events": total,
+        by_region = {region: n for region, n in self.conn.execute(
+            f"SELECT {loc['admin1']}, COUNT(*) FROM {source} GROUP BY 1 ORDER BY 2 DESC, 1",
+            params) if region}
+        return {"places": places, "by_country": by_country, "by_region": by_region, "events": total,
                 "located": located, "without_coordinates": total - located}
 
     def stats(self) -> dict[str, Any]:

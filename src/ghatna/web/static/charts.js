@@ -126,12 +126,44 @@
     return [x / n, y / n];
   }
 
+  // A bin of SHADES for a count, on a log scale up to the largest count.
+  function binner(counts) {
+    var most = Math.max.apply(null, [1].concat(counts));
+    return function (n) { return Math.min(SHADES.length - 1, Math.floor(SHADES.length * Math.log(n) / Math.log(most + 1))); };
+  }
+
+  // India's states and union territories: outlines, shaded by their events, and a hover
+  // label with each one's name and count at its centre. An outline may stand for several
+  // of today's regions (Telangana inside Andhra Pradesh's): its count is theirs together.
+  function states(data, counts, traces) {
+    var total = function (s) { return s.codes.reduce(function (a, c) { return a + (counts[c] || 0); }, 0); };
+    var bin = binner(data.states.map(total));
+    var shaded = SHADES.map(function () { return { x: [], y: [] }; });
+    var lx = [], ly = [], hx = [], hy = [], ht = [], drawn = 0;
+    data.states.forEach(function (s) {
+      var n = total(s);
+      rings(s, lx, ly);
+      if (n) { rings(s, shaded[bin(n)].x, shaded[bin(n)].y); drawn += 1; }
+      var m = middle(s); hx.push(m[0]); hy.push(m[1]);
+      ht.push(s.name + ": " + n + " event" + (n === 1 ? "" : "s") + (s.note ? " (" + s.note + ")" : ""));
+    });
+    shaded.forEach(function (sh, i) {
+      if (!sh.x.length) { return; }
+      traces.push({ type: "scatter", mode: "lines", x: sh.x, y: sh.y, fill: "toself", fillcolor: SHADES[i],
+        line: { width: 0 }, hoverinfo: "skip", showlegend: false });
+    });
+    traces.push({ type: "scatter", mode: "lines", x: lx, y: ly, line: { color: "#8a8f99", width: 0.5 },
+      hoverinfo: "skip", showlegend: false });
+    traces.push({ type: "scatter", mode: "markers", name: "states", x: hx, y: hy, hovertext: ht, hoverinfo: "text",
+      marker: { size: 12, opacity: 0 }, showlegend: false });
+    return drawn;
+  }
+
   function map(el, d) {
-    var draw = function (world) {
+    var draw = function (world, india) {
       var traces = [];
       var counts = d.by_country || {};
-      var most = Math.max.apply(null, [1].concat(Object.keys(counts).map(function (k) { return counts[k]; })));
-      var bin = function (n) { return Math.min(SHADES.length - 1, Math.floor(SHADES.length * Math.log(n) / Math.log(most + 1))); };
+      var bin = binner(Object.keys(counts).map(function (k) { return counts[k]; }));
       if (world) {
         var bx = [], by = [];
         world.countries.forEach(function (c) { rings(c, bx, by); });
@@ -142,7 +174,8 @@
         world.countries.forEach(function (c) {
           var n = counts[c.id];
           if (!n) { return; }
-          rings(c, shaded[bin(n)].x, shaded[bin(n)].y);
+          // India is shaded state by state (its count stays in its hover label)
+          if (!(india && c.id === "IND")) { rings(c, shaded[bin(n)].x, shaded[bin(n)].y); }
           var m = middle(c); hx.push(m[0]); hy.push(m[1]);
           ht.push(((d.names || {})[c.id] || c.name) + ": " + n + " event" + (n > 1 ? "s" : ""));
         });
@@ -154,6 +187,7 @@
         traces.push({ type: "scatter", mode: "markers", x: hx, y: hy, hovertext: ht, hoverinfo: "text",
           marker: { size: 14, opacity: 0 }, showlegend: false });
       }
+      var shadedStates = india ? states(india, d.by_region || {}, traces) : 0;
       var places = d.places || [];
       var top = Math.max.apply(null, [1].concat(places.map(function (p) { return p.events; })));
       traces.push({ type: "scatter", mode: "markers", name: "events",
@@ -171,6 +205,8 @@
         Object.assign({}, CONFIG, { scrollZoom: true }));
       el.setAttribute("data-drawn", places.length);
       el.setAttribute("data-countries", world ? world.countries.length : 0);
+      el.setAttribute("data-states-drawn", india ? india.states.length : 0);
+      el.setAttribute("data-states-shaded", shadedStates);
       document.querySelectorAll("[data-region]").forEach(function (button) {
         button.addEventListener("click", function () {
           var range = REGIONS[button.getAttribute("data-region")];
@@ -180,8 +216,12 @@
         });
       });
     };
-    fetch(el.getAttribute("data-world")).then(function (r) { return r.ok ? r.json() : null; })
-      .then(draw, function () { draw(null); });
+    var load = function (url) {
+      return url ? fetch(url).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; }) : Promise.resolve(null);
+    };
+    Promise.all([load(el.getAttribute("data-world")), load(el.getAttribute("data-states"))])
+      .then(function (both) { draw(both[0], both[1]); });
   }
 
   var CHARTS = { timeline: timeline, bytype: bytype, balance: balance, network: network, map: map };
