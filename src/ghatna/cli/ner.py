@@ -71,7 +71,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   help="cnn: the fast spaCy model; e5: the accurate model, a head trained on the frozen "
                        "multilingual-e5-small encoder (needs ghatna[accurate]; the options above from "
                        "--config to --gazetteer apply to cnn only).")
-    @click.option("--epochs", type=int, default=None, help="e5: training epochs of the head (default 8).")
+    @click.option("--epochs", type=int, default=None, help="e5: training epochs of the head (default 6).")
     @click.option("--cache", "cache", default=None, type=click.Path(file_okay=False),
                   help="e5: folder for the encoder's cached features (default: the system's temporary folder).")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,

@@ -234,10 +234,10 @@ class E5Encoder:
         texts = list(texts)
         ids = [e.ids[:self.max_tokens] for e in self.tokenizer.encode_batch([prefix + t for t in texts])]
         out = np.empty((len(texts), self.header.hidden), dtype=np.float32)
-        last = self.header.layers
-        for start in range(0, len(ids), batch_size):
-            states = self.hidden_states(ids[start:start + batch_size], [last])
-            for i, s in enumerate(states, start=start):
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))  # batch texts of like length
+        for start in range(0, len(order), batch_size):
+            batch = order[start:start + batch_size]
+            for i, s in zip(batch, self.hidden_states([ids[i] for i in batch], [self.header.layers])):
                 out[i] = s[:, 0].mean(axis=0)
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 

@@ -91,10 +91,11 @@ def load_tagger(model: str | Path | None = None) -> "NerTagger | AccurateTagger"
     """The tagger ``[ner] model`` or ``--model`` names: empty for the shipped fast model,
     ``accurate`` for the shipped accurate one, else a folder written by ``ghatna train
     ner`` (an accurate model's folder holds its head, a fast model's a spaCy config)."""
-    if model == ACCURATE:
-        return AccurateTagger.load()
-    if model and (Path(model) / HEAD_FILE).is_file():
-        return AccurateTagger.load(model)
+    if model == ACCURATE or (model and (Path(model) / HEAD_FILE).is_file()):
+        path = None if model == ACCURATE else model
+        # A head tuned with the fast model's tags as hints reads them from the shipped one.
+        fast = NerTagger.load() if AccurateTagger.hint_weight_of(path) else None
+        return AccurateTagger.load(path, fast)
     return NerTagger.load(model)
 
 

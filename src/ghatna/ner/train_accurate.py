@@ -20,11 +20,22 @@ from typing import TextIO
 
 import numpy as np
 
-from .accurate import HEAD_FILE, INFO_FILE, WindowHead, decode
+from .accurate import (
+    GAZETTEER_FILE,
+    HEAD_FILE,
+    INFO_FILE,
+    N_GAZETTEER,
+    WindowHead,
+    WordKeys,
+    decode,
+    head_scores,
+    hint_ids,
+)
 from .corpus import LABELS, bio_spans
 from .e5 import E5Encoder
 from .evaluate import score_spans
-from .features import cached_features
+from .features import cached_features, model_words
+from .gazetteer import build_gazetteer, write_gazetteer
 from .train import TrainResult, load_training_data, parse_corpora
 
 log = logging.getLogger(__name__)
@@ -34,13 +45,16 @@ log = logging.getLogger(__name__)
 class HeadConfig:
     layers: tuple[int, ...] = (9, 10, 11, 12)
     window: int = 1
+    table_rows: int = 50000
+    table_width: int = 48
     projection: int = 256
     hidden: int = 256
-    epochs: int = 8
+    epochs: int = 6
     learning_rate: float = 1e-3
+    decay: float = 0.7  # the learning rate is multiplied by this after every epoch
     batch_words: int = 1000
-    input_dropout: float = 0.1
-    hidden_dropout: float = 0.3
+    input_dropout: float = 0.3
+    hidden_dropout: float = 0.5
 
 
 def tag_set(labels: list[str]) -> list[str]:
@@ -63,23 +77,26 @@ def feature_stats(feats: list[np.ndarray], chunk: int = 2000) -> tuple[np.ndarra
 
 def init_head(dim: int, n_tags: int, cfg: HeadConfig, mean: np.ndarray, std: np.ndarray,
               rng: np.random.Generator) -> WindowHead:
+    """A head for ``dim`` encoder features with random weights."""
     def glorot(n_in: int, n_out: int) -> np.ndarray:
         return (rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / (n_in + n_out))).astype(np.float32)
 
     width = 2 * cfg.window + 1
+    n_in = dim + 3 * cfg.table_width + N_GAZETTEER
     params = {
         "mean": mean.astype(np.float32), "inv_std": (1.0 / std).astype(np.float32),
-        "w1": glorot(dim, cfg.projection), "b1": np.zeros(cfg.projection, np.float32),
+        "emb": (rng.standard_normal((cfg.table_rows, cfg.table_width)) * 0.1).astype(np.float32),
+        "w1": glorot(n_in, cfg.projection), "b1": np.zeros(cfg.projection, np.float32),
         "w2": glorot(width * cfg.projection, cfg.hidden), "b2": np.zeros(cfg.hidden, np.float32),
         "w3": glorot(cfg.hidden, n_tags), "b3": np.zeros(n_tags, np.float32),
     }
     return WindowHead(params, cfg.window)
 
 
-def gradients(head: WindowHead, x: np.ndarray, lengths: list[int], gold: np.ndarray,
-              cfg: HeadConfig, rng: np.random.Generator) -> tuple[float, dict[str, np.ndarray]]:
+def gradients(head: WindowHead, x: np.ndarray, keys: np.ndarray, lengths: list[int], gold: np.ndarray,
+              cfg: HeadConfig, rng: np.random.Generator | None) -> tuple[float, dict[str, np.ndarray]]:
     """Mean cross-entropy of a batch and its gradient for every trained parameter."""
-    logits, cache = head.forward(x, lengths, rng=rng, input_dropout=cfg.input_dropout,
+    logits, cache = head.forward(x, keys, lengths, rng=rng, input_dropout=cfg.input_dropout,
                                  hidden_dropout=cfg.hidden_dropout)
     p, n = head.params, len(x)
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -100,6 +117,12 @@ def gradients(head: WindowHead, x: np.ndarray, lengths: list[int], gold: np.ndar
     dproj = dproj[:n]
     grads["w1"] = cache["inputs"].T @ dproj
     grads["b1"] = dproj.sum(axis=0)
+    dim, width = len(p["mean"]), p["emb"].shape[1]
+    dinputs = dproj @ p["w1"][dim:dim + 3 * width].T
+    if np.ndim(cache["input_mask"]):  # inputs were dropped
+        dinputs *= cache["input_mask"][:, dim:dim + 3 * width]
+    grads["emb"] = np.zeros_like(p["emb"])
+    np.add.at(grads["emb"], keys[:, :3], dinputs.reshape(n, 3, width))
     return loss, grads
 
 
@@ -119,16 +142,39 @@ class Adam:
             params[k] -= (self.lr * corr * self.m[k] / (np.sqrt(self.v[k]) + eps)).astype(np.float32)
 
 
-def dev_scores(head: WindowHead, tags: list[str], feats: list[np.ndarray], gold_spans: list) -> dict:
-    pred = [[s for s in bio_spans(t) if s[2] in LABELS] for t in decode(head, tags, feats)]
+HINT_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+
+
+def dev_scores(head: WindowHead, tags: list[str], feats: list[np.ndarray], keys: list[np.ndarray],
+               gold_spans: list, hints: np.ndarray | None = None, hint_weight: float = 0.0) -> dict:
+    scores = head_scores(head, feats, keys)
+    decoded = decode(scores, [len(f) for f in feats], tags, hints, hint_weight)
+    pred = [[s for s in bio_spans(t) if s[2] in LABELS] for t in decoded]
     return score_spans(gold_spans, pred)
 
 
-def fit(head: WindowHead, feats: list[np.ndarray], gold: list[np.ndarray], dev: tuple[list, list],
-        tags: list[str], cfg: HeadConfig, rng: np.random.Generator, logfile: TextIO) -> tuple[dict, dict, list]:
+def tune_hint_weight(head: WindowHead, tags: list[str], dev: list, feats: list[np.ndarray],
+                     keys: list[np.ndarray], logfile: TextIO) -> tuple[float, dict]:
+    """The weight of the shipped fast model's tags (see :func:`ghatna.ner.accurate.decode`)
+    that gives the best dev F1, and the dev scores with it."""
+    from .tagger import NerTagger
+
+    sentences = [s.tokens for s in dev]
+    hints = hint_ids(tags, sentences, NerTagger.load().tag(sentences))
+    best = (-1.0, 0.0, {})
+    for weight in HINT_WEIGHTS:
+        scores = dev_scores(head, tags, feats, keys, [s.spans() for s in dev], hints, weight)
+        logfile.write(f"fast-model hint weight {weight}: dev F1 {scores['overall']['f1']:.4f}\n")
+        best = max(best, (scores["overall"]["f1"], weight, scores), key=lambda b: b[0])
+    return best[1], best[2]
+
+
+def fit(head: WindowHead, feats: list[np.ndarray], keys: list[np.ndarray], gold: list[np.ndarray],
+        dev: tuple[list, list, list], tags: list[str], cfg: HeadConfig, rng: np.random.Generator,
+        logfile: TextIO) -> tuple[dict, dict, list]:
     """Train ``head`` for ``cfg.epochs`` epochs; the parameters and dev scores of the
     epoch with the best dev F1, and every epoch's loss and dev F1."""
-    opt = Adam(head.params, ["w1", "b1", "w2", "b2", "w3", "b3"], cfg.learning_rate)
+    opt = Adam(head.params, ["emb", "w1", "b1", "w2", "b2", "w3", "b3"], cfg.learning_rate)
     started = time.time()
     best, best_f1, history = None, -1.0, []
     for epoch in range(1, cfg.epochs + 1):
@@ -138,8 +184,9 @@ def fit(head: WindowHead, feats: list[np.ndarray], gold: list[np.ndarray], dev: 
             batch.append(si)
             if sum(len(gold[i]) for i in batch) >= cfg.batch_words or pos == len(order) - 1:
                 x = np.concatenate([feats[i] for i in batch]).astype(np.float32)
+                k = np.concatenate([keys[i] for i in batch])
                 y = np.concatenate([gold[i] for i in batch])
-                loss, grads = gradients(head, x, [len(gold[i]) for i in batch], y, cfg, rng)
+                loss, grads = gradients(head, x, k, [len(gold[i]) for i in batch], y, cfg, rng)
                 opt.update(head.params, grads)
                 losses.append(loss)
                 batch = []
@@ -152,13 +199,16 @@ def fit(head: WindowHead, feats: list[np.ndarray], gold: list[np.ndarray], dev: 
         logfile.flush()
         if f1 > best_f1:
             best_f1, best = f1, ({k: v.copy() for k, v in head.params.items()}, scores)
+        opt.lr *= cfg.decay
     return best[0], best[1], history
 
 
 def train_accurate(data_dir: str | Path, out_dir: str | Path, corpora: tuple[str, ...],
                    cache_dir: Path, limit: int = 0, seed: int = 0, aux_labels: bool = False,
-                   cfg: HeadConfig | None = None) -> TrainResult:
-    """Compute (or read cached) e5 features, train the head, write ``OUT/model``."""
+                   cfg: HeadConfig | None = None, fast_hints: bool = True) -> TrainResult:
+    """Compute (or read cached) e5 features, train the head, write ``OUT/model``. With
+    ``fast_hints`` the weight given to the shipped fast model's tags at decoding is
+    chosen on the development set (0 if they do not help)."""
     cfg = cfg or HeadConfig()
     started = time.time()
     data_dir, out_dir = Path(data_dir), Path(out_dir)
@@ -179,6 +229,10 @@ def train_accurate(data_dir: str | Path, out_dir: str | Path, corpora: tuple[str
     gold = [np.array([tag_id[t] for t in s.tags], dtype=np.int64) for s in sentences]
     mean, std = feature_stats(feats)
     words = sum(len(f) for f in feats)
+    names = build_gazetteer()
+    word_keys = WordKeys(names, cfg.table_rows)
+    keys = [word_keys(model_words(s.tokens)) for s in sentences]
+    dev_keys = [word_keys(model_words(s.tokens)) for s in dev]
     rng = np.random.default_rng(seed)
     head = init_head(len(mean), len(tags), cfg, mean, std, rng)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -186,15 +240,19 @@ def train_accurate(data_dir: str | Path, out_dir: str | Path, corpora: tuple[str
         logfile.write(f"{len(sentences)} training sentences ({'+'.join(corpora)}), {words} words, "
                       f"{len(mean)} features; dev {len(dev)} sentences; features in "
                       f"{features_seconds:.0f} s\n")
-        params, scores, history = fit(head, feats, gold, (dev_feats, [s.spans() for s in dev]),
+        params, scores, history = fit(head, feats, keys, gold, (dev_feats, dev_keys, [s.spans() for s in dev]),
                                       tags, cfg, rng, logfile)
+        head.params = params
+        hint_weight, scores = (tune_hint_weight(head, tags, dev, dev_feats, dev_keys, logfile)
+                               if fast_hints else (0.0, scores))
     model_dir = out_dir / "model"
     model_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(model_dir / HEAD_FILE, **{k: v.astype(np.float16) for k, v in params.items()})
+    write_gazetteer(names, model_dir / GAZETTEER_FILE)
     seconds = time.time() - started
     info = {
         "encoder": encoder.fingerprint, "layers": list(cfg.layers), "window": cfg.window,
-        "tags": tags, "config": asdict(cfg), "corpora": list(corpora), "seed": seed,
+        "tags": tags, "config": asdict(cfg), "hint_weight": hint_weight, "corpora": list(corpora), "seed": seed,
         "limit": limit, "aux_labels": aux_labels, "train_sentences": len(sentences),
         "dev_sentences": len(dev), "history": history, "dev_scores": scores, "data": report,
         # The stage gives each mention its label's precision on dev as its score.
