@@ -81,7 +81,7 @@ def test_stage_uses_the_accurate_model_when_settings_say_so(accurate):
 def test_tag_conll_with_the_accurate_model(accurate, tmp_path):
     src = tmp_path / "in.conll"
     # Written for this test; a second column is ignored.
-    src.write_text("राहुल\tX\nगांधी\tX\nने\tX\nवायनाड\tX\nमें\tX\nरैली\tX\nकी\tX\n\nकांग्रेस\tX\nजीती\tX\n", "utf-8")
+    src.write_text("राहुल\tX\nगांधी\tX\nने\tX\nलखनऊ\tX\nमें\tX\nरैली\tX\nकी\tX\n\nकांग्रेस\tX\nजीती\tX\n", "utf-8")
     out = tmp_path / "out.tsv"
     result = CliRunner().invoke(main, ["tag", "--conll", str(src), "-o", str(out), "--model", "accurate"])
     assert result.exit_code == 0, result.output

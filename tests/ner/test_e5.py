@@ -64,5 +64,5 @@ def test_word_features_read_long_sentences_in_windows(encoder):
     assert long_feats.shape == (650, 2, 384) and short_feats.shape == (3, 2, 384)
     assert np.abs(long_feats).sum(axis=(1, 2)).min() > 0  # every word read, none left at zero
     # The same sentence alone gives the same features as inside a batch.
-    alone = encoder.word_features([short], layers=[12])[0]
+    alone = encoder.word_features([short], layers=[11, 12])[0]
     np.testing.assert_allclose(alone, short_feats, atol=1e-4)
