@@ -91,6 +91,12 @@ def test_tag_conll_with_the_accurate_model(accurate, tmp_path):
     assert bio_spans(tags)[0] == (0, 2, "PER") and tags[3] == "B-LOC", tags
 
 
+def test_empty_sentences_get_no_spans(accurate):
+    spans = list(accurate.tag([[], ["अमित", "शाह"], []]))
+    assert spans[0] == spans[2] == [] and spans[1] == [(0, 2, "PER")]
+    assert list(accurate.tag([[]])) == [[]]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/ner is absent")
 def test_quality_gate_accurate_ilner_dev(accurate):

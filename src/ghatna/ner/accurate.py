@@ -129,7 +129,7 @@ class WindowHead:
         gazetteer = np.zeros((len(x), N_GAZETTEER), dtype=np.float32)
         gazetteer[np.arange(len(x)), keys[:, 3]] = 1.0
         inputs = np.hstack([(x - p["mean"]) * p["inv_std"],
-                            p["emb"][keys[:, :3]].reshape(len(x), -1), gazetteer])
+                            p["emb"][keys[:, :3]].reshape(len(x), 3 * p["emb"].shape[1]), gazetteer])
         input_mask = np.float32(1.0)
         if rng is not None and input_dropout:
             input_mask = (rng.random(inputs.shape, dtype=np.float32) >= input_dropout) / np.float32(1 - input_dropout)
@@ -137,7 +137,7 @@ class WindowHead:
         proj = inputs @ p["w1"] + p["b1"]
         idx = neighbour_index(lengths, self.window)
         padded = np.vstack([proj, np.zeros((1, proj.shape[1]), dtype=proj.dtype)])
-        joined = padded[idx].reshape(len(x), -1)
+        joined = padded[idx].reshape(len(x), idx.shape[1] * proj.shape[1])
         hidden = joined @ p["w2"] + p["b2"]
         mask = (hidden > 0).astype(np.float32)
         if rng is not None and hidden_dropout:

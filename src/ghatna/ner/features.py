@@ -39,7 +39,7 @@ def sentence_features(encoder: E5Encoder, sentences: Sequence[Sequence[str]],
                       layers: Sequence[int]) -> list[np.ndarray]:
     """The encoder's features ``(n_words, len(layers) * hidden)`` for each sentence."""
     feats = encoder.word_features([model_words(s) for s in sentences], layers)
-    return [f.reshape(len(f), -1) for f in feats]
+    return [f.reshape(len(f), f.shape[1] * f.shape[2]) for f in feats]
 
 
 def cached_features(encoder: E5Encoder, sentences: Sequence[Sequence[str]], layers: Sequence[int],
