@@ -7,14 +7,14 @@ import numpy as np
 import pytest
 from helpers import ROOT
 
-from ghatna.ner.e5 import QK, _Q4, dequantize_q4
+from ghatna.ner.e5 import Q4_BLOCK, QK, dequantize_q4
 
 SHARED_DEV = ROOT.parent / "shared" / "data" / "ner" / "ilner-hindi-dev.txt"
 
 
 def test_dequantize_q4_block_layout():
     # Byte j holds weight j in its low nibble and weight j + 16 in its high one; w = (q - 8) * d.
-    block = np.zeros(1, dtype=_Q4)
+    block = np.zeros(1, dtype=Q4_BLOCK)
     block["d"] = 0.5
     block["qs"][0] = [(15 << 4) | j for j in range(16)]
     weights = dequantize_q4(block)

