@@ -1,7 +1,7 @@
 """Tagging speed of the NER model on one core, and its load time.
 
 Usage (from the project root):
-    PYTHONPATH=src taskset -c 0 python benchmarks/bench_ner.py [--model DIR] [--conll FILE] [--repeat N]
+    PYTHONPATH=src taskset -c 0 python benchmarks/bench_ner.py [--model DIR|accurate] [--conll FILE] [--repeat N]
 
 Without --conll it tags the tokens of ../shared/data/ner/ilner-hindi-dev.txt. The
 process pins itself to one core (os.sched_setaffinity) and BLAS to one thread.
@@ -33,10 +33,10 @@ def main() -> None:
     import spacy  # noqa: F401  (import time is part of what a user waits for)
     t_import = time.perf_counter() - t0
     from ghatna.ner.corpus import read_tokens
-    from ghatna.ner.tagger import NerTagger
+    from ghatna.ner.tagger import load_tagger
 
     t1 = time.perf_counter()
-    tagger = NerTagger.load(args.model)
+    tagger = load_tagger(args.model)
     t_load = time.perf_counter() - t1
     sentences = read_tokens(args.conll)
     n_tokens = sum(len(s) for s in sentences)

@@ -10,15 +10,16 @@ import click
 from ..errors import GhatnaError
 from .common import emit_json, fail, load_settings
 
-model_option = click.option("--model", "model", default=None, metavar="DIR",
-                            help="NER model folder (default: [ner] model, else the shipped model).")
+model_option = click.option("--model", "model", default=None, metavar="DIR|accurate",
+                            help="NER model folder, or 'accurate' for the shipped accurate model "
+                                 "(needs ghatna[accurate]); default: [ner] model, else the shipped fast model.")
 
 
 def _tagger(ctx: click.Context, model: str | None):
-    from ..ner.tagger import NerTagger
+    from ..ner.tagger import load_tagger
 
     settings = load_settings(ctx)
-    return NerTagger.load(model or settings.get("ner", "model") or None)
+    return load_tagger(model or settings.get("ner", "model") or None)
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
@@ -66,18 +67,34 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   help="Add a copy of each sentence with other names (corpus, knowledge base) in its entities.")
     @click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,
                   help="Mark names the knowledge base or GeoNames knows in a feature of the model.")
+    @click.option("--encoder", type=click.Choice(["cnn", "e5"]), default="cnn", show_default=True,
+                  help="cnn: the fast spaCy model; e5: the accurate model, a head trained on the frozen "
+                       "multilingual-e5-small encoder (needs ghatna[accurate]; the options above from "
+                       "--config to --gazetteer apply to cnn only).")
+    @click.option("--epochs", type=int, default=None, help="e5: training epochs of the head (default 6).")
+    @click.option("--cache", "cache", default=None, type=click.Path(file_okay=False),
+                  help="e5: folder for the encoder's cached features (default: the system's temporary folder).")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
                       limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
-                      augment: bool, gazetteer: bool) -> None:
-        """Train the Hindi NER model (spaCy) on HiNER and IL-NER."""
-        from ..ner.train import train_ner
-
-        overrides = {"training.max_steps": max_steps} if max_steps else {}
+                      augment: bool, gazetteer: bool, encoder: str, epochs: int | None,
+                      cache: str | None) -> None:
+        """Train the Hindi NER model (spaCy, or a head over e5) on HiNER and IL-NER."""
+        names = tuple(c.strip() for c in corpora.split(",") if c.strip())
         try:
-            result = train_ner(data, out, corpora=tuple(c.strip() for c in corpora.split(",") if c.strip()),
-                               config=config, overrides=overrides, limit=limit, seed=seed,
-                               aux_labels=aux_labels, vectors=vectors, pretrain_epochs=pretrain_epochs,
-                               augment=augment, gazetteer=gazetteer)
+            if encoder == "e5":
+                from ..ner.features import default_cache_dir
+                from ..ner.train_accurate import HeadConfig, train_accurate
+
+                cfg = HeadConfig(epochs=epochs) if epochs else HeadConfig()
+                result = train_accurate(data, out, names, Path(cache) if cache else default_cache_dir(),
+                                        limit=limit, seed=seed, aux_labels=aux_labels, cfg=cfg)
+            else:
+                from ..ner.train import train_ner
+
+                overrides = {"training.max_steps": max_steps} if max_steps else {}
+                result = train_ner(data, out, corpora=names, config=config, overrides=overrides,
+                                   limit=limit, seed=seed, aux_labels=aux_labels, vectors=vectors,
+                                   pretrain_epochs=pretrain_epochs, augment=augment, gazetteer=gazetteer)
         except GhatnaError as exc:
             fail(exc)
         f1 = result.dev_scores.get("ents_f") or 0.0

@@ -2,7 +2,8 @@
 
 The model is a spaCy pipeline (tok2vec + ner) trained by ``ghatna train ner`` and
 shipped under ``ghatna/data/models/ner``; ``[ner] model`` in the settings points to
-another model folder. The tagger reads the tokens the segment stage already made,
+another model folder, or is ``accurate`` for the slower, more accurate model over the
+e5 encoder (:mod:`ghatna.ner.accurate`), which :func:`load_tagger` picks. The tagger reads the tokens the segment stage already made,
 so every mention's offsets are the offsets of whole tokens in its sentence.
 
 A mention's ``score`` is the precision of its label measured on the development set
@@ -24,6 +25,7 @@ from ..model import Article, Mention
 from ..pipeline import stage
 from ..settings import Settings
 from ..text.clean import repair_token
+from .accurate import HEAD_FILE, AccurateTagger
 from .corpus import LABELS, read_blocks, spans_to_bio
 
 log = logging.getLogger(__name__)
@@ -80,13 +82,24 @@ class NerTagger:
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
             yield [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
 
-    def tag_bio(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
-        sentences = list(sentences)
-        for toks, spans in zip(sentences, self.tag(sentences)):
-            yield spans_to_bio(len(toks), spans)
 
 
-def tag_article(tagger: NerTagger, article: Article) -> Article:
+ACCURATE = "accurate"
+
+
+def load_tagger(model: str | Path | None = None) -> "NerTagger | AccurateTagger":
+    """The tagger ``[ner] model`` or ``--model`` names: empty for the shipped fast model,
+    ``accurate`` for the shipped accurate one, else a folder written by ``ghatna train
+    ner`` (an accurate model's folder holds its head, a fast model's a spaCy config)."""
+    if model == ACCURATE or (model and (Path(model) / HEAD_FILE).is_file()):
+        path = None if model == ACCURATE else model
+        # A head tuned with the fast model's tags as hints reads them from the shipped one.
+        fast = NerTagger.load() if AccurateTagger.hint_weight_of(path) else None
+        return AccurateTagger.load(path, fast)
+    return NerTagger.load(model)
+
+
+def tag_article(tagger: NerTagger | AccurateTagger, article: Article) -> Article:
     """Replace the article's ``ner`` mentions with the tagger's."""
     article.mentions = [m for m in article.mentions if m.source != "ner"]
     sentences = [s for s in article.sentences if s.tokens]
@@ -101,7 +114,7 @@ def tag_article(tagger: NerTagger, article: Article) -> Article:
 
 @stage("ner", requires=("sentences",), assigns=("mentions",), hindi_only=True)
 def make(settings: Settings):
-    tagger = NerTagger.load(settings.get("ner", "model") or None)
+    tagger = load_tagger(settings.get("ner", "model") or None)
 
     def ner(article: Article) -> Article:
         return tag_article(tagger, article)
@@ -109,11 +122,12 @@ def make(settings: Settings):
     return ner
 
 
-def tag_conll(tagger: NerTagger, infile: TextIO, outfile: TextIO) -> int:
+def tag_conll(tagger: NerTagger | AccurateTagger, infile: TextIO, outfile: TextIO) -> int:
     """Tag a one-token-per-line file; writes ``token<TAB>tag``. Returns sentences written."""
     sentences = [[cols[0] for cols in block] for block in read_blocks(infile, skip_docstart=False)]
     count = 0
-    for toks, tags in zip(sentences, tagger.tag_bio(sentences)):
+    for toks, spans in zip(sentences, tagger.tag(sentences)):
+        tags = spans_to_bio(len(toks), spans)
         if count:
             outfile.write("\n")
         outfile.writelines(f"{tok}\t{tag}\n" for tok, tag in zip(toks, tags))
