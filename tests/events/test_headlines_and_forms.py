@@ -221,6 +221,8 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
 @pytest.mark.parametrize("text", [
     "आपात स्थिति में सेना को राहत कार्य में तैनात किया जाता है।",   # a practice
     "पुराने समय में राजा पड़ोसी राज्यों की मदद करते थे।",           # a past habit
+    "राजनीतिक हलकों में इस बात की अक्सर चर्चा होती है।",              # what happens as a rule
+    "राज्यपाल ने लिखा कि राज्य में राष्ट्रपति शासन लगाया जाए।",         # what should be done
     "इस योजना ने छोटे व्यापारियों को कर्ज दिलाने में मदद की है।",    # a programme, not someone
     "मुख्यमंत्री ने पटना में एक संवाददाता सम्मेलन में नई नीति की जानकारी दी।",  # a press conference
     "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case

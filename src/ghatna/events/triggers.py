@@ -108,18 +108,23 @@ def _press(m: Match, an: Analysis) -> bool:
 
 
 HABITUAL_PASSIVE = frozenset(["जाता", "जाती", "जाते"])
+SUBJUNCTIVE_PASSIVE = frozenset(["जाए", "जाये", "जाएं", "जाएँ", "जायें"])
 PAST = frozenset(["था", "थे", "थी", "थीं"])
+PRESENT = frozenset(["है", "हैं"])
 
 
 def _habitual(m: Match, an: Analysis) -> bool:
-    """A habit or a practice, not an event: the habitual passive (``सेवा में तैनात किया जाता
-    था``, ``जांच की जाती है``) and the past habitual (``मदद करते थे``)."""
+    """A habit, a practice or a wish, not an event: the habitual passive (``सेवा में तैनात किया
+    जाता था``, ``जांच की जाती है``), the past habitual (``मदद करते थे``), what happens as a
+    rule (``चर्चा होती है``) and what should be done (``राष्ट्रपति शासन लगाया जाए``)."""
     nxt = an.tokens[m.last + 1:m.last + 3]
     if nxt[:1] and nxt[0] in ("किया", "की", "किए", "किये") and m.pattern.kind == "verbal":
         nxt = an.tokens[m.last + 2:m.last + 4]  # "… जारी किया जाता है"
-    if nxt[:1] and nxt[0] in HABITUAL_PASSIVE:
+    if nxt[:1] and (nxt[0] in HABITUAL_PASSIVE or nxt[0] in SUBJUNCTIVE_PASSIVE):
         return True
     last = an.tokens[m.last]
+    if last in ("होता", "होती", "होते") and nxt[:1] and nxt[0] in PRESENT:
+        return True
     verb = nxt[0] if nxt and nxt[0].endswith(("ता", "ती", "ते")) else last
     after = nxt[1:2] if verb is not last else nxt[:1]
     return m.pattern.kind == "verbal" and verb.endswith(("ता", "ती", "ते")) and len(verb) > 2 \
