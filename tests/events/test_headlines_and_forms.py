@@ -223,6 +223,7 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     "पुराने समय में राजा पड़ोसी राज्यों की मदद करते थे।",           # a past habit
     "राजनीतिक हलकों में इस बात की अक्सर चर्चा होती है।",              # what happens as a rule
     "राज्यपाल ने लिखा कि राज्य में राष्ट्रपति शासन लगाया जाए।",         # what should be done
+    "यह संस्था जांच के दौरान आरोपियों के अधिकार बचाने में मदद करती है।",   # what it does as a rule
     "इस योजना ने छोटे व्यापारियों को कर्ज दिलाने में मदद की है।",    # a programme, not someone
     "मुख्यमंत्री ने पटना में एक संवाददाता सम्मेलन में नई नीति की जानकारी दी।",  # a press conference
     "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case
@@ -266,3 +267,7 @@ def test_a_place_phrase_is_not_the_attackers_own_people(proc):
     events = proc.code_text("चीनी सेना ने सीमा चौकियों पर गोलाबारी की।", id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["ASSAULT"]
     assert _keys(events[0]["actor"]) == ["CHN"] and "CHN" not in _keys(events[0]["recipient"])
+
+
+def test_a_speakers_present_is_a_deed(proc):
+    assert _types(proc, "हम इस हमले की कड़ी निंदा करते हैं।") == ["ACCUSE"]

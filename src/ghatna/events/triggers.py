@@ -125,10 +125,24 @@ def _habitual(m: Match, an: Analysis) -> bool:
     last = an.tokens[m.last]
     if last in ("होता", "होती", "होते") and nxt[:1] and nxt[0] in PRESENT:
         return True
+    if last.endswith(("ता", "ती", "ते")) and len(last) > 2 and nxt[:1] and nxt[0] in PRESENT \
+            and m.pattern.kind == "verbal" and not _first_person(an, an.clause_of(m.first)) \
+            and an.clauses[an.clause_of(m.first)].reporter is None:
+        return True  # "… में मदद करता है", "वे गलत आरोप लगाते हैं": what someone does as a rule
     verb = nxt[0] if nxt and nxt[0].endswith(("ता", "ती", "ते")) else last
     after = nxt[1:2] if verb is not last else nxt[:1]
     return m.pattern.kind == "verbal" and verb.endswith(("ता", "ती", "ते")) and len(verb) > 2 \
         and bool(after) and after[0] in PAST
+
+
+FIRST_PERSON = frozenset("हम मैं हमें मुझे हमने मैंने हमारी हमारा हमारे".split())
+
+
+def _first_person(an: Analysis, ci: int) -> bool:
+    """``हम इसकी निंदा करते हैं``: a speaker's present is a deed done by saying it (and so in
+    reported speech: ``X ने कहा कि यूक्रेन प्रस्ताव स्वीकार करता है``)."""
+    c = an.clauses[ci]
+    return any(t in FIRST_PERSON for t in an.tokens[c.start:c.end])
 
 
 def _headline(an: Analysis, finite: Callable[[str], bool]) -> bool:
