@@ -95,22 +95,31 @@ class StoredEntries(MutableMapping):
 
 
 class SqliteTable:
-    """A read-only mapping (key -> tuple of ids) or set of keys stored in SQLite."""
+    """A read-only mapping (key -> tuple of ids) or set of keys stored in SQLite; the keys
+    asked for are remembered (a text's words are mostly the same few thousand)."""
 
     def __init__(self, db: sqlite3.Connection, table: str, mapping: bool):
         self.db = db
         self.table = table
         self.mapping = mapping
+        self.seen: dict[str, Any] = {}  # key -> its value, or None when absent
+
+    def _value(self, key: str) -> Any:
+        if key in self.seen:
+            return self.seen[key]
+        if len(self.seen) > 200_000:
+            self.seen.clear()
+        row = self.db.execute(f"SELECT v FROM {self.table} WHERE k = ?", (key,)).fetchone()
+        value = None if row is None else tuple(row[0].split(_SEP)) if self.mapping else True
+        self.seen[key] = value
+        return value
 
     def get(self, key: str, default: Any = ()) -> Any:
-        row = self.db.execute(f"SELECT v FROM {self.table} WHERE k = ?", (key,)).fetchone()
-        if row is None:
-            return default
-        return tuple(row[0].split(_SEP)) if self.mapping else True
+        value = self._value(key)
+        return default if value is None else value
 
     def __contains__(self, key: str) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {self.table} WHERE k = ?", (key,)).fetchone() \
-            is not None
+        return self._value(key) is not None
 
 
 def _files(user_dirs: Iterable[Path]) -> list[Path]:
