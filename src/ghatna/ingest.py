@@ -123,36 +123,60 @@ class Processor:
         self.max_seconds = float(settings["ingest"]["max_article_seconds"])
 
     def __call__(self, item: RawItem) -> tuple[LogEntry, Article | None]:
+        return self.pipe([item])[0]
+
+    def pipe(self, items: list[RawItem]) -> list[tuple[LogEntry, Article | None]]:
+        """Process a batch of raw items together (the NER model tags the sentences of all
+        of them at once); one item's failure is recorded in its entry and the others go on."""
+        read = [self._article(item) for item in items]
+        outcomes = iter(self.pipeline.pipe([a for _entry, a, _notes in read if a is not None],
+                                           budget=self.max_seconds))
+        return [(entry, _finish(entry, next(outcomes), notes) if article is not None else None)
+                for entry, article, notes in read]
+
+    def _article(self, item: RawItem) -> tuple[LogEntry, Article | None, list[str]]:
+        """The item's log entry, its Article cut to the size budget (None when it failed),
+        and the notes for its entry."""
         entry = LogEntry(item.input, "stored", fingerprint=item.fingerprint)
-        notes = []
         try:
             article = article_from_item(item, self.min_page_chars)
             if article is None:
                 entry.outcome, entry.reason = "error", "no article text found in the page"
-                return entry, None
+                return entry, None, []
             cut = cut_to_budget(article, self.max_chars)
-            if cut:
-                notes.append(cut)
-            article = self.pipeline(article, budget=self.max_seconds)
-        except GhatnaError as exc:
-            entry.outcome, entry.reason = "error", str(exc).split("] ", 1)[-1]
-            return entry, None
         except Exception as exc:  # one article's failure must not stop the batch
-            log.debug("processing %s failed", item.input, exc_info=True)
-            entry.outcome, entry.reason = "error", f"could not process: {type(exc).__name__}: {exc}"
-            return entry, None
-        if not article.text.strip() and not article.title.strip():
-            entry.outcome, entry.reason = "error", "nothing left after cleaning"
-            return entry, None
-        if article.meta.get("skipped_stages"):
-            notes.append(article.meta["skipped_stages"])
-        entry.notable = bool(notes)
-        if article.meta.get("encoding"):
-            notes.append(f"decoded from {article.meta['encoding']}")
-        if not article.is_hindi:
-            notes.append(f"language {article.language or 'unknown'}: stored, not analysed")
-        entry.reason = "; ".join(notes) or None
-        return entry, article
+            _failed(entry, exc)
+            return entry, None, []
+        return entry, article, [cut] if cut else []
+
+
+def _failed(entry: LogEntry, exc: Exception) -> None:
+    entry.outcome = "error"
+    if isinstance(exc, GhatnaError):
+        entry.reason = str(exc).split("] ", 1)[-1]
+    else:
+        log.debug("processing %s failed", entry.input, exc_info=exc)
+        entry.reason = f"could not process: {type(exc).__name__}: {exc}"
+
+
+def _finish(entry: LogEntry, article: Article | Exception, notes: list[str]) -> Article | None:
+    """The processed article, its entry completed with the notes; None (and an error
+    entry) when the pipeline failed on it or nothing was left after cleaning."""
+    if isinstance(article, Exception):
+        _failed(entry, article)
+        return None
+    if not article.text.strip() and not article.title.strip():
+        entry.outcome, entry.reason = "error", "nothing left after cleaning"
+        return None
+    if article.meta.get("skipped_stages"):
+        notes.append(article.meta["skipped_stages"])
+    entry.notable = bool(notes)
+    if article.meta.get("encoding"):
+        notes.append(f"decoded from {article.meta['encoding']}")
+    if not article.is_hindi:
+        notes.append(f"language {article.language or 'unknown'}: stored, not analysed")
+    entry.reason = "; ".join(notes) or None
+    return article
 
 
 # Each worker process builds its own Processor once (see _init_worker).
@@ -161,6 +185,11 @@ _worker: Processor | None = None
 
 def _init_worker(settings: Settings, parent: int) -> None:
     global _worker
+    from threadpoolctl import threadpool_limits
+
+    # The workers fill the cores between them: one BLAS thread each (the NER model's
+    # matrix products), not one per core in every worker, competing.
+    threadpool_limits(1)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True,
                      name="ghatna-parent-watch").start()
     _worker = Processor(settings)
@@ -177,7 +206,7 @@ def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
 
 def _work(items: list[RawItem]) -> list[tuple[LogEntry, Article | None]]:
     assert _worker is not None
-    return [_worker(item) for item in items]
+    return _worker.pipe(items)
 
 
 def _chunks(it: Iterable, size: int) -> Iterator[list]:
@@ -194,7 +223,7 @@ def _results(items: Iterator[RawItem], settings: Settings, workers: int, chunk_s
     if workers <= 1 or len(first) <= 1:
         processor = processor or Processor(settings)
         for chunk in itertools.chain(first, chunks):
-            yield [processor(item) for item in chunk]
+            yield processor.pipe(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, os.getpid())) as pool:
         pending: list[Future] = [pool.submit(_work, c) for c in first]

@@ -41,16 +41,18 @@ def recode(store: Store, settings: Settings, ids: list[str], *, batch: int = 50,
     pipeline = Pipeline(settings, names, given=GIVEN)
     report = RecodeReport()
     for chunk in _chunks(ids, batch):
-        done = []
+        articles = []
         for article_id in chunk:
-            article = store.stored_article(article_id)
+            articles.append(store.stored_article(article_id))
             report.events_before += store.query(
                 "SELECT COUNT(*) FROM events WHERE article_id=?", (article_id,))[0][0]
-            try:
-                done.append(pipeline(article))
-            except PipelineError as exc:
-                log.warning("%s", exc)
-                report.failed.append((article_id, str(exc)))
+        done = []
+        for article_id, outcome in zip(chunk, pipeline.pipe(articles)):
+            if isinstance(outcome, PipelineError):
+                log.warning("%s", outcome)
+                report.failed.append((article_id, str(outcome)))
+            else:
+                done.append(outcome)
         report.reviews_dropped += store.replace_findings(done)
         report.articles += len(done)
         report.events_after += sum(len(a.events) for a in done)

@@ -48,3 +48,17 @@ def test_index_is_rebuilt_when_a_file_changes(settings, tmp_path):
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert open_knowledge_base(settings, str(folder)).get("per:obiang").code == "GNQMIL"
+
+
+def test_shipped_index_is_kept_in_the_cache_folder(settings, tmp_path, monkeypatch):
+    """Without a user folder, the index of the shipped knowledge base is built once and
+    kept in [kb] cache_dir: each ingest worker reads it instead of building it."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # no ~/.local/share/ghatna/kb
+    named = settings.with_overrides({"kb": {"cache_dir": str(tmp_path / "cache")}})
+    first = open_knowledge_base(named)
+    files = list((tmp_path / "cache").glob("kb-index-*.sqlite"))
+    assert len(files) == 1 and type(first._by_del).__name__ == "dict"  # built, then written
+    cached = open_knowledge_base(named)
+    assert type(cached._by_del).__name__ == "SqliteTable"  # read back, not rebuilt
+    assert _summary(first) == _summary(cached)
+    assert ("चीन के राजदूत", "agent:CHNGOV:ambassador") in _summary(cached)[0]

@@ -3,7 +3,9 @@
 Reading tens of thousands of imported actors (the Phoenix dictionaries hold 27,000) and
 computing every spelling's phonetic keys takes many seconds; ``ghatna link`` and ``kb
 search`` would pay it at every start. :func:`load_cached` keeps the result in one SQLite
-file, ``.ghatna-index.sqlite`` in the user's folder:
+file, ``.ghatna-index.sqlite`` in the user's folder, or, without a user folder, the index
+of the shipped knowledge base alone in ``[kb] cache_dir`` (``~/.cache/ghatna``; every
+ingest worker would otherwise spend 1.5 s of CPU building it):
 
 * the small tables (exact forms, comparable forms, acronyms, demonyms) as one
   marshalled record, read whole at start-up;
@@ -14,7 +16,8 @@ file, ``.ghatna-index.sqlite`` in the user's folder:
 The file records a fingerprint of everything the index is computed from (the size and
 modification time of every shipped and user file, the loading settings, the format
 version); any change rebuilds it. A cache that cannot be written (a read-only folder) is
-logged and skipped.
+logged and skipped; processes that build it at once each write their own temporary file
+and the last one renamed stays.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import hashlib
 import json
 import logging
 import marshal
+import os
 import sqlite3
 from collections.abc import MutableMapping
 from dataclasses import astuple, fields
@@ -91,22 +95,31 @@ class StoredEntries(MutableMapping):
 
 
 class SqliteTable:
-    """A read-only mapping (key -> tuple of ids) or set of keys stored in SQLite."""
+    """A read-only mapping (key -> tuple of ids) or set of keys stored in SQLite; the keys
+    asked for are remembered (a text's words are mostly the same few thousand)."""
 
     def __init__(self, db: sqlite3.Connection, table: str, mapping: bool):
         self.db = db
         self.table = table
         self.mapping = mapping
+        self.seen: dict[str, Any] = {}  # key -> its value, or None when absent
+
+    def _value(self, key: str) -> Any:
+        if key in self.seen:
+            return self.seen[key]
+        if len(self.seen) > 200_000:
+            self.seen.clear()
+        row = self.db.execute(f"SELECT v FROM {self.table} WHERE k = ?", (key,)).fetchone()
+        value = None if row is None else tuple(row[0].split(_SEP)) if self.mapping else True
+        self.seen[key] = value
+        return value
 
     def get(self, key: str, default: Any = ()) -> Any:
-        row = self.db.execute(f"SELECT v FROM {self.table} WHERE k = ?", (key,)).fetchone()
-        if row is None:
-            return default
-        return tuple(row[0].split(_SEP)) if self.mapping else True
+        value = self._value(key)
+        return default if value is None else value
 
     def __contains__(self, key: str) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {self.table} WHERE k = ?", (key,)).fetchone() \
-            is not None
+        return self._value(key) is not None
 
 
 def _files(user_dirs: Iterable[Path]) -> list[Path]:
@@ -153,7 +166,7 @@ def _entry(record: tuple) -> Entry:
 
 def _write(path: Path, digest: str, kb: KnowledgeBase) -> None:
     kb.index  # noqa: B018 - builds the tables
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one per process writing
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
@@ -201,11 +214,10 @@ def _read(path: Path, digest: str, kwargs: dict[str, Any]) -> KnowledgeBase | No
     return kb
 
 
-def load_cached(folder: Path, user_dirs: list[Path], params: dict[str, Any],
+def load_cached(path: Path, user_dirs: list[Path], params: dict[str, Any],
                 kwargs: dict[str, Any], build: Callable[[], KnowledgeBase]) -> KnowledgeBase:
-    """The knowledge base ``build`` makes, read from (or first written to) the index in
-    ``folder``; ``params`` are the loading settings, ``kwargs`` the lookup settings."""
-    path = folder / NAME
+    """The knowledge base ``build`` makes, read from (or first written to) the index file
+    ``path``; ``params`` are the loading settings, ``kwargs`` the lookup settings."""
     digest = fingerprint(user_dirs, {**params, **kwargs})
     if path.is_file():
         try:
@@ -218,6 +230,7 @@ def load_cached(folder: Path, user_dirs: list[Path], params: dict[str, Any],
         log.info("knowledge-base files changed; rebuilding the index %s", path)
     kb = build()
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         _write(path, digest, kb)
     except (OSError, sqlite3.Error) as exc:
         log.warning("cannot write the knowledge-base index %s: %s", path, exc)
@@ -241,7 +254,20 @@ def open_knowledge_base(settings: Any, user_dir: str | None = None) -> Knowledge
     def build() -> KnowledgeBase:
         return KnowledgeBase.load(dirs, **params, **kwargs)
 
-    folder = Path(dirs[0]).expanduser() if dirs else None
-    if folder is None or not folder.is_dir():
+    if not dirs:
+        return load_cached(shipped_index_path(settings), [], params, kwargs, build)
+    folder = Path(dirs[0]).expanduser()
+    if not folder.is_dir():
         return build()  # load() names a missing folder
-    return load_cached(folder, [Path(d).expanduser() for d in dirs], params, kwargs, build)
+    return load_cached(folder / NAME, [Path(d).expanduser() for d in dirs], params, kwargs, build)
+
+
+def shipped_index_path(settings: Any) -> Path:
+    """Where the index of the shipped knowledge base alone is kept: in ``[kb] cache_dir``
+    (default ``$XDG_CACHE_HOME/ghatna`` or ``~/.cache/ghatna``), one file per installation
+    of ghatna (named by where its data lies)."""
+    folder = settings.get("kb", "cache_dir", "") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or "~/.cache", "ghatna")
+    root = str(resources.files("ghatna").joinpath("data").joinpath("kb"))
+    name = f"kb-index-{hashlib.sha256(root.encode()).hexdigest()[:12]}.sqlite"
+    return Path(folder).expanduser() / name

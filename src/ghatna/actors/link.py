@@ -94,6 +94,7 @@ class Linker(SpanFinder):
         self.kb = kb
         self._name_cache: dict[str, bool] = {}
         self._fuzzy_cache: dict[tuple, list[Candidate]] = {}
+        self._lookup_cache: dict[str, tuple[list[tuple[str, str]], str]] = {}
         self.segment: Callable[[Article], Article] | None = None
         self.fuzzy_enabled = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
@@ -101,6 +102,7 @@ class Linker(SpanFinder):
         self.multi_threshold = multi_threshold
         self.index = kb.index
         self.joined = kb._joined
+        self.joined_prefixes = {form[:n] for form in self.joined for n in range(1, len(form) + 1)}
         self.first_max = kb._first_max
         self.agents: dict[str, Agent] = {}
         self.agent_first_max: dict[str, int] = {}

@@ -85,6 +85,7 @@ class SpanFinder:
     kb: KnowledgeBase
     index: dict[str, list[tuple[str, str]]]
     joined: dict[str, list[tuple[str, str]]]
+    joined_prefixes: set[str]  # every beginning of a form in ``joined``
     first_max: dict[str, int]
     agents: dict[str, Agent]
     agent_first_max: dict[str, int]
@@ -98,10 +99,21 @@ class SpanFinder:
     multi_threshold: float
     _name_cache: dict[str, bool]
     _fuzzy_cache: dict[tuple, list[Candidate]]
+    _lookup_cache: dict[str, tuple[list[tuple[str, str]], str]]
 
     # --- matching -------------------------------------------------------------------
     def _lookup(self, phrase: list[str]) -> tuple[list[tuple[str, str]], str]:
+        """The exact hits of a phrase, or of it with its last word's ending undone, and
+        the form that hit; remembered: news repeats its words."""
         form = " ".join(phrase)
+        found = self._lookup_cache.get(form)
+        if found is None:
+            if len(self._lookup_cache) > 200_000:
+                self._lookup_cache.clear()
+            found = self._lookup_cache[form] = self._lookup_form(phrase, form)
+        return found
+
+    def _lookup_form(self, phrase: list[str], form: str) -> tuple[list[tuple[str, str]], str]:
         hits = self.index.get(form)
         if hits:
             return hits, form
@@ -167,6 +179,8 @@ class SpanFinder:
             if (i + length - 1) in breaks:
                 break
             pieces = [w.norm for w in words[i:i + length]]
+            if "".join(pieces) not in self.joined_prefixes:
+                break  # no known form begins so, nor with more pieces
             # letters of an acronym, or a name cut into short syllables
             if any(len(p) > 7 for p in pieces) or 2 * sum(len(p) <= 3 for p in pieces) < length:
                 break

@@ -282,8 +282,11 @@ def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: l
 def _contexts(tokens: list[str], contexts: Sequence[tuple[str, str]]) -> list[str]:
     """The contexts (``event_contexts.tsv``) whose words begin a token of the sentence."""
     out: list[str] = []
+    # a token begins with a word when its first len(word) characters are the word
+    lengths = {len(word) for word, _ctx in contexts}
+    beginnings = {t[:n] for t in tokens for n in lengths}
     for word, ctx in contexts:
-        if ctx not in out and any(t.startswith(word) for t in tokens):
+        if ctx not in out and word in beginnings:
             out.append(ctx)
     return out
 

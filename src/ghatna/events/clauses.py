@@ -52,6 +52,17 @@ MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 MARKERS = tuple(sorted({(r, tuple(fold(w) for w in seq)) for r, seq in MARKERS},
                       key=lambda m: (-len(m[1]), m[0], m[1])))
 
+
+def _by_first_word(markers):
+    """The markers by their first word, each list in the order of ``markers``."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for marker in markers:
+        out.setdefault(marker[1][0], []).append(marker)
+    return out
+
+
+MARKERS_BY_FIRST = _by_first_word(MARKERS)
+
 GENITIVE = frozenset(["का", "की", "के"])
 CONNECTORS = frozenset(["और", "एवं", "तथा", "व", ",", "समेत", "सहित", "या", "/", "-"])
 COPULA = frozenset(["है", "हैं", "था", "थे", "थी", "थीं"])
@@ -239,7 +250,7 @@ def _find_markers(tokens: list[str]) -> list[tuple[str, int, int]]:
     out = []
     i = 0
     while i < len(tokens):
-        for role, seq in MARKERS:
+        for role, seq in MARKERS_BY_FIRST.get(tokens[i], ()):
             n = len(seq)
             if tuple(tokens[i:i + n]) == seq:
                 out.append((role, i, i + n))

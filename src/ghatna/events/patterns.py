@@ -94,23 +94,12 @@ class TypeInfo:
 
 @dataclass(frozen=True)
 class Alt:
-    """One alternative of an element: a literal, a class's forms, or a stem."""
+    """One alternative of an element: a literal, a class's forms, a stem (the stem plus at
+    most three characters), or a sequence of tokens; :meth:`Element.matches` tries them."""
 
     words: frozenset[str] = frozenset()
     stem: str | None = None
-    seq: tuple[str, ...] = ()
-
-    def matches(self, tokens: list[str], j: int) -> int:
-        """How many tokens from ``j`` this alternative matches (0: none)."""
-        if self.seq:
-            n = len(self.seq)
-            return n if tuple(tokens[j:j + n]) == self.seq else 0
-        token = tokens[j]
-        if token in self.words:
-            return 1
-        if self.stem and token.startswith(self.stem) and len(token) - len(self.stem) <= 3:
-            return 1
-        return 0
+    seq: tuple[str, ...] = ()  # several tokens in a row (then words and stem are empty)
 
 
 @dataclass(frozen=True)
@@ -122,8 +111,26 @@ class Element:
     perfective: frozenset[str] = frozenset()  # for a verb class: its perfective forms
     elidable: bool = False  # a form of करना or होना, which headlines leave out
 
+    def __post_init__(self) -> None:
+        # the alternatives merged for matching: multi-token ones longest first, and the
+        # words and stems of the one-token ones
+        object.__setattr__(self, "_seqs", tuple(sorted(
+            (a.seq for a in self.alts if a.seq), key=len, reverse=True)))
+        object.__setattr__(self, "_words", frozenset().union(*(a.words for a in self.alts if not a.seq)))
+        object.__setattr__(self, "_stems", tuple(a.stem for a in self.alts if a.stem and not a.seq))
+
     def matches(self, tokens: list[str], j: int) -> int:
-        return max((a.matches(tokens, j) for a in self.alts), default=0)
+        """How many tokens from ``j`` the longest matching alternative matches (0: none)."""
+        for seq in self._seqs:
+            if tuple(tokens[j:j + len(seq)]) == seq:
+                return len(seq)
+        token = tokens[j]
+        if token in self._words:
+            return 1
+        for stem in self._stems:
+            if token.startswith(stem) and len(token) - len(stem) <= 3:
+                return 1
+        return 0
 
 
 @dataclass
@@ -198,6 +205,20 @@ class PatternSet:
                     for prefix in {s[:2] for s in stems}:
                         self.stemmed.setdefault(prefix, []).append((rank, pat, si))
                 rank += 1
+        # what match() tries at a token, computed once: the sequences listed under the
+        # token, then, in the order of the patterns, the stemmed ones its first two
+        # letters may begin (each sequence once)
+        anywhere = sorted(self.stemmed_anywhere, key=lambda c: c[0])
+        self._by_prefix = {prefix: [(pat, si) for _, pat, si in sorted(found + self.stemmed_anywhere,
+                                                                       key=lambda c: c[0])]
+                           for prefix, found in self.stemmed.items()}
+        self._anywhere = [(pat, si) for _, pat, si in anywhere]
+        self._by_word = {}
+        for word, first in self.by_first.items():
+            listed = {(id(pat), si) for pat, si in first}  # by identity: patterns are large
+            self._by_word[word] = list(first) + [
+                (pat, si) for pat, si in self._by_prefix.get(word[:2], self._anywhere)
+                if (id(pat), si) not in listed]
 
     def quad(self, cameo: str, plover: str) -> int:
         for prefix, _, quad in self.cameo_table:
@@ -213,11 +234,9 @@ class PatternSet:
         view = [fold(tokens[i]) for i in kept_at]
         found: list[Match] = []
         for i, tok in enumerate(view):
-            cands = list(self.by_first.get(tok, ()))
-            listed = {(id(pat), si) for pat, si in cands}  # by identity: patterns are large
-            stemmed = sorted(self.stemmed.get(tok[:2], []) + self.stemmed_anywhere,
-                             key=lambda c: c[0])
-            cands += [(pat, si) for _, pat, si in stemmed if (id(pat), si) not in listed]
+            cands = self._by_word.get(tok)
+            if cands is None:
+                cands = self._by_prefix.get(tok[:2], self._anywhere)
             for pat, si in cands:
                 idx = _match_seq(pat.sequences[si], view, i)
                 if idx:

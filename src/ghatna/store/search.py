@@ -18,5 +18,4 @@ def search_words(text: str) -> list[tuple[int, int, str]]:
 def search_latin(title: str, text: str) -> str:
     """The Latin search keys (:func:`ghatna.actors.translit.search_key`) of every word of an
     article, space-separated: what ``articles.search_latin`` holds."""
-    keys = (search_key(word) for _s, _e, word in search_words(title + "\n" + text))
-    return " ".join(key for key in keys if key)
+    return " ".join(filter(None, map(search_key, _WORD.findall(title + "\n" + text))))

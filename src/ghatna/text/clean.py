@@ -48,16 +48,14 @@ class TrackedText:
         pos: list[int] = []
         last = 0
         for m in pattern.finditer(self.text):
-            out.append(self.text[last:m.start()])
-            pos.extend(self.pos[last:m.start()])
             new = repl(m) if callable(repl) else m.expand(repl)
             if new == m.group(0):
-                out.append(new)
-                pos.extend(self.pos[m.start():m.end()])
-            else:
-                out.append(new)
-                span = self.pos[m.start():m.end()] or [self._pos_at(m.start())]
-                pos.extend(span[min(i, len(span) - 1)] for i in range(len(new)))
+                continue  # unchanged: copied with the text around it
+            out.append(self.text[last:m.start()])
+            pos.extend(self.pos[last:m.start()])
+            out.append(new)
+            span = self.pos[m.start():m.end()] or [self._pos_at(m.start())]
+            pos.extend(span[min(i, len(span) - 1)] for i in range(len(new)))
             last = m.end()
         if not out:
             return self
@@ -154,7 +152,8 @@ def repair_characters(raw: str | TrackedText) -> TrackedText:
     tt = TrackedText.join(lines, ["\n"] * (len(lines) - 1))
     tt = tt.sub(_INVISIBLE, "")
     tt = tt.sub(_SPACES, " ")
-    tt = tt.sub(_CLUSTER, _nfc)
+    if not unicodedata.is_normalized("NFC", tt.text):  # else every cluster is NFC too
+        tt = tt.sub(_CLUSTER, _nfc)
     tt = tt.sub(_BROKEN_VOWELS, lambda m: _VOWEL_FIXES[m.group(0)])
     tt = tt.sub(_DOUBLED_SIGN, r"\1")
     return tt

@@ -19,6 +19,8 @@ NUKTA = "\u093c"
 _WITH_NUKTA = {"क": "\u0958", "ख": "\u0959", "ग": "\u095a", "ज": "\u095b", "ड": "\u095c",
                "ढ": "\u095d", "फ": "\u095e", "य": "\u095f"}
 _PRECOMPOSED = {v: k for k, v in _WITH_NUKTA.items()}
+# fold(): precomposed nukta letters to their plain letter, the nukta dropped, ँ as ं
+_FOLD = str.maketrans({**_PRECOMPOSED, NUKTA: "", "ँ": "ं"})
 
 
 def flex(word: str) -> str:
@@ -51,5 +53,4 @@ def alternation(words: Iterable[str]) -> str:
 
 def fold(word: str) -> str:
     """A lookup key: nukta dropped, ँ as ं, whitespace runs as one space."""
-    word = "".join(_PRECOMPOSED.get(c, c) for c in word)
-    return " ".join(word.replace(NUKTA, "").replace("ँ", "ं").split())
+    return " ".join(word.translate(_FOLD).split())
