@@ -177,3 +177,8 @@ def test_titles_are_no_short_forms(linker, text, title):
 def test_a_demonym_naming_a_currency_is_no_state(linker):
     assert ids(linker, "निर्यात 400 अरब अमेरिकी डॉलर तक पहुंच गया।") == {}
     assert ids(linker, "अमेरिकी सेना ने हमला किया।") == {"अमेरिकी सेना": "agent:USAMIL:military"}
+
+
+def test_more_bodies_and_spellings(linker):
+    found = ids(linker, "ईबीआरडी और नैटो के प्रतिनिधियों ने एनसीएलटी के फैसले पर चर्चा की।")
+    assert found == {"ईबीआरडी": "IGO:EBRD", "नैटो": "IGO:NATO", "एनसीएलटी": "org:nclt"}
