@@ -271,3 +271,10 @@ def test_a_place_phrase_is_not_the_attackers_own_people(proc):
 
 def test_a_speakers_present_is_a_deed(proc):
     assert _types(proc, "हम इस हमले की कड़ी निंदा करते हैं।") == ["ACCUSE"]
+
+
+def test_a_first_person_subject_is_not_the_name_after_it(proc):
+    events = proc.code_text("मैं राष्ट्रपति सोलिह और मालदीव के लोगों को इस सफलता के लिए बधाई देता हूँ।",
+                            id="t", date="2025-02-10")["events"]
+    assert [e["event"] for e in events] == ["SUPPORT"]
+    assert _keys(events[0]["actor"]) == [] and "MDV" in _keys(events[0]["recipient"])

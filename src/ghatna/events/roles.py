@@ -140,6 +140,9 @@ def background_agent(m: Match, an: Analysis, ci: int, res: Resolver,
     return []
 
 
+PERSONAL_SUBJECTS = frozenset("मैं हम आप तुम".split())
+
+
 def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
                    ) -> tuple[list[ActorRef], Arg | None]:
     """An unmarked subject swallowed by the first phrase of the clause
@@ -152,6 +155,8 @@ def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
     for a in sorted(an.args_in(ci), key=lambda a: a.np_start):
         if a.np_start <= lead + 1 and a.role in ("time", "cause") and a.marker_end <= m.first:
             lead = a.marker_end
+    if an.tokens[lead:lead + 1] and an.tokens[lead] in PERSONAL_SUBJECTS:
+        return [], None  # "मैं राष्ट्रपति सोलिह … को बधाई देता हूँ": the speaker, not the name after
     # a name opening the clause and not followed by a genitive is its subject:
     # "फ़्रांस राफ़ेल विमानों के सौदे में … का इच्छुक है"
     for mention in an.mentions:
