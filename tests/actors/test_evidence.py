@@ -182,3 +182,7 @@ def test_a_demonym_naming_a_currency_is_no_state(linker):
 def test_more_bodies_and_spellings(linker):
     found = ids(linker, "ईबीआरडी और नैटो के प्रतिनिधियों ने एनसीएलटी के फैसले पर चर्चा की।")
     assert found == {"ईबीआरडी": "IGO:EBRD", "नैटो": "IGO:NATO", "एनसीएलटी": "org:nclt"}
+
+
+def test_the_centre_is_indias_government(linker):
+    assert ids(linker, "केंद्र सरकार ने नई नीति की घोषणा की।") == {"केंद्र सरकार": "agent:INDGOV:government"}

@@ -39,6 +39,10 @@ def _rows(name: str) -> list[list[str]]:
     return [ln.split("\t") for ln in lines[1:]]
 
 
+# "The centre" of Indian Hindi news is India's union government (केंद्र सरकार, केंद्रीय
+# मंत्री), as in home_institutions.tsv, which the event coder reads.
+CENTRE = frozenset(normalise(w) for w in "केंद्र केन्द्र केंद्रीय केन्द्रीय".split())
+
 # Currencies a demonym names (अमेरिकी डॉलर, चीनी युआन): no party of the sentence.
 CURRENCIES = frozenset(normalise(w) for w in (
     "डॉलर डालर पाउंड यूरो येन युआन रूबल दीनार दिनार रियाल रुपये रुपया रुपए टका लीरा फ्रैंक".split()))

@@ -33,6 +33,7 @@ from ..pipeline import stage
 from ..settings import Settings
 from ..text.inflect import verb_forms
 from .evidence import (
+    CENTRE,
     CURRENCIES,
     LOCATIVES,
     PARTY_CUES,
@@ -419,6 +420,9 @@ class Linker(SpanFinder):
                     if not before_person:  # else the person carries the role, the state stays
                         start_i = state_span.i
                         absorbed.add(id(state_span))
+                if country is None and span.i >= 1 and span.i - 1 not in breaks \
+                        and words[span.i - 1].norm in CENTRE and span.agent.sector in ("GOV", "LEG"):
+                    country, start_i = "IND", span.i - 1  # "केंद्र सरकार", "केंद्रीय मंत्री"
                 if span.agent.name == "monarch" and state_span is None and not before_person:
                     continue  # a king is named with his realm or his name (कांस्टेबल सुल्तान)
                 entity = self._agent_entity(span.agent, country, where)
