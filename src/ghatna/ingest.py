@@ -18,11 +18,11 @@ from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from .errors import GhatnaError
 from .model import Article
-from .pipeline import Pipeline
+from .pipeline import Pipeline, chunks
 from .readers import Defaults, Problem, RawItem, read_inputs
 from .readers.html import extract_page, fragment_text
 from .settings import Settings
@@ -209,25 +209,19 @@ def _work(items: list[RawItem]) -> list[tuple[LogEntry, Article | None]]:
     return _worker.pipe(items)
 
 
-def _chunks(it: Iterable, size: int) -> Iterator[list]:
-    it = iter(it)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
-
-
 def _results(items: Iterator[RawItem], settings: Settings, workers: int, chunk_size: int,
              processor: Processor | None = None) -> Iterator[list[tuple[LogEntry, Article | None]]]:
     """Processed batches in input order, at most ``2 * workers`` batches in flight."""
-    chunks = _chunks(items, chunk_size)
-    first = list(itertools.islice(chunks, workers))
+    batches = chunks(items, chunk_size)
+    first = list(itertools.islice(batches, workers))
     if workers <= 1 or len(first) <= 1:
         processor = processor or Processor(settings)
-        for chunk in itertools.chain(first, chunks):
+        for chunk in itertools.chain(first, batches):
             yield processor.pipe(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, os.getpid())) as pool:
         pending: list[Future] = [pool.submit(_work, c) for c in first]
-        for chunk in chunks:
+        for chunk in batches:
             if len(pending) >= 2 * workers:
                 yield pending.pop(0).result()
             pending.append(pool.submit(_work, chunk))
@@ -266,7 +260,7 @@ def ingest(paths: list[str], store: Store, settings: Settings, *, fmt: str | Non
 
     def new_items() -> Iterator[RawItem]:
         """Items to process; problems and inputs done before are recorded on the way."""
-        for batch in _chunks(raw, chunk_size):
+        for batch in chunks(raw, chunk_size):
             problems = [LogEntry(p.input, "error", p.reason, fingerprint="")
                         for p in batch if isinstance(p, Problem)]
             items = [i for i in batch if isinstance(i, RawItem)]

@@ -13,10 +13,11 @@ batch, and reports a failing article with the stage that failed.
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from .errors import PipelineError
 from .model import Article
@@ -170,3 +171,10 @@ def _skip(article: Article, left: list[tuple[StageSpec, StageFn]], budget: float
     article.meta["skipped_stages"] = (
         f"stages {', '.join(skipped)} skipped: the article took more than "
         f"{budget:g} s ([ingest] max_article_seconds)")
+
+
+def chunks(it: Iterable, size: int) -> Iterator[list]:
+    """``it`` in lists of ``size`` (the last one shorter): the batches stages run over."""
+    it = iter(it)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk

@@ -9,11 +9,11 @@ reviews stay: see :meth:`~ghatna.store.sqlite.Store.replace_findings`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import PipelineError
-from .pipeline import Pipeline
+from .pipeline import Pipeline, chunks
 from .settings import Settings
 from .store.sqlite import Store  # the interface; a PostgresStore is one too
 
@@ -40,7 +40,7 @@ def recode(store: Store, settings: Settings, ids: list[str], *, batch: int = 50,
     names = [n for n in settings["pipeline"]["stages"] if n not in TEXT_STAGES]
     pipeline = Pipeline(settings, names, given=GIVEN)
     report = RecodeReport()
-    for chunk in _chunks(ids, batch):
+    for chunk in chunks(ids, batch):
         articles = []
         for article_id in chunk:
             articles.append(store.stored_article(article_id))
@@ -59,8 +59,3 @@ def recode(store: Store, settings: Settings, ids: list[str], *, batch: int = 50,
         if progress:
             progress(len(chunk))
     return report
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

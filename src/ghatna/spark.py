@@ -35,7 +35,8 @@ from .errors import GhatnaError
 from .events.export import CSV_FIELDS, _flat
 from .ingest import Processor
 from .model import Article
-from .readers import Defaults, Problem, _Reader, format_of
+from .pipeline import chunks
+from .readers import Defaults, Problem, RawItem, _Reader, format_of
 from .settings import Settings
 from .store.sqlite import LogEntry, Store
 
@@ -70,18 +71,25 @@ def process_files(files: Iterable[tuple[str, bytes]], settings: Settings,
     the pipeline once; runs anywhere (Spark only moves the bytes)."""
     processor = Processor(settings)
     reader = _Reader(settings, Defaults(), None)
-    for uri, content in files:
-        name = _name(uri)
-        kind = fmt or format_of(name)
-        if kind is None:
-            continue  # files of other kinds in a folder are not articles, as in ingest
-        if name.lower().endswith(".gz") and kind != "warc":
-            content = gzip.decompress(content)
-        for item in reader.read_stream(io.BytesIO(content), name, kind):
+
+    def read() -> Iterator[RawItem | Problem]:
+        for uri, content in files:
+            name = _name(uri)
+            kind = fmt or format_of(name)
+            if kind is None:
+                continue  # files of other kinds in a folder are not articles, as in ingest
+            if name.lower().endswith(".gz") and kind != "warc":
+                content = gzip.decompress(content)
+            yield from reader.read_stream(io.BytesIO(content), name, kind)
+
+    # processed in batches, as ingest's workers do (the NER tags a batch's sentences at once)
+    for batch in chunks(read(), int(settings["ingest"]["chunk_size"])):
+        results = iter(processor.pipe([i for i in batch if not isinstance(i, Problem)]))
+        for item in batch:
             if isinstance(item, Problem):
                 yield "", (item.input, {"input": item.input, "reason": item.reason})
                 continue
-            entry, article = processor(item)
+            entry, article = next(results)
             if article is None:
                 yield "", (entry.input, {"input": entry.input, "reason": entry.reason})
                 continue
