@@ -163,19 +163,12 @@ def speakers_own(ref: ActorRef, an: Analysis) -> None:
     toks = [k for k, (s, e) in enumerate(an.spans) if s >= ref.start]
     if not toks or toks[0] == 0 or an.tokens[toks[0] - 1] not in POSSESSIVES:
         return
-    clause = an.clauses[an.clause_of(toks[0])]
-    if clause.reporter is None or clause.reporter.role == "according":
+    rep = an.clauses[an.clause_of(toks[0])].reporter
+    if rep is None or rep.role == "according":
         return
-    for _, _, group in an.conjuncts(clause.reporter.np_start, clause.reporter.np_end):
-        for mention in group:
-            speaker = ActorRef.from_mention(mention) if mention.entity is not None else None
-            if speaker is not None and not speaker.country:
-                state_from_conjunct(speaker, an, clause.reporter.np_start, clause.reporter.np_end)
-            if speaker is not None and speaker.country:
-                ref.country = speaker.country
-                if ref.sector:
-                    ref.code = speaker.country + ref.sector
-                return
+    country = next((r.country for r in speaker_refs(an, rep) if r.country), None)
+    if country:
+        domestic([ref], {"country": country})
 
 
 def message_to(an: Analysis, a: Arg) -> bool:
@@ -203,6 +196,12 @@ def reporter_for(an: Analysis, tok: int) -> list[ActorRef]:
     rep = clause.reporter
     if rep is None or rep.role == "according" or not (clause.start <= tok < clause.start + 3):
         return []
+    return speaker_refs(an, rep)
+
+
+def speaker_refs(an: Analysis, rep: Arg) -> list[ActorRef]:
+    """The named parties of a reporter phrase (``रूस के विदेश मंत्री ने कहा``), each with
+    the state its own phrase names."""
     refs = []
     for _, _, group in an.conjuncts(rep.np_start, rep.np_end):
         for mention in group:
