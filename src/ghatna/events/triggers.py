@@ -129,9 +129,10 @@ def _habitual(m: Match, an: Analysis) -> bool:
             and m.pattern.kind == "verbal" and not _first_person(an, an.clause_of(m.first)) \
             and an.clauses[an.clause_of(m.first)].reporter is None:
         return True  # "… में मदद करता है", "वे गलत आरोप लगाते हैं": what someone does as a rule
-    verb = nxt[0] if nxt and nxt[0].endswith(("ता", "ती", "ते")) else last
-    after = nxt[1:2] if verb is not last else nxt[:1]
-    return m.pattern.kind == "verbal" and verb.endswith(("ता", "ती", "ते")) and len(verb) > 2 \
+    # the imperfective participle is the trigger's last word or the word after it
+    imperfective = ("ता", "ती", "ते")
+    verb, after = (nxt[0], nxt[1:2]) if nxt and nxt[0].endswith(imperfective) else (last, nxt[:1])
+    return m.pattern.kind == "verbal" and verb.endswith(imperfective) and len(verb) > 2 \
         and bool(after) and after[0] in PAST
 
 
