@@ -60,9 +60,9 @@ def link_all(sents, with_ner: bool):
     linker = build_linker(settings, with_segmenter=False)
     tagger = None
     if with_ner:
-        from ghatna.ner.tagger import NerTagger, tag_article
+        from ghatna.ner.tagger import load_tagger, tag_articles
 
-        tagger = NerTagger.load(settings.get("ner", "model") or None)
+        tagger = load_tagger(settings.get("ner", "model") or None)
     out = []
     for k, (toks, _) in enumerate(sents):
         text, offsets = "", []
@@ -73,7 +73,7 @@ def link_all(sents, with_ner: bool):
         sent = Sentence(0, "body", 0, len(text), text, offsets)
         art = Article(raw=text, doc=str(k), text=text, language="hi", sentences=[sent])
         if tagger is not None:
-            tag_article(tagger, art)
+            tag_articles(tagger, [art])
         linker.link_article(art)
         out.append((offsets, art.mentions))
     return out
@@ -131,9 +131,11 @@ def main() -> None:
         print(f"  {n:3d}  {text}")
     held = read_conll(HINER)[-HELD_OUT_HINER:]
     linked = link_all(held, args.ner)
-    good, total, _ = precision(held, linked, 0)
+    good, total, wrong = precision(held, linked, 0)
     print(f"HiNER last {len(held)} sentences: named links {total}; on gold PER/LOC/ORG {good}; "
           f"precision {good / max(total, 1):.4f}")
+    for text, n in wrong.most_common(args.show):
+        print(f"  {n:3d}  {text}")
     count, which = persons_as_places(held, linked)
     print(f"HiNER last {len(held)} sentences: person names linked as places or states: {count}")
     for text, n in which.most_common(args.show):

@@ -59,6 +59,28 @@ def test_common_words_never_link(linker, text, word):
     assert not [m for m in link_text(linker, text) if word in m.text and m.entity]
 
 
+@pytest.mark.parametrize("text, word", [
+    ("इस हत्या का रहस्य अब तक नहीं खुला है।", "रहस्य"),
+    ("बांध की दीवार ढीली पड़ गई थी।", "ढीली"),
+    ("किले के खंडहर देखने पर्यटक आते हैं।", "खंडहर"),
+    ("दुकान से बीयर की बोतलें जब्त की गईं।", "बीयर"),
+    ("राष्ट्रपति ने संसद के संयुक्त सत्र को संबोधित किया।", "संयुक्त सत्र"),
+    ("वे मंदिर जाकर ताज देखने गए।", "जाकर"),
+])
+def test_ordinary_words_are_no_unseen_spellings(linker, text, word):
+    # a frequent word of general Hindi (or a common word inside a longer span) that only
+    # sounds like a name is that word
+    assert not [m for m in link_text(linker, text) if word in m.text and m.entity]
+
+
+@pytest.mark.parametrize("text, word, want", [
+    ("इसराइल ने सीमा पर गश्त बढ़ाई।", "इसराइल", "ISR"),
+    ("एशियन डेवलपमेंट बैंक ने कर्ज मंजूर किया।", "एशियन डेवलपमेंट बैंक", "IGO:ADB"),
+])
+def test_spellings_written_like_a_name_still_link(linker, text, word, want):
+    assert ids(linker, text).get(word) == want
+
+
 @pytest.mark.parametrize("text, word, want", [
     ("लखनऊ, 12 मार्च (पीटीआई) राज्य सरकार ने नई नीति घोषित की।", "पीटीआई", "media:pti"),
     ("आईएएनएस की खबर के मुताबिक बैठक टल गई।", "आईएएनएस", "media:ians"),

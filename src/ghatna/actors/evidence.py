@@ -11,6 +11,11 @@ are computed from name lists and NER corpora by ``tools/make_name_words.py``:
   place or a state only with support (a locative after it, the same state named another
   way in the article), and never inside a PER span the NER stage found.
 
+Beyond those corpora (20,000 sentences), wordfreq's frequencies of general Hindi say which
+words are ordinary: a word used at least twice in a million (``ORDINARY_ZIPF``) that is no
+known spelling of an entry is that word, not an unseen spelling of a name (रहस्य is not
+रशिया, खंडहर not कंधार, ढीली not दिल्ली, though their phonetic keys are the same).
+
 ``lexicon/named_after.tsv`` (written by hand) lists the words that make a person's name the
 name of a scheme, an institution or a place named after them (राजीव गांधी पंचायत
 सशक्तीकरण अभियान): such a name is no mention of the person.
@@ -18,8 +23,11 @@ name of a scheme, an institution or a place named after them (राजीव �
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
+
+from wordfreq import zipf_frequency
 
 from ..model import Mention
 from .translit import normalise
@@ -31,6 +39,8 @@ POSSESSIVES = {"के", "की", "का"}
 PARTY_CUES = {"पार्टी", "समर्थक", "समर्थकों", "नेता", "नेताओं", "प्रमुख", "अध्यक्ष", "सांसद",
               "सांसदों", "कार्यकर्ता", "कार्यकर्ताओं", "सरकार", "संस्थापक", "चेयरमैन"}
 PLACE_TYPES = {"country", "place"}
+# wordfreq's Zipf scale: 3.3 is about two uses in a million words of general Hindi
+ORDINARY_ZIPF = 3.3
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -80,10 +90,20 @@ class WordEvidence:
     def is_common(self, norm: str) -> bool:
         return norm in self.common
 
+    @staticmethod
+    def is_ordinary(surface: str) -> bool:
+        """Whether general Hindi uses ``surface`` often (wordfreq, at least ORDINARY_ZIPF)."""
+        return _zipf(surface) >= ORDINARY_ZIPF
+
     def is_name_word(self, norm: str) -> bool:
         """A word more often in people's names than a place by itself (मिश्रा, हसन)."""
         last, given, place = self.names.get(norm, (0, 0, 0))
         return last + given >= 2 and place < last + given
+
+
+@functools.lru_cache(maxsize=100_000)
+def _zipf(surface: str) -> float:
+    return zipf_frequency(surface, "hi")
 
 
 def ner_person_spans(mentions: list[Mention]) -> dict[int, list[tuple[int, int]]]:

@@ -20,12 +20,18 @@ from dataclasses import dataclass
 from typing import Callable
 
 import regex
+from rapidfuzz import fuzz
 
 from .entries import Entry
 from .evidence import WordEvidence
 from .kb import Candidate, KnowledgeBase
-from .translit import loose, normalise, spelled_letters
+from .translit import latin_to_devanagari, loose, normalise, spelled_letters
 from .words import Word
+
+# how close in writing (rapidfuzz ratio) a frequent word must be to a spelling of an entry
+WRITTEN_LIKE = 75.0
+# how close two phonetic keys must be to be the same word of a name (बैंक, bank)
+SAME_WORD = 70.0
 
 _LETTER = regex.compile(r"\p{L}")
 # Oblique/plural endings tried off the last word of a phrase (longest first).
@@ -300,6 +306,11 @@ class SpanFinder:
                     cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
                                         deletions=False, min_prior=1.0,
                                         hindi_only=size < self.min_fuzzy_chars + 1)
+                    if cands and self.evidence.is_ordinary(surface):
+                        # a frequent word of general Hindi is that word, unless it is written,
+                        # not only sounded, like a spelling of the entry: रहस्य is not रशिया,
+                        # इसराइल is इस्राइल
+                        cands = [c for c in cands if written_like(norm, c.entry)]
                     # states and international bodies are named alone all the time; a lone
                     # word close to a person or a town is more often an ordinary word
                     cands = [c for c in cands if c.entry.type in ("country", "igo")
@@ -329,6 +340,14 @@ class SpanFinder:
                             form and form[0] == first for form, _ in self.kb._loose[c.entry.id])]
                     if any(k in soft for k in range(i, end)):
                         cands = [c for c in cands if c.score >= 0.85 * 0.95]
+                    # a common word of the span must be a word of the name it matches, or
+                    # end one (कोंडा गांव): संयुक्त सत्र (a joint session) is no spelling of
+                    # संयुक्त राष्ट्र, जाकर ताज none of जकार्ता
+                    plain = {k - i: loose(words[k].norm) for k in range(i, end)
+                             if self.evidence.is_common(words[k].norm)}
+                    if plain:
+                        cands = [c for c in cands if any(_has_words(form, plain, length)
+                                                         for form, _ in self.kb._loose[c.entry.id])]
                 if cands:
                     return Span(i, end, cands, "name", method="fuzzy")
             return None
@@ -350,3 +369,33 @@ class SpanFinder:
         if found is None:
             found = self._name_cache[norm] = self.kb.name_like(norm)
         return found
+
+
+def written_like(norm: str, entry: Entry) -> bool:
+    """Whether the normalised word ``norm`` is written like one of ``entry``'s one-word
+    Devanagari spellings (rapidfuzz ratio at least WRITTEN_LIKE), or of its Latin ones
+    written in Devanagari by rule when it has none."""
+    words = [text for text, _ in entry.forms() if " " not in text.strip()]
+    spellings = [text for text in words if regex.search(r"\p{Devanagari}", text)] or [
+        s for text in words for s in latin_to_devanagari(text)]
+    return any(fuzz.ratio(norm, normalise(s)) >= WRITTEN_LIKE for s in spellings)
+
+
+def _has_words(form: tuple[str, ...], plain: dict[int, str], length: int) -> bool:
+    """Whether a name's phonetic ``form`` has the words ``plain`` (position in a span of
+    ``length`` words → key): word for word when the form has as many words, else as the
+    ending of a one-word form (कोंडा गांव, कोंडागांव)."""
+    if len(form) == length:
+        return all(_same_word(form[k], key) for k, key in plain.items())
+    return len(form) == 1 and len(plain) == 1 and all(
+        len(key) > 2 and form[0].endswith(key) for key in plain.values())
+
+
+def _same_word(word: str, key: str) -> bool:
+    """Whether two phonetic keys are one word spelled two ways (बैंक and bank, एशियन and
+    Asian): equal, or close (SAME_WORD) with the same first letter or both opening with a
+    vowel; सत्र is not राष्ट्र, आम not लाम."""
+    if word == key:
+        return True
+    return len(key) > 2 and fuzz.ratio(word, key) >= SAME_WORD and (
+        word[:1] == key[:1] or (word[:1] in "aeiou" and key[:1] in "aeiou"))
