@@ -278,3 +278,17 @@ def test_a_first_person_subject_is_not_the_name_after_it(proc):
                             id="t", date="2025-02-10")["events"]
     assert [e["event"] for e in events] == ["SUPPORT"]
     assert _keys(events[0]["actor"]) == [] and "MDV" in _keys(events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a state's own forces named bare fight in the country the sentence's towns lie in
+    ("सेना ने श्रीनगर के एक मकान पर गोलीबारी की।", ["IND"]),
+    ("पुलिस ने लाहौर के एक मदरसे पर छापा मारकर गोलीबारी की।", ["PAK"]),
+    # ... but the target of an attack says nothing of whose a bare army is
+    ("सेना ने पाकिस्तान पर हमला किया।", []),
+    # and attackers other than forces take no state from the place
+    ("हमलावरों ने काबुल के एक होटल पर हमला किया।", []),
+])
+def test_bare_forces_take_the_state_of_the_towns_named(proc, text, actor):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "ASSAULT"]
+    assert events and _keys(events[0]["actor"]) == actor

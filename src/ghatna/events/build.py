@@ -51,6 +51,8 @@ DOMESTIC_TYPES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE"])
 # Types whose unnamed actors (police, protesters, troops) act for the place's country;
 # unnamed attackers ("अज्ञात हमलावरों") are left without one.
 STATE_ACTOR_TYPES = frozenset(["COERCE", "PROTEST", "MOBILIZE"])
+# sectors of a state's own forces and of its rebels
+OWN_FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
 
 
 def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, patterns: PatternSet,
@@ -79,7 +81,7 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
         location = None  # "पाकिस्तान के हमलों में": the actor's own words, not a place
     if location is None and p.type in STATE_ACTOR_TYPES:
         location = country_hint(an, res.home)
-    actor, recipient = _by_place(m, an, ci, actor, recipient, location, passive)
+    actor, recipient = _by_place(m, an, ci, actor, recipient, location, passive, res)
     recipient = _by_actor_state(m, an, ci, actor, recipient, recip_roles, used, symmetric)
     # 4. both sides of symmetric and mutual events; IGO parents, bare national institutions
     actor, recipient = _paired(m, actor, actor_arg, recipient, tinfo, symmetric)
@@ -197,10 +199,13 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
 
 
 def _by_place(m: Match, an: Analysis, ci: int, actor: list[ActorRef], recipient: list[ActorRef],
-              location: dict[str, Any] | None, passive: bool
+              location: dict[str, Any] | None, passive: bool, res: Resolver
               ) -> tuple[list[ActorRef], list[ActorRef]]:
     """Police, protesters and troops named without a state act for the country where the
-    event happens; a domestic event without a recipient happens to that country."""
+    event happens (in an attack, only a state's own forces and rebels: where an attack
+    happens does not say whose the attackers are, but a bare सेना or पुलिस fights in its own
+    country, the one the sentence's towns and regions lie in); a domestic event without a
+    recipient happens to that country."""
     p = m.pattern
     if not actor and p.type in STATE_ACTOR_TYPES and location and location.get("country") \
             and not passive:
@@ -210,6 +215,9 @@ def _by_place(m: Match, an: Analysis, ci: int, actor: list[ActorRef], recipient:
                           country=location["country"])]
     if p.type != "ASSAULT":
         domestic(actor, location)
+    else:
+        domestic([a for a in actor if a.sector in OWN_FORCES],
+                 location or country_hint(an, res.home, kinds=("place",)))
     if p.type in DOMESTIC_TYPES:
         domestic(recipient, location)
     if not recipient and location and location.get("country") and (

@@ -66,13 +66,15 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
             "admin1": admin1, "admin1_name": admin1_names().get(admin1 or "")}
 
 
-def country_hint(an: Analysis, home: Sequence[tuple[str, str]]) -> dict[str, Any] | None:
+def country_hint(an: Analysis, home: Sequence[tuple[str, str]],
+                 kinds: tuple[str, ...] = ("country", "place")) -> dict[str, Any] | None:
     """The one state a sentence names (or a national institution of Hindi news such as
-    ``राज्यसभा``): where its domestic protests and arrests take place."""
+    ``राज्यसभा``): where its domestic protests and arrests take place. With ``kinds``
+    ``("place",)``, the one state its towns and regions lie in."""
     keys = {}
     for mention in an.mentions:
         ent = mention.entity
-        if ent is not None and ent.country and ent.type in ("country", "place"):
+        if ent is not None and ent.country and ent.type in kinds:
             keys.setdefault(ent.country, mention)
     if len(keys) == 1:
         (country, mention), = keys.items()
