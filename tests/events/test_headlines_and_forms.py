@@ -292,3 +292,33 @@ def test_a_first_person_subject_is_not_the_name_after_it(proc):
 def test_bare_forces_take_the_state_of_the_towns_named(proc, text, actor):
     events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "ASSAULT"]
     assert events and _keys(events[0]["actor"]) == actor
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    # an inverted headline's object may carry adjectives and a genitive before it
+    ("कांग्रेस ने भाजपा पर लगाया धांधली का आरोप", "ACCUSE", ["IND"], ["IND"]),
+    ("यूरोपीय संघ ने रूस पर लगाए नए प्रतिबंध", "SANCTION", ["IGO:EU"], ["RUS"]),
+    # a headline's subject after its verb
+    ("सीमा पर गोलीबारी की घटना पर भड़का नेपाल", "ACCUSE", ["NPL"], []),
+    # the verbal attacks of Hindi political news
+    ("नीतीश कुमार पर जमकर बरसे लालू यादव", "ACCUSE", ["IND"], ["IND"]),
+    ("केजरीवाल ने उपराज्यपाल पर कसा तंज", "ACCUSE", ["IND"], []),
+    ("विपक्ष ने सरकार की नीतियों पर दागे सवाल", "ACCUSE", [], []),
+])
+def test_headline_objects_subjects_and_verbal_attacks(proc, text, etype, actor, recipient):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == etype]
+    assert events, text
+    assert all(k in _keys(events[0]["actor"]) for k in actor)
+    assert all(k in _keys(events[0]["recipient"]) for k in recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "सीमा पर हिंसा भड़की",                                   # violence flares: no one lashes out
+    "पहाड़ों पर बादल जमकर बरसे",                              # rain
+    "राजदूत ने हमले की बरसी पर श्रद्धांजलि दी।",               # an anniversary
+    "गांव को दी जाने वाली सहायता रोक दी गई।",                  # a participle, no inverted verb
+    "डॉक्टरों ने सुरक्षा की मांग को लेकर काम बंद रखा।",          # the demand named as a cause
+])
+def test_what_looks_like_a_headline_verbal_attack_but_is_not(proc, text):
+    assert "ACCUSE" not in _types(proc, text) and "REQUEST" not in _types(proc, text) \
+        and "AID" not in _types(proc, text)

@@ -41,6 +41,7 @@ from .roles import (
     modified_noun,
     nearest_party,
     reciprocal,
+    subject_after,
     unnamed_subject,
     victims,
 )
@@ -155,6 +156,9 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
                                 as_actor=True, anywhere=True)
     if not actor and not passive and "subj" in actor_roles:
         actor, actor_arg = leading_phrase(m, an, ci, res)
+    if not actor and not passive and "subj" in actor_roles and p.kind != "nominal":
+        group = len(verb_group(toks, m.last + 1, clause.end)) if m.form == "full" else 0
+        actor, actor_arg = subject_after(m, an, ci, res, used, group)
     if not actor and m.background and toks[m.last] in INTRANSITIVE:
         actor = modified_noun(m, an, res)  # "यात्रा पर आए मलेशिया के प्रधानमंत्री"
     if not actor and p.kind == "nominal":

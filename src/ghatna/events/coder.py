@@ -33,7 +33,7 @@ from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
 from .patterns import PatternSet, load_patterns
-from .resolve import Resolver, observe_sentence
+from .resolve import Resolver, domestic, observe_sentence
 from .triggers import off_topic, triggers
 from .where_when import fill_dates
 
@@ -42,6 +42,7 @@ from .where_when import fill_dates
 class CoderConfig:
     default_to_publication_date: bool = True
     min_confidence: float = 0.0
+    home_country: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class Coder:
             contexts.append((word, ctx))
         config = CoderConfig(
             default_to_publication_date=bool(cfg.get("default_to_publication_date", True)),
-            min_confidence=float(cfg.get("min_confidence", 0.0)))
+            min_confidence=float(cfg.get("min_confidence", 0.0)),
+            home_country=str(cfg.get("home_country", "") or ""))
         parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
         home = [tuple(line.split("\t")) for line in data_lines("home_institutions.tsv")]
         return cls(patterns, filters, contexts, config, parents,
@@ -101,6 +103,8 @@ class Coder:
             memory.observe_sides([e.actor + e.recipient for e in coded])
             memory.observe_addressee(sent.index, resolver.addressees(an, 0, len(an.tokens)))
             observe_sentence(an, memory)
+        if self.config.home_country:
+            at_home(events, article.mentions, self.config.home_country)
         fill_dates(events, article.date, self.config.default_to_publication_date)
         return [e for e in events if e.confidence >= self.config.min_confidence]
 
@@ -114,7 +118,8 @@ class Coder:
         for m in triggers(an, self.patterns):
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
                              self.igo_parents, self.confidence)
-            if unplaced(ev, an, an.clause_of(m.first)):
+            if unplaced(ev, an, an.clause_of(m.first)) or ("actor" in m.pattern.needs
+                                                             and not ev.actor):
                 continue
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})
             if key[1] and key in seen:
@@ -133,3 +138,19 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         return article
 
     return run
+
+
+def at_home(events: list[Event], mentions: list[Mention], home: str) -> None:
+    """Parties named without a state (पुलिस, ग्रामीणों, पीड़ित परिवार) in an article that names
+    no state but ``home`` — no foreign state, no place, person or body abroad — act for the
+    home country of the press that reports them: Indian Hindi news tells of India unless it
+    says otherwise."""
+    named = [m.entity for m in mentions if m.entity is not None]
+    states = {ent.country for ent in named if ent.country}
+    states |= {r.country for e in events for r in e.actor + e.recipient if r.country}
+    international = any(ent.org and not ent.country for ent in named) or any(
+        r.org and not r.country for e in events for r in e.actor + e.recipient)
+    if states - {home} or international:
+        return
+    for ev in events:
+        domestic(ev.actor + ev.recipient, {"country": home})

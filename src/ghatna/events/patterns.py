@@ -16,7 +16,8 @@ each entry is a mapping::
       recipient: [gen, ko, par]     # optional: roles that fill the recipient
       mutual: false                 # optional: coordinated actors act on each other
       needs: [par]                  # optional: coded only if the clause has such a role
-                                    #   ("reported": only in someone's reported speech)
+                                    #   ("reported": only in someone's reported speech;
+                                    #   "actor": only if the frame finds an actor)
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
@@ -74,11 +75,17 @@ KINDS = ("verbal", "nominal", "copular")
 ROLES = ("ne", "subj", "agent", "ko", "se", "par", "me", "ke_saath", "ke_khilaf", "ke_beech",
          "ke_liye", "prati", "ko_lekar", "gen", "tak")
 FILLERS = frozenset("भी ही नहीं न तो को और अधिक ज्यादा ज़्यादा एक बार फिर से कड़ी कड़े तीखी "
-                    "तीखे खुलकर पूरी पूरा".split())
+                    "तीखे खुलकर जमकर पूरी पूरा".split())
 POSTPOSITIONS = frozenset("से को पर में के की का ने तक और".split())
 ELIDED = frozenset(["किया", "हुआ"])  # a class with these holds करना or होना
 MAX_FILLERS = 3
 MAX_GAP = 4
+# between an inverted headline's verb and its object: adjectives and genitive phrases, no
+# other postposition, clause boundary or verb
+MAX_MODIFIERS = 3
+MODIFIER_STOPS = (POSTPOSITIONS - {"का", "की", "के"}) | frozenset(
+    "। . ? ! ; : , - – कि है हैं था थी थे गया गई गए जाने जाता जाती जाते वाला वाली वाले "
+    "रहा रही रहे".split())  # "दी जाने वाली सहायता": a participle, no headline's verb
 GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत रोक रोकी रोका रोके रोकने बंद".split())
 
 
@@ -108,6 +115,9 @@ class Element:
     optional: bool = False
     gap: bool = False  # "~": the next element may come up to MAX_GAP tokens later
     tight: bool = False  # must follow the element before it directly, with no filler
+    # may follow after up to MAX_MODIFIERS words that modify it (an inverted headline's
+    # object: "लगाया भ्रष्टाचार का आरोप", "लगाए नए प्रतिबंध")
+    modified: bool = False
     perfective: frozenset[str] = frozenset()  # for a verb class: its perfective forms
     elidable: bool = False  # a form of करना or होना, which headlines leave out
 
@@ -283,7 +293,8 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
             gap = True
             continue
         hit = None
-        limit = pos if k == 0 or el.tight else min(len(tokens), pos + (MAX_GAP if gap else MAX_FILLERS) + 1)
+        limit = pos if k == 0 or el.tight else min(len(tokens), pos + (
+            MAX_MODIFIERS if el.modified else MAX_GAP if gap else MAX_FILLERS) + 1)
         j = pos
         n = 0
         while j < len(tokens) and j <= limit:
@@ -291,7 +302,8 @@ def _match_seq(seq: list[Element], tokens: list[str], start: int) -> list[int] |
             if n:
                 hit = j
                 break
-            if k == 0 or (tokens[j] in GAP_STOPS if gap else tokens[j] not in FILLERS):
+            if k == 0 or (tokens[j] in MODIFIER_STOPS if el.modified else
+                          tokens[j] in GAP_STOPS if gap else tokens[j] not in FILLERS):
                 break
             j += 1
         gap = False
@@ -372,8 +384,8 @@ def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
     # की is a perfective of करना and the genitive: "की मांग" is no inverted headline
     inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective) - POSTPOSITIONS),))
     first = rest[0]
-    tight_first = Element(first.alts, first.optional, first.gap, tight=True)
-    out.append(([inverted, tight_first] + rest[1:], "inverted"))
+    object_first = Element(first.alts, first.optional, first.gap, modified=True)
+    out.append(([inverted, object_first] + rest[1:], "inverted"))
     if len(rest) == 1 and verb.elidable:  # "गिरफ्तार (किया गया)", "रिहा (हुए)"
         out.append((rest, "elliptic"))
     return out
@@ -446,7 +458,8 @@ def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    known = ROLES + ("reported",)  # "reported": the clause is someone's reported speech
+    # "reported": the clause is someone's reported speech; "actor": the frame finds an actor
+    known = ROLES + ("reported",) + (("actor",) if key == "needs" else ())
     bad = [r for r in value if r not in known]
     if bad:
         raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(known)}")

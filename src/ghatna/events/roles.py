@@ -143,6 +143,26 @@ def background_agent(m: Match, an: Analysis, ci: int, res: Resolver,
 PERSONAL_SUBJECTS = frozenset("मैं हम आप तुम".split())
 
 
+def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
+                  group: int) -> tuple[list[ActorRef], Arg | None]:
+    """A headline's subject after its verb: the unmarked phrase that closes the clause right
+    after the trigger and its ``group`` of verb words ("यूएन की रिपोर्ट पर भड़का भारत", "X से
+    मिले नीतीश"), when the clause has no ``ने`` phrase."""
+    clause = an.clauses[ci]
+    if any(a.role == "ne" for a in an.args_in(ci)):
+        return [], None
+    start, end = m.last + 1 + group, clause.end
+    while end > start and an.tokens[end - 1] in HARD_PUNCT | {",", "-", "–"}:
+        end -= 1
+    runs = free_runs(an, ci, end)
+    if end <= start or not any(s <= start and e >= end for s, e in runs) \
+            or any(t in used for t in range(start, end)):
+        return [], None
+    arg = Arg("subj", start, end, end, end, an.mentions_in(start, end))
+    refs = res.refs(arg, an, subject=True)
+    return (refs, arg) if any(ref_key(r) for r in refs) else ([], None)
+
+
 def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
                    ) -> tuple[list[ActorRef], Arg | None]:
     """An unmarked subject swallowed by the first phrase of the clause

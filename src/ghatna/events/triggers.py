@@ -171,7 +171,8 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
         roles = {a.role for a in an.args_in(ci)}
         if an.clauses[ci].reporter is not None:
             roles.add("reported")
-        if p.needs and not roles & set(p.needs):
+        needs = set(p.needs) - {"actor"}  # an actor is checked on the built event
+        if needs and not roles & needs:
             return False
         if p.unless and roles & set(p.unless):
             return False
@@ -229,7 +230,9 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
     if j + 1 < len(toks) and toks[j] in ("रहे", "रही", "रहा", "चुके", "चुकी", "चुका") \
             and not _verbal_after(an, j + 1):
         return False  # "प्रदर्शन कर रहे सांसदों": a participle modifying a noun
-    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and last.endswith(PARTICIPLE_ENDINGS) \
+    # (an inverted headline ends in its object: "मांगी फांसी की सजा" names no participle)
+    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and m.form != "inverted" \
+            and last.endswith(PARTICIPLE_ENDINGS) \
             and not last.endswith(("ने", "ते", "ती")) and last not in NOT_PARTICIPLES \
             and not (last.endswith("के") and fold(last[:-2] + "ना") in infinitives):  # करके
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
