@@ -322,3 +322,18 @@ def test_headline_objects_subjects_and_verbal_attacks(proc, text, etype, actor, 
 def test_what_looks_like_a_headline_verbal_attack_but_is_not(proc, text):
     assert "ACCUSE" not in _types(proc, text) and "REQUEST" not in _types(proc, text) \
         and "AID" not in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    # की right after the ने phrase or an adverb is the verb of an inverted headline
+    ("गांव में दबंगों ने जमकर की मारपीट", "ASSAULT", "दबंगों"),
+    ("आयकर विभाग ने की छापेमारी", "COERCE", "आयकर विभाग"),
+])
+def test_ki_after_the_agent_is_the_headline_verb(proc, text, etype, actor):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == etype]
+    assert events and events[0]["actor"] and actor in events[0]["actor"][0]["text"]
+
+
+def test_ki_after_a_noun_is_the_genitive(proc):
+    # "मंत्री की पिटाई" is the minister's beating, named: nothing here says it happened
+    assert "ASSAULT" not in _types(proc, "मंत्री की पिटाई का वीडियो देखकर लोग हैरान हैं")

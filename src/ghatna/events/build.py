@@ -159,6 +159,10 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
     if not actor and not passive and "subj" in actor_roles and p.kind != "nominal":
         group = len(verb_group(toks, m.last + 1, clause.end)) if m.form == "full" else 0
         actor, actor_arg = subject_after(m, an, ci, res, used, group)
+    if not actor and not passive and "ne" in actor_roles and any(
+            a.role == "ne" and a.marker_end <= m.first for a in an.args_in(ci)):
+        # "दबंगों ने … पिटाई की": an agent no entity names is still the one who acted
+        actor = unnamed_subject(m, an, ci, {"country": None})
     if not actor and m.background and toks[m.last] in INTRANSITIVE:
         actor = modified_noun(m, an, res)  # "यात्रा पर आए मलेशिया के प्रधानमंत्री"
     if not actor and p.kind == "nominal":

@@ -381,8 +381,11 @@ def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
             a.words & POSTPOSITIONS or (a.seq and a.seq[0] in POSTPOSITIONS)
             for e in rest for a in e.alts):
         return out  # "से @MILE": a postposition is no headline's predicate
-    # की is a perfective of करना and the genitive: "की मांग" is no inverted headline
-    inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective) - POSTPOSITIONS),))
+    # की is a perfective of करना and the genitive: "की मांग" is an inverted headline only
+    # right after the ने phrase or an adverb ("पुलिस ने की छापेमारी", "जमकर की पिटाई";
+    # ghatna.events.triggers checks it)
+    inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective)
+                            - (POSTPOSITIONS - {"की"})),))
     first = rest[0]
     object_first = Element(first.alts, first.optional, first.gap, modified=True)
     out.append(([inverted, object_first] + rest[1:], "inverted"))
