@@ -337,3 +337,12 @@ def test_ki_after_the_agent_is_the_headline_verb(proc, text, etype, actor):
 def test_ki_after_a_noun_is_the_genitive(proc):
     # "मंत्री की पिटाई" is the minister's beating, named: nothing here says it happened
     assert "ASSAULT" not in _types(proc, "मंत्री की पिटाई का वीडियो देखकर लोग हैरान हैं")
+
+
+@pytest.mark.parametrize("text", [
+    "विपक्ष ने सरकार के फैसले को 'गैर-जिम्मेदाराना' करार दिया।",  # a hyphenated word of a class
+    "पूर्व मंत्री ने नई नीति को तानाशाही बताया।",
+    "भाजपा ने कांग्रेस को बताया धोखेबाज",                        # inverted
+])
+def test_words_of_censure(proc, text):
+    assert "ACCUSE" in _types(proc, text)

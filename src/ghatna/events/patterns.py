@@ -333,7 +333,9 @@ def _parse_element(text: str, classes: dict[str, WordClass], where: str) -> Elem
         if alt.startswith("@"):
             name = alt[1:]
             if name in classes:
-                alts.append(Alt(words=frozenset(fold(w) for w in classes[name].forms)))
+                single = [w for w in classes[name].forms if not _several_tokens(w)]
+                alts.append(Alt(words=frozenset(fold(w) for w in single)))
+                alts.extend(_literal(w) for w in classes[name].forms if _several_tokens(w))
                 perfective |= classes[name].perfective
                 elidable |= bool(ELIDED & classes[name].forms)
             elif _is_infinitive(name):
@@ -345,15 +347,24 @@ def _parse_element(text: str, classes: dict[str, WordClass], where: str) -> Elem
                 raise ConfigError(f"{where}: unknown word class @{name}; define it under "
                                   f"'classes:' or 'verbs:', name a verb by its infinitive "
                                   f"(@करना), or use one of {', '.join(sorted(classes))}")
-        elif "_" in alt or ("-" in alt.strip("-") and len(alt) > 2):
-            # "a_b" is two tokens; a hyphenated word is tokenized as "a - b"
-            parts = [w for w in alt.replace("-", "_-_").split("_") if w]
-            alts.append(Alt(seq=tuple(fold(w) for w in parts)))
-        elif alt.endswith("*") and len(alt) > 1:
-            alts.append(Alt(stem=fold(alt[:-1])))
         else:
-            alts.append(Alt(words=frozenset([fold(alt)])))
+            alts.append(_literal(alt))
     return Element(tuple(alts), optional, perfective=frozenset(perfective), elidable=elidable)
+
+
+def _several_tokens(word: str) -> bool:
+    # "a_b" is two tokens; a hyphenated word is tokenized as "a - b"
+    return "_" in word or ("-" in word.strip("-") and len(word) > 2)
+
+
+def _literal(alt: str) -> Alt:
+    """A written alternative: a word, a stem (``संबंध*``) or several tokens (``a_b``)."""
+    if _several_tokens(alt):
+        parts = [w for w in alt.replace("-", "_-_").split("_") if w]
+        return Alt(seq=tuple(fold(w) for w in parts))
+    if alt.endswith("*") and len(alt) > 1:
+        return Alt(stem=fold(alt[:-1]))
+    return Alt(words=frozenset([fold(alt)]))
 
 
 def _is_infinitive(word: str) -> bool:
