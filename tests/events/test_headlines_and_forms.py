@@ -346,3 +346,19 @@ def test_ki_after_a_noun_is_the_genitive(proc):
 ])
 def test_words_of_censure(proc, text):
     assert "ACCUSE" in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    # a headline signed by its speaker: what comes before the colon is the speaker's
+    ("पाकिस्तान ने फिर संघर्षविराम तोड़ा: भारतीय सेना", "ACCUSE", ["IND"]),
+    ("ब्रिटेन की नीतियों की कड़ी आलोचना की: चीन", "ACCUSE", ["CHN"]),
+])
+def test_a_headline_signed_by_its_speaker(proc, text, etype, actor):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == etype]
+    assert events and _keys(events[0]["actor"]) == actor
+
+
+def test_a_heading_before_the_colon_is_no_speaker(proc):
+    # "रिपोर्ट: …" opens a line; only a name after the last colon signs it
+    events = proc.code_text("रिपोर्ट: चीन ने ब्रिटेन की आलोचना की", id="t")["events"]
+    assert [_keys(e["actor"]) for e in events if e["event"] == "ACCUSE"] == [["CHN"]]

@@ -415,12 +415,39 @@ def _mark_reporters(an: Analysis) -> None:
                                                "condition", "consequent") \
                 and an.clauses[k - 1].reporter is not None:
             c.reporter = an.clauses[k - 1].reporter
+    # a headline signed by its speaker ("… हमला करेंगे: मुशर्रफ") reports what comes before
+    tag = _speaker_tag(an)
+    if tag is not None:
+        for c in an.clauses:
+            if c.start < tag.np_start - 1 and c.reporter is None:
+                c.reporter = tag
     # "X के मुताबिक/अनुसार, …": X reports everything in the clause
     for a in an.args:
         if a.role == "according":
             ci = an.clause_of(a.marker_start)
             if an.clauses[ci].reporter is None:
                 an.clauses[ci].reporter = a
+
+
+SPEAKER_TAG_TOKENS = 4
+
+
+def _speaker_tag(an: Analysis) -> Arg | None:
+    """The speaker after the last colon of a headline (``…: अखिलेश``, ``…: विदेश मंत्री``): at
+    most SPEAKER_TAG_TOKENS words, all of them a name or title the linker found."""
+    toks = an.tokens
+    end = len(toks)
+    while end and toks[end - 1] in HARD_PUNCT - {":"}:
+        end -= 1
+    colon = next((k for k in range(end - 1, max(-1, end - SPEAKER_TAG_TOKENS - 2), -1)
+                  if toks[k] == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= end:
+        return None
+    mentions = an.mentions_in(colon + 1, end)
+    covered = {k for m in mentions for k in range(*an.mention_span[id(m)])}
+    if not mentions or any(k not in covered for k in range(colon + 1, end)):
+        return None
+    return Arg("subj", colon + 1, end, end, end, mentions)
 
 
 def free_runs(an: Analysis, ci: int, before: int, ignore: tuple[int, int] | None = None
