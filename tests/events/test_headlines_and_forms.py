@@ -362,3 +362,31 @@ def test_a_heading_before_the_colon_is_no_speaker(proc):
     # "रिपोर्ट: …" opens a line; only a name after the last colon signs it
     events = proc.code_text("रिपोर्ट: चीन ने ब्रिटेन की आलोचना की", id="t")["events"]
     assert [_keys(e["actor"]) for e in events if e["event"] == "ACCUSE"] == [["CHN"]]
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    # whom an attack or an arrest is done to, named by no entity, as written
+    ("खनन माफिया ने ग्रामीणों पर गोली चलाई।", "ASSAULT", "ग्रामीणों"),
+    ("दो युवकों ने किशोरी के साथ दुष्कर्म किया।", "ASSAULT", "किशोरी"),
+    ("अदालत ने पूर्व मंत्री के खिलाफ वारंट जारी किया।", "COERCE", "मंत्री"),
+])
+def test_plain_victims_are_recipients(proc, text, etype, recipient):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == etype]
+    assert events and any(recipient in r["text"] for r in events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text", [
+    "बदमाशों ने सोमवार को गोली चलाई।",               # a time is no victim
+    "घुसपैठियों ने सीमा पर गोलीबारी की।",              # a place is no victim
+])
+def test_times_and_places_are_no_victims(proc, text):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "ASSAULT"]
+    assert events and not events[0]["recipient"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("हत्या के आरोप में फरार शख्स हुआ गिरफ्तार", "COERCE"),   # होना's perfective first
+    ("राजधानी में पुलिस के साथ बदमाशों का एनकाउंटर", "ASSAULT"),
+])
+def test_more_headline_acts(proc, text, etype):
+    assert etype in _types(proc, text)

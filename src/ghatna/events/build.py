@@ -31,6 +31,7 @@ from .modality import aux_mode, is_passive, verb_group
 from .patterns import Match, PatternSet, TypeInfo
 from .resolve import Resolver, domestic, reporter_for, speakers_own
 from .roles import (
+    PLACE_NOUNS,
     addressee,
     arrange,
     background_agent,
@@ -40,6 +41,7 @@ from .roles import (
     leading_phrase,
     modified_noun,
     nearest_party,
+    plain_party,
     reciprocal,
     subject_after,
     unnamed_subject,
@@ -203,6 +205,9 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient = victims(m, an, ci, res)
     if not recipient and p.type not in ("PROTEST",) and not pair_named:
         recipient = nearest_party(m, an, ci, actor, used)
+    if not recipient and p.type in ("ASSAULT", "COERCE") and len(
+            {ref_key(a) for a in actor} - {None}) < 2:  # a pair: each side acts on the other
+        recipient = plain_party(m, an, ci, recip_roles, used)
     return recipient
 
 
@@ -268,8 +273,6 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
 # (``नियंत्रण रेखा पर``, ``सीमा चौकियों पर``: whose it is, the phrase does not say).
 OTHER_STATES = frozenset("देश देशों राष्ट्र राष्ट्रों मुल्क मुल्कों सहयोगियों सहयोगी पड़ोसियों "
                          "पड़ोसी पश्चिमी विदेशी अंतरराष्ट्रीय अंतर्राष्ट्रीय".split())
-PLACE_NOUNS = frozenset("सीमा रेखा सेक्टर इलाके इलाका इलाकों क्षेत्र क्षेत्रों चौकी चौकियों "
-                        "मोर्चे मोर्चा".split())
 
 
 def _other_states(ref: ActorRef) -> bool:

@@ -29,6 +29,7 @@ from .clauses import (
     free_runs,
 )
 from .coref import ref_key
+from .dates import find_date_expressions
 from .patterns import Match
 from .resolve import Resolver, dedupe, first_phrase, message_to
 
@@ -161,6 +162,33 @@ def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int]
     arg = Arg("subj", start, end, end, end, an.mentions_in(start, end))
     refs = res.refs(arg, an, subject=True)
     return (refs, arg) if any(ref_key(r) for r in refs) else ([], None)
+
+
+# heads of place phrases, which are where an event happens, not who it happens to
+PLACE_NOUNS = frozenset("सीमा रेखा सेक्टर इलाके इलाका इलाकों क्षेत्र क्षेत्रों चौकी चौकियों "
+                        "मोर्चे मोर्चा".split())
+PLAIN_PRONOUNS = frozenset("उन्हें उसे इन्हें इसे उन उस इन इस वे वह ये यह उनको उसको हमें मुझे आपको "
+                           "खुद ख़ुद स्वयं अपने अपनी अपना".split())
+
+
+def plain_party(m: Match, an: Analysis, ci: int, roles: tuple[str, ...], used: set[int]
+                ) -> list[ActorRef]:
+    """Whom an attack or an arrest is done to, named by no entity (``स्थानीय लोगों पर चलाई
+    गोली``, ``किशोरी के साथ दुष्कर्म``): the frame's phrase as written, with no state of its
+    own; not a pronoun, a time or a phrase another role took."""
+    dates = [(d.start, d.end) for d in find_date_expressions(an.sentence.text)]
+    for role in roles:
+        for arg in _args_for(role, m, an, ci, an.clauses[ci].end):
+            span = range(arg.np_start, arg.np_end)
+            if arg.mentions or not span or any(t in used or m.first <= t <= m.last for t in span) \
+                    or any(an.tokens[t] in PLAIN_PRONOUNS | PLACE_NOUNS for t in span):
+                continue
+            cs, ce = an.char_span(arg.np_start, arg.np_end)
+            if any(s < ce and cs < e for s, e in dates) or \
+                    not any(ch.isalpha() for ch in an.sentence.text[cs:ce]):
+                continue
+            return [ActorRef(text=an.sentence.text[cs:ce], start=cs, end=ce)]
+    return []
 
 
 def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver

@@ -45,6 +45,7 @@ VERBAL_FOLLOWERS = frozenset(
     "रहे चुका चुकी चुके सकता सकती सकते दिया दी दिए लिया ली लिए नहीं भी ही हुए हुई तो "
     "था। हैं। और तथा एवं व".split())
 SUBORDINATE_ENDINGS = ("ने", "ना", "नी")
+HO_PERFECTIVE = frozenset("हुआ हुई हुए हुईं".split())
 INTRANSITIVE = frozenset("आए आई आये गए गई गये पहुंचे पहुंची पहुँचे लौटे".split())
 NOT_PARTICIPLES = frozenset("पूरी पूरे पूरा जारी शुरू लागू भी ही नहीं".split())
 PARTICIPLE_ENDINGS = ("ए", "े", "ये", "ई", "ी", "यी")
@@ -160,8 +161,10 @@ def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
     toks = an.tokens
     clause = an.clauses[an.clause_of(m.first)]
     nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
+    # "… शख्स हुआ गिरफ्तार": होना's perfective put before the participle is no other verb
+    before = m.first - 1 if m.first > clause.start and toks[m.first - 1] in HO_PERFECTIVE else -1
     return (nxt is None or nxt in CLAUSE_END) and not any(
-        finite(t) for t in toks[clause.start:clause.end])
+        finite(t) for k, t in enumerate(toks[clause.start:clause.end], clause.start) if k != before)
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
