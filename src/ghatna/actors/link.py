@@ -63,6 +63,9 @@ SIZE_WEIGHT = 0.1
 DOMINANT_SIZE = 10
 # words after a town that say it is one ("गया जिले में", "कोटा शहर")
 PLACE_NOUNS = {"जिले", "जिला", "जिलों", "शहर", "जनपद", "कस्बे", "कस्बा", "मंडल"}
+# words for a district or division that its knowledge-base forms carry ("कन्नौज जिला",
+# "जनपद कन्नौज", "कुमाऊं मंडल"): the mention is the name without them
+ADMIN_NOUNS = {"जिला", "जिले", "जनपद", "मंडल", "संभाग", "प्रमंडल", "डिवीजन"}
 # a verb form is never followed by a postposition: "गया में" is the town, "किया गया" the verb
 PLACE_POSTPOSITIONS = {"में", "से"}
 # the verbs whose forms are most often written alone, as auxiliaries and light verbs
@@ -435,8 +438,14 @@ class Linker(SpanFinder):
                 continue
             entry = span.chosen.entry
             label = "NORP" if span.kind == "adj" else LABELS.get(entry.type, "ORG")
-            m = Mention(sent.index, words[span.i].start, words[span.j - 1].end,
-                        sent.text[words[span.i].start:words[span.j - 1].end], label,
+            i, j = span.i, span.j
+            if entry.type == "place" and j - i >= 2:
+                if words[j - 1].norm in ADMIN_NOUNS:
+                    j -= 1
+                elif words[i].norm in ADMIN_NOUNS:
+                    i += 1
+            m = Mention(sent.index, words[i].start, words[j - 1].end,
+                        sent.text[words[i].start:words[j - 1].end], label,
                         entry.entity(date), "kb", round(min(span.chosen.score, 1.0), 3))
             out.append((span, m))
         result = []
