@@ -279,3 +279,26 @@ def test_link_blind_set_gate(linker, tmp_path, name, kept, key):
     score = evaluate(linker, rows)
     minimum = json.loads(BASELINE.read_text("utf-8"))[key]
     assert score.accuracy >= minimum, score.errors
+
+
+@pytest.mark.parametrize("text, mention, ident", [
+    # आईसीसी: the criminal court, unless the article speaks of cricket (topic_words.tsv)
+    ("हेग स्थित आईसीसी ने युद्ध अपराधों के आरोप में वारंट जारी किया।", "आईसीसी", "IGO:ICC"),
+    ("आईसीसी ने टी20 विश्व कप का कार्यक्रम घोषित किया और सभी टीमों को सूचना भेजी।", "आईसीसी",
+     "org:icc_cricket"),
+    ("अंतरराष्ट्रीय आपराधिक अदालत ने पूर्व राष्ट्रपति को दोषी ठहराया।",
+     "अंतरराष्ट्रीय आपराधिक अदालत", "IGO:ICC"),
+    # international courts, agencies, banks and regional bodies
+    ("चीन ने स्थायी मध्यस्थता न्यायालय का फैसला मानने से इनकार कर दिया।",
+     "स्थायी मध्यस्थता न्यायालय", "IGO:PCA"),
+    ("अफ्रीकी विकास बैंक ने केन्या को कर्ज दिया।", "अफ्रीकी विकास बैंक", "IGO:AFDB"),
+    ("भारत को परमाणु आपूर्तिकर्ता समूह में प्रवेश नहीं मिला।", "परमाणु आपूर्तिकर्ता समूह",
+     "IGO:NSG"),
+    ("अंतरराष्ट्रीय नागरिक उड्डयन संगठन ने सुरक्षा मानकों पर चिंता जताई।",
+     "अंतरराष्ट्रीय नागरिक उड्डयन संगठन", "IGO:ICAO"),
+    ("इकोवास ने नाइजर पर प्रतिबंध लगा दिए।", "इकोवास", "IGO:ECOWAS"),
+])
+def test_international_courts_and_bodies(linker, text, mention, ident):
+    found = {m.text: m.entity.id for m in link_text(linker, text, "2024-01-01")
+             if m.entity is not None}
+    assert found.get(mention) == ident

@@ -198,11 +198,13 @@ class Linker(SpanFinder):
         regions = self._regions(per_sentence)
 
         people: dict[str, str] = {}  # normalised short form -> entry id
+        article_words = {w.norm for _, words, _ in per_sentence for w in words}
         for sent, words, spans in per_sentence:
             for span in spans:
                 if span.kind == "agent":
                     continue
                 self._prefer_media(span, words)
+                self._prefer_topic(span, article_words)
                 span.chosen = self._choose(span.candidates, date, states,
                                            regions=self._named_elsewhere(regions, span))
                 if span.chosen is not None and span.chosen.entry.type == "person" and \
@@ -318,6 +320,18 @@ class Linker(SpanFinder):
         after = [w.norm for w in words[span.j:span.j + 2]] + ["", ""]
         party = after[0] in PARTY_CUES or (after[0] in POSSESSIVES and after[1] in PARTY_CUES)
         span.candidates = [c for c in span.candidates if (c.entry.type == "media") != party]
+
+    def _prefer_topic(self, span: Span, article_words: set[str]) -> None:
+        """Of entries sharing a spelling, one meant only on its own topic (the cricket
+        council's आईसीसी) is the one meant when the article's words touch that topic, and
+        no candidate when they do not (lexicon/topic_words.tsv)."""
+        if len(span.candidates) < 2:
+            return
+        topic = [self.evidence.on_topic(c.entry.id, article_words) for c in span.candidates]
+        if True in topic:
+            span.candidates = [c for c, t in zip(span.candidates, topic) if t]
+        elif False in topic and None in topic:
+            span.candidates = [c for c, t in zip(span.candidates, topic) if t is None]
 
     def _inside_a_name(self, span: Span, words: list[Word], spans: list[Span],
                        breaks: set[int]) -> bool:
