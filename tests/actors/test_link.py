@@ -302,3 +302,17 @@ def test_international_courts_and_bodies(linker, text, mention, ident):
     found = {m.text: m.entity.id for m in link_text(linker, text, "2024-01-01")
              if m.entity is not None}
     assert found.get(mention) == ident
+
+
+@pytest.mark.parametrize("text, date, mention, ident, role", [
+    ("मुख्य चुनाव आयुक्त नसीम जैदी ने मतदान की तारीखें घोषित कीं।", "2016-01-04", "नसीम जैदी",
+     "per:nasim_zaidi", "chief election commissioner"),
+    ("विदेश सचिव निरुपमा राव ने इस्लामाबाद में वार्ता की।", "2010-06-24", "निरुपमा राव",
+     "per:nirupama_rao", "foreign secretary"),
+    ("पूर्व थलसेना अध्यक्ष वीके सिंह ने रैली को संबोधित किया।", "2013-09-15", "वीके सिंह",
+     "per:vk_singh", "former army chief"),
+])
+def test_senior_officials_by_office(linker, text, date, mention, ident, role):
+    found = {m.text: (m.entity.id, m.entity.role) for m in link_text(linker, text, date)
+             if m.entity is not None}
+    assert found.get(mention) == (ident, role)
