@@ -125,12 +125,22 @@ def test_places_news_gate(linker):
     ("गोरखपुर में मुख्यमंत्री ने रैली की।", "गोरखपुर", "place:gorakhpur_in36"),
     # a division that is also a region of regions.tsv is that region
     ("कुमाऊं मंडल के कई गांवों में बर्फ गिरी।", "कुमाऊं", "place:kumaon"),
+    ("बस्तर संभाग में नक्सलियों ने सड़क उड़ा दी।", "बस्तर", "place:bastar"),
 ])
 def test_districts_and_divisions_named_with_their_word(linker, text, word, ident):
     """"X जिले", "जनपद X", "X संभाग" are the district or division (districts_india.tsv,
     divisions_india.tsv); the mention is the name, without the word."""
     hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
     assert (hit.entity.id, hit.text) == (ident, word)
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("दक्षिण भारत के राज्यों में मानसून पहुंच गया।", "place:south_india"),
+    ("उत्तरी भारत में शीतलहर से जनजीवन प्रभावित हुआ।", "place:north_india"),
+])
+def test_indias_compass_regions(linker, text, ident):
+    hit = next(m for m in link_text(linker, text) if m.entity is not None)
+    assert hit.entity.id == ident
 
 
 def test_districts_of_one_name_told_apart_by_state(linker):
