@@ -143,6 +143,19 @@ def test_indias_compass_regions(linker, text, ident):
     assert hit.entity.id == ident
 
 
+@pytest.mark.parametrize("text, word, ident", [
+    # an address: village, tehsil, district, state
+    ("सिकंदरपुर खुर्द, रसड़ा, बलिया, उत्तर प्रदेश स्थित एक गांव है।", "बलिया",
+     "place:ballia_district"),
+    ("धनौरा, गया, बिहार में पिछले साल सूखा पड़ा था।", "गया", "place:gaya_district"),
+    # a town and its state alone are no address
+    ("पटना, बिहार में किसानों की रैली हुई।", "पटना", "place:patna"),
+])
+def test_the_district_of_an_address(linker, text, word, ident):
+    hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
+    assert hit.entity.id == ident
+
+
 def test_districts_of_one_name_told_apart_by_state(linker):
     text = "महाराष्ट्र के औरंगाबाद जिले में किसानों ने प्रदर्शन किया।"
     assert place_of(linker, text, "औरंगाबाद") == ("place:aurangabad_district_maharashtra", "IND")
