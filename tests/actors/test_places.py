@@ -150,6 +150,10 @@ def test_indias_compass_regions(linker, text, ident):
     ("धनौरा, गया, बिहार में पिछले साल सूखा पड़ा था।", "गया", "place:gaya_district"),
     # a town and its state alone are no address
     ("पटना, बिहार में किसानों की रैली हुई।", "पटना", "place:patna"),
+    # a village's district in brackets, its state named (Bihar's Aurangabad, not the larger
+    # Maharashtra town's district)
+    ("चकिया (औरंगाबाद) बिहार राज्य का एक गांव है।", "औरंगाबाद",
+     "place:aurangabad_district_bihar"),
 ])
 def test_the_district_of_an_address(linker, text, word, ident):
     hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)

@@ -219,7 +219,7 @@ class Linker(SpanFinder):
                             people.setdefault(w.norm, ent.id)
         self._drop_unsupported(per_sentence, ner_person_spans(article.mentions), breaks_of)
         self._drop_weak_towns(per_sentence, regions)
-        self._address_districts(per_sentence)
+        self._address_districts(per_sentence, regions)
         # within-article short forms
         for sent, words, spans in per_sentence:
             taken = {k for s in spans for k in range(s.i, s.j)}
@@ -311,39 +311,56 @@ class Linker(SpanFinder):
                     continue
                 span.chosen = None
 
-    def _address_districts(self, per_sentence: list[tuple[Sentence, list[Word], list[Span]]]
-                           ) -> None:
-        """In an address of three or more parts that ends in a state, the part before the
-        state is the district, as Indian addresses run (गांव, तहसील, जिला, राज्य: "लोकपुर
-        छिबरामऊ, कन्नौज, उत्तर प्रदेश"): it is linked to the district of that name in that
+    def _address_districts(self, per_sentence: list[tuple[Sentence, list[Word], list[Span]]],
+                           regions: dict[str, set[int]]) -> None:
+        """The district of a place's address, linked to the district of that name in that
         state (districts_india.tsv), where there is one, whether or not it was linked to a
-        town."""
-        for sent, words, spans in per_sentence:
-            def comma(k: int) -> bool:  # a comma right before word k
-                return 0 < k < len(words) and "," in sent.text[words[k - 1].end:words[k].start]
+        town:
 
+        * in an address of three or more parts that ends in a state, the part before the
+          state, as Indian addresses run (गांव, तहसील, जिला, राज्य: "लोकपुर छिबरामऊ,
+          कन्नौज, उत्तर प्रदेश");
+        * a place's qualifier in brackets (a village's district: "बेली (औरंगाबाद)"), when
+          the article names the district's state elsewhere (``regions``, by the spans that
+          name each)."""
+        for sent, words, spans in per_sentence:
+            def between(k: int, mark: str) -> bool:  # ``mark`` right before word k
+                return 0 < k < len(words) and mark in sent.text[words[k - 1].end:words[k].start]
+
+            found: list[tuple[int, int, frozenset[str]]] = []  # words, the states allowed
             for state in [s for s in spans if s.chosen is not None and s.kind == "name"]:
                 region = state.chosen.entry
                 if region.type != "place" or region.population is not None \
-                        or region.admin1 is None or not comma(state.i):
+                        or region.admin1 is None or not between(state.i, ","):
                     continue
                 start = next((k for k in range(state.i - 1, max(state.i - 4, 0), -1)
-                              if comma(k)), None)
-                if start is None:
-                    continue  # no part before the district: "पटना, बिहार" is the town
-                hits, form = self._lookup([w.norm for w in words[start:state.i]] + ["जिला"])
+                              if between(k, ",")), None)
+                if start is not None:  # else no part before the district: "पटना, बिहार"
+                    found.append((start, state.i, frozenset([region.admin1])))
+            for k in range(1, len(words)):
+                if between(k, "(") and k + 1 < len(words):
+                    end = next((e for e in range(k + 1, min(k + 4, len(words)))
+                                if ")" in sent.text[words[e - 1].end:words[e].start]), None)
+                    if end is None:
+                        continue
+                    inside = {id(s) for s in spans if k <= s.i < end}
+                    named = frozenset(r for r, ids in regions.items() if ids - inside)
+                    if named:
+                        found.append((k, end, named))
+            for start, end, states in found:
+                hits, form = self._lookup([w.norm for w in words[start:end]] + ["जिला"])
                 districts = [self.kb.entries[e] for e, kind in hits if kind == "name"]
                 if not districts and self.fuzzy_enabled:  # an unseen spelling (बलिया, बल्लिया)
-                    form = sent.text[words[start].start:words[state.i - 1].end] + " जिला"
+                    form = sent.text[words[start].start:words[end - 1].end] + " जिला"
                     districts = [c.entry for c in self._fuzzy(form, ("place",),
                                                               threshold=self.multi_threshold)]
-                districts = [d for d in districts if d.admin1 == region.admin1
+                districts = [d for d in districts if d.admin1 in states
                              and d.population is None]
                 if not districts:
                     continue
                 cand = Candidate(districts[0], 1.0, "exact", "name", form)
-                spans[:] = [s for s in spans if s.j <= start or s.i >= state.i]
-                spans.append(Span(start, state.i, [cand], "name", chosen=cand))
+                spans[:] = [s for s in spans if s.j <= start or s.i >= end]
+                spans.append(Span(start, end, [cand], "name", chosen=cand))
                 spans.sort(key=lambda s: s.i)
 
     @staticmethod
