@@ -179,3 +179,12 @@ def test_shipped_districts_are_the_tools_output():
     shipped = [ln for ln in module.OUT.read_text("utf-8").splitlines()
                if ln and not ln.startswith(("#", "id\t"))]
     assert shipped == lines
+
+
+@pytest.mark.parametrize("text, word, ident", [
+    ("वियेना में परमाणु वार्ता फिर शुरू हुई।", "वियेना", "place:vienna"),  # unseen spelling
+    ("ताशकंद में दोनों देशों ने समझौते पर दस्तखत किए।", "ताशकंद", "place:tashkent"),
+    ("उलान बटोर में मंगोलिया के राष्ट्रपति से मुलाकात हुई।", "उलान बटोर", "place:ulan_bator"),
+])
+def test_other_capitals(linker, text, word, ident):
+    assert place_of(linker, text, word)[0] == ident
