@@ -316,3 +316,15 @@ def test_senior_officials_by_office(linker, text, date, mention, ident, role):
     found = {m.text: (m.entity.id, m.entity.role) for m in link_text(linker, text, date)
              if m.entity is not None}
     assert found.get(mention) == (ident, role)
+
+
+@pytest.mark.parametrize("text, date, mention, ident, code", [
+    ("लार्ड कर्जन ने बंगाल के विभाजन की घोषणा की।", "1905-07-19", "लार्ड कर्जन",
+     "per:lord_curzon", "GBRGOV"),
+    ("लॉर्ड माउंटबेटन ने सत्ता हस्तांतरण की योजना रखी।", "1947-06-03", "लॉर्ड माउंटबेटन",
+     "per:lord_mountbatten", "GBRGOV"),
+])
+def test_governors_general_and_viceroys_of_india(linker, text, date, mention, ident, code):
+    found = {m.text: (m.entity.id, m.entity.code) for m in link_text(linker, text, date)
+             if m.entity is not None}
+    assert found.get(mention) == (ident, code)
