@@ -297,6 +297,8 @@ def test_link_blind_set_gate(linker, tmp_path, name, kept, key):
     ("अंतरराष्ट्रीय नागरिक उड्डयन संगठन ने सुरक्षा मानकों पर चिंता जताई।",
      "अंतरराष्ट्रीय नागरिक उड्डयन संगठन", "IGO:ICAO"),
     ("इकोवास ने नाइजर पर प्रतिबंध लगा दिए।", "इकोवास", "IGO:ECOWAS"),
+    # the LTTE as Hindi news named it
+    ("तमिल विद्रोहियों ने उत्तर में सेना के ठिकाने पर हमला किया।", "तमिल विद्रोहियों", "ag:ltte"),
 ])
 def test_international_courts_and_bodies(linker, text, mention, ident):
     found = {m.text: m.entity.id for m in link_text(linker, text, "2024-01-01")
