@@ -188,3 +188,17 @@ def test_shipped_districts_are_the_tools_output():
 ])
 def test_other_capitals(linker, text, word, ident):
     assert place_of(linker, text, word)[0] == ident
+
+
+@pytest.mark.parametrize("text, word, ident", [
+    ("नंगरहार में अमेरिकी ड्रोन हमले में आठ लोग मारे गए।", "नंगरहार", "place:nangarhar_province"),
+    # a province named like its capital is the province only with प्रांत; the mention is the
+    # name
+    ("कंधार प्रांत में तालिबान ने चौकी पर कब्जा किया।", "कंधार", "place:kandahar_province"),
+    ("कंधार में धमाका हुआ।", "कंधार", "place:kandahar"),
+    ("दक्षिणी वजीरिस्तान में सेना का अभियान जारी है।", "दक्षिणी वजीरिस्तान",
+     "place:south_waziristan"),
+])
+def test_provinces_of_neighbours(linker, text, word, ident):
+    hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
+    assert (hit.entity.id, hit.text) == (ident, word)

@@ -63,9 +63,9 @@ SIZE_WEIGHT = 0.1
 DOMINANT_SIZE = 10
 # words after a town that say it is one ("गया जिले में", "कोटा शहर")
 PLACE_NOUNS = {"जिले", "जिला", "जिलों", "शहर", "जनपद", "कस्बे", "कस्बा", "मंडल"}
-# words for a district or division that its knowledge-base forms carry ("कन्नौज जिला",
-# "जनपद कन्नौज", "कुमाऊं मंडल"): the mention is the name without them
-ADMIN_NOUNS = {"जिला", "जिले", "जनपद", "मंडल", "संभाग", "प्रमंडल", "डिवीजन"}
+# words for a district, division or province that its knowledge-base forms carry ("कन्नौज
+# जिला", "जनपद कन्नौज", "कुमाऊं मंडल", "कुनार प्रांत"): the mention is the name without them
+ADMIN_NOUNS = {"जिला", "जिले", "जनपद", "मंडल", "संभाग", "प्रमंडल", "डिवीजन", "प्रांत", "प्रान्त"}
 # a verb form is never followed by a postposition: "गया में" is the town, "किया गया" the verb
 PLACE_POSTPOSITIONS = {"में", "से"}
 # the verbs whose forms are most often written alone, as auxiliaries and light verbs
