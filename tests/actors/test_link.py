@@ -279,3 +279,54 @@ def test_link_blind_set_gate(linker, tmp_path, name, kept, key):
     score = evaluate(linker, rows)
     minimum = json.loads(BASELINE.read_text("utf-8"))[key]
     assert score.accuracy >= minimum, score.errors
+
+
+@pytest.mark.parametrize("text, mention, ident", [
+    # आईसीसी: the criminal court, unless the article speaks of cricket (topic_words.tsv)
+    ("हेग स्थित आईसीसी ने युद्ध अपराधों के आरोप में वारंट जारी किया।", "आईसीसी", "IGO:ICC"),
+    ("आईसीसी ने टी20 विश्व कप का कार्यक्रम घोषित किया और सभी टीमों को सूचना भेजी।", "आईसीसी",
+     "org:icc_cricket"),
+    ("अंतरराष्ट्रीय आपराधिक अदालत ने पूर्व राष्ट्रपति को दोषी ठहराया।",
+     "अंतरराष्ट्रीय आपराधिक अदालत", "IGO:ICC"),
+    # international courts, agencies, banks and regional bodies
+    ("चीन ने स्थायी मध्यस्थता न्यायालय का फैसला मानने से इनकार कर दिया।",
+     "स्थायी मध्यस्थता न्यायालय", "IGO:PCA"),
+    ("अफ्रीकी विकास बैंक ने केन्या को कर्ज दिया।", "अफ्रीकी विकास बैंक", "IGO:AFDB"),
+    ("भारत को परमाणु आपूर्तिकर्ता समूह में प्रवेश नहीं मिला।", "परमाणु आपूर्तिकर्ता समूह",
+     "IGO:NSG"),
+    ("अंतरराष्ट्रीय नागरिक उड्डयन संगठन ने सुरक्षा मानकों पर चिंता जताई।",
+     "अंतरराष्ट्रीय नागरिक उड्डयन संगठन", "IGO:ICAO"),
+    ("इकोवास ने नाइजर पर प्रतिबंध लगा दिए।", "इकोवास", "IGO:ECOWAS"),
+    # the LTTE as Hindi news named it
+    ("तमिल विद्रोहियों ने उत्तर में सेना के ठिकाने पर हमला किया।", "तमिल विद्रोहियों", "ag:ltte"),
+])
+def test_international_courts_and_bodies(linker, text, mention, ident):
+    found = {m.text: m.entity.id for m in link_text(linker, text, "2024-01-01")
+             if m.entity is not None}
+    assert found.get(mention) == ident
+
+
+@pytest.mark.parametrize("text, date, mention, ident, role", [
+    ("मुख्य चुनाव आयुक्त नसीम जैदी ने मतदान की तारीखें घोषित कीं।", "2016-01-04", "नसीम जैदी",
+     "per:nasim_zaidi", "chief election commissioner"),
+    ("विदेश सचिव निरुपमा राव ने इस्लामाबाद में वार्ता की।", "2010-06-24", "निरुपमा राव",
+     "per:nirupama_rao", "foreign secretary"),
+    ("पूर्व थलसेना अध्यक्ष वीके सिंह ने रैली को संबोधित किया।", "2013-09-15", "वीके सिंह",
+     "per:vk_singh", "former army chief"),
+])
+def test_senior_officials_by_office(linker, text, date, mention, ident, role):
+    found = {m.text: (m.entity.id, m.entity.role) for m in link_text(linker, text, date)
+             if m.entity is not None}
+    assert found.get(mention) == (ident, role)
+
+
+@pytest.mark.parametrize("text, date, mention, ident, code", [
+    ("लार्ड कर्जन ने बंगाल के विभाजन की घोषणा की।", "1905-07-19", "लार्ड कर्जन",
+     "per:lord_curzon", "GBRGOV"),
+    ("लॉर्ड माउंटबेटन ने सत्ता हस्तांतरण की योजना रखी।", "1947-06-03", "लॉर्ड माउंटबेटन",
+     "per:lord_mountbatten", "GBRGOV"),
+])
+def test_governors_general_and_viceroys_of_india(linker, text, date, mention, ident, code):
+    found = {m.text: (m.entity.id, m.entity.code) for m in link_text(linker, text, date)
+             if m.entity is not None}
+    assert found.get(mention) == (ident, code)

@@ -19,12 +19,16 @@ known spelling of an entry is that word, not an unseen spelling of a name (र�
 ``lexicon/named_after.tsv`` (written by hand) lists the words that make a person's name the
 name of a scheme, an institution or a place named after them (राजीव गांधी पंचायत
 सशक्तीकरण अभियान): such a name is no mention of the person.
+
+``lexicon/topic_words.tsv`` (written by hand) lists entries that share a spelling with
+another and are meant only in articles on their own topic, with that topic's words
+(आईसीसी is the cricket council where the article speaks of cricket, else the criminal court).
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from wordfreq import zipf_frequency
@@ -66,6 +70,7 @@ class WordEvidence:
     names: dict[str, tuple[int, int, int]]  # word -> (ends a name, elsewhere in one, a place)
     namesake_heads: frozenset[str] = frozenset()
     namesake_between: frozenset[str] = frozenset()
+    topics: dict[str, frozenset[str]] = field(default_factory=dict)  # entry id -> its words
 
     @classmethod
     def load(cls) -> "WordEvidence":
@@ -73,8 +78,16 @@ class WordEvidence:
         common = frozenset(row[0] for row in _rows("common_words.tsv"))
         names = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in _rows("name_words.tsv")}
         named_after = [(normalise(word), kind) for word, kind in _rows("named_after.tsv")]
+        topics = {ident: frozenset(normalise(w) for w in words.split("|") if w.strip())
+                  for ident, words in _rows("topic_words.tsv")}
         return cls(common, names, frozenset(w for w, k in named_after if k == "head"),
-                   frozenset(w for w, k in named_after if k == "between"))
+                   frozenset(w for w, k in named_after if k == "between"), topics)
+
+    def on_topic(self, ident: str, article_words: set[str]) -> bool | None:
+        """Whether the article's words (normalised) touch the topic of ``ident``, an entry
+        meant only on its own topic; ``None`` for an entry meant on any."""
+        words = self.topics.get(ident)
+        return None if words is None else bool(words & article_words)
 
     def named_after(self, following: list[str]) -> bool:
         """Whether the words ``following`` a person's name make it the name of a scheme,

@@ -63,6 +63,9 @@ SIZE_WEIGHT = 0.1
 DOMINANT_SIZE = 10
 # words after a town that say it is one ("गया जिले में", "कोटा शहर")
 PLACE_NOUNS = {"जिले", "जिला", "जिलों", "शहर", "जनपद", "कस्बे", "कस्बा", "मंडल"}
+# words for a district, division or province that its knowledge-base forms carry ("कन्नौज
+# जिला", "जनपद कन्नौज", "कुमाऊं मंडल", "कुनार प्रांत"): the mention is the name without them
+ADMIN_NOUNS = {"जिला", "जिले", "जनपद", "मंडल", "संभाग", "प्रमंडल", "डिवीजन", "प्रांत", "प्रान्त"}
 # a verb form is never followed by a postposition: "गया में" is the town, "किया गया" the verb
 PLACE_POSTPOSITIONS = {"में", "से"}
 # the verbs whose forms are most often written alone, as auxiliaries and light verbs
@@ -195,11 +198,13 @@ class Linker(SpanFinder):
         regions = self._regions(per_sentence)
 
         people: dict[str, str] = {}  # normalised short form -> entry id
+        article_words = {w.norm for _, words, _ in per_sentence for w in words}
         for sent, words, spans in per_sentence:
             for span in spans:
                 if span.kind == "agent":
                     continue
                 self._prefer_media(span, words)
+                self._prefer_topic(span, article_words)
                 span.chosen = self._choose(span.candidates, date, states,
                                            regions=self._named_elsewhere(regions, span))
                 if span.chosen is not None and span.chosen.entry.type == "person" and \
@@ -214,6 +219,7 @@ class Linker(SpanFinder):
                             people.setdefault(w.norm, ent.id)
         self._drop_unsupported(per_sentence, ner_person_spans(article.mentions), breaks_of)
         self._drop_weak_towns(per_sentence, regions)
+        self._address_districts(per_sentence, regions)
         # within-article short forms
         for sent, words, spans in per_sentence:
             taken = {k for s in spans for k in range(s.i, s.j)}
@@ -305,6 +311,58 @@ class Linker(SpanFinder):
                     continue
                 span.chosen = None
 
+    def _address_districts(self, per_sentence: list[tuple[Sentence, list[Word], list[Span]]],
+                           regions: dict[str, set[int]]) -> None:
+        """The district of a place's address, linked to the district of that name in that
+        state (districts_india.tsv), where there is one, whether or not it was linked to a
+        town:
+
+        * in an address of three or more parts that ends in a state, the part before the
+          state, as Indian addresses run (गांव, तहसील, जिला, राज्य: "लोकपुर छिबरामऊ,
+          कन्नौज, उत्तर प्रदेश");
+        * a place's qualifier in brackets (a village's district: "बेली (औरंगाबाद)"), when
+          the article names the district's state elsewhere (``regions``, by the spans that
+          name each)."""
+        for sent, words, spans in per_sentence:
+            def between(k: int, mark: str) -> bool:  # ``mark`` right before word k
+                return 0 < k < len(words) and mark in sent.text[words[k - 1].end:words[k].start]
+
+            found: list[tuple[int, int, frozenset[str]]] = []  # words, the states allowed
+            for state in [s for s in spans if s.chosen is not None and s.kind == "name"]:
+                region = state.chosen.entry
+                if region.type != "place" or region.population is not None \
+                        or region.admin1 is None or not between(state.i, ","):
+                    continue
+                start = next((k for k in range(state.i - 1, max(state.i - 4, 0), -1)
+                              if between(k, ",")), None)
+                if start is not None:  # else no part before the district: "पटना, बिहार"
+                    found.append((start, state.i, frozenset([region.admin1])))
+            for k in range(1, len(words)):
+                if between(k, "(") and k + 1 < len(words):
+                    end = next((e for e in range(k + 1, min(k + 4, len(words)))
+                                if ")" in sent.text[words[e - 1].end:words[e].start]), None)
+                    if end is None:
+                        continue
+                    inside = {id(s) for s in spans if k <= s.i < end}
+                    named = frozenset(r for r, ids in regions.items() if ids - inside)
+                    if named:
+                        found.append((k, end, named))
+            for start, end, states in found:
+                hits, form = self._lookup([w.norm for w in words[start:end]] + ["जिला"])
+                districts = [self.kb.entries[e] for e, kind in hits if kind == "name"]
+                if not districts and self.fuzzy_enabled:  # an unseen spelling (बलिया, बल्लिया)
+                    form = sent.text[words[start].start:words[end - 1].end] + " जिला"
+                    districts = [c.entry for c in self._fuzzy(form, ("place",),
+                                                              threshold=self.multi_threshold)]
+                districts = [d for d in districts if d.admin1 in states
+                             and d.population is None]
+                if not districts:
+                    continue
+                cand = Candidate(districts[0], 1.0, "exact", "name", form)
+                spans[:] = [s for s in spans if s.j <= start or s.i >= end]
+                spans.append(Span(start, end, [cand], "name", chosen=cand))
+                spans.sort(key=lambda s: s.i)
+
     @staticmethod
     def _prefer_media(span: Span, words: list[Word]) -> None:
         """An acronym that spells a news agency and something else (पीटीआई) is the agency,
@@ -315,6 +373,18 @@ class Linker(SpanFinder):
         after = [w.norm for w in words[span.j:span.j + 2]] + ["", ""]
         party = after[0] in PARTY_CUES or (after[0] in POSSESSIVES and after[1] in PARTY_CUES)
         span.candidates = [c for c in span.candidates if (c.entry.type == "media") != party]
+
+    def _prefer_topic(self, span: Span, article_words: set[str]) -> None:
+        """Of entries sharing a spelling, one meant only on its own topic (the cricket
+        council's आईसीसी) is the one meant when the article's words touch that topic, and
+        no candidate when they do not (lexicon/topic_words.tsv)."""
+        if len(span.candidates) < 2:
+            return
+        topic = [self.evidence.on_topic(c.entry.id, article_words) for c in span.candidates]
+        if True in topic:
+            span.candidates = [c for c, t in zip(span.candidates, topic) if t]
+        elif False in topic and None in topic:
+            span.candidates = [c for c, t in zip(span.candidates, topic) if t is None]
 
     def _inside_a_name(self, span: Span, words: list[Word], spans: list[Span],
                        breaks: set[int]) -> bool:
@@ -435,8 +505,14 @@ class Linker(SpanFinder):
                 continue
             entry = span.chosen.entry
             label = "NORP" if span.kind == "adj" else LABELS.get(entry.type, "ORG")
-            m = Mention(sent.index, words[span.i].start, words[span.j - 1].end,
-                        sent.text[words[span.i].start:words[span.j - 1].end], label,
+            i, j = span.i, span.j
+            if entry.type == "place" and j - i >= 2:
+                if words[j - 1].norm in ADMIN_NOUNS:
+                    j -= 1
+                elif words[i].norm in ADMIN_NOUNS:
+                    i += 1
+            m = Mention(sent.index, words[i].start, words[j - 1].end,
+                        sent.text[words[i].start:words[j - 1].end], label,
                         entry.entity(date), "kb", round(min(span.chosen.score, 1.0), 3))
             out.append((span, m))
         result = []
