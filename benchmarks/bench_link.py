@@ -70,7 +70,7 @@ def main() -> None:
             text += tok
         sentences.append(Sentence(k, "body", 0, len(text), text, offsets))
         tagsets.append(tags)
-    from ghatna import translit
+    from ghatna.actors import translit
     from ghatna.actors.link import Linker
 
     # one article per sentence, as a batch of short texts would be linked; best of three
