@@ -390,3 +390,29 @@ def test_times_and_places_are_no_victims(proc, text):
 ])
 def test_more_headline_acts(proc, text, etype):
     assert etype in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a politician's "attack" on a party or a government is a verbal one
+    ("ममता बनर्जी का भाजपा पर हमला", "ACCUSE"),
+    ("अखिलेश यादव ने योगी सरकार पर हमला किया", "ACCUSE"),
+    # ... unless the sentence speaks of violence, or the attackers are no politicians
+    ("भाजपा नेता पर गोली चलाकर जानलेवा हमला", "ASSAULT"),
+    ("चीन ने भारत पर हमला किया", "ASSAULT"),
+])
+def test_political_attacks_are_verbal(proc, text, etype):
+    types = _types(proc, text)
+    assert etype in types and ({"ACCUSE", "ASSAULT"} - {etype}).isdisjoint(types)
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a perfective followed by a bare phrase to the end of the clause is a headline verb
+    ("नेपाल ने रिहा किए 20 भारतीय मछुआरे", "RETREAT"),
+    ("रूस ने जब्त किए यूक्रेन के दो जहाज", "COERCE"),
+])
+def test_a_headline_verb_before_its_object(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_a_participle_before_the_verb_is_no_inverted_headline(proc):
+    assert "SANCTION" not in _types(proc, "सरकार द्वारा लगाए प्रतिबंध अगले महीने हटाए जाएंगे")

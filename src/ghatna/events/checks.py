@@ -10,6 +10,10 @@
   ``बातचीत को तीन बिंदुओं में``, ``किसानों को ऋण देने का लक्ष्य``), not a political event.
   An unplaced agent still counts (``ग्रामीणों ने … गुहार लगाई``, ``उन्होंने … अपील की``).
   Conflictual events keep an unnamed side: a bomb blast is news whoever set it off.
+* A politician's or a party's "attack" on another or on a government (``उद्धव ठाकरे का
+  भाजपा पर हमला``, ``… ने मोदी सरकार पर हमला किया``) is the verbal attack of Hindi
+  political news: an ACCUSE, unless the sentence speaks of violence (a shot, a bomb, the
+  wounded or the dead).
 """
 
 from __future__ import annotations
@@ -70,3 +74,24 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
     if a.start < b.end and b.start < a.end and a.text == b.text:
         return True  # the same words of the sentence
     return bool(a.entity_id) and a.entity_id == b.entity_id
+
+
+POLITICAL = ("per:", "party:")
+ATTACK_PATTERNS = frozenset(["assault.hamla", "assault.hamla.nominal"])
+VIOLENCE = frozenset("गोली गोलियां गोलियों बम धमाका धमाके विस्फोट घायल जख्मी ज़ख्मी मौत मारे मारा "
+                     "हत्या जानलेवा हथियार हथियारों चाकू लाठी लाठियों डंडों पत्थर पत्थरों तलवार "
+                     "हमलावर हमलावरों शहीद".split())
+
+
+def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, int]) -> None:
+    """An attack by politicians or parties on each other or on a government, with no
+    violence in the sentence, becomes an ACCUSE (``accuse``: its CAMEO code and quad class)."""
+    if VIOLENCE & set(tokens):
+        return
+    for ev in events:
+        if ev.pattern in ATTACK_PATTERNS and ev.actor and ev.recipient and all(
+                (r.entity_id or "").startswith(POLITICAL) for r in ev.actor) and all(
+                (r.entity_id or "").startswith(POLITICAL) or r.sector == "GOV"
+                for r in ev.recipient):
+            ev.event, ev.mode = "ACCUSE", None
+            ev.cameo, ev.quad_code = accuse

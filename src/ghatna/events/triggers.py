@@ -35,7 +35,7 @@ from .clauses import (
     Analysis,
     is_finite,
 )
-from .patterns import FILLERS, Match, PatternSet, fold
+from .patterns import FILLERS, POSTPOSITIONS, Match, PatternSet, fold
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -95,6 +95,8 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
     if m.form == "inverted" and an.tokens[m.first] == "की" and (
             m.first == 0 or an.tokens[m.first - 1] not in FILLERS | {"ने"}):
         return False  # "X की पिटाई": the genitive, not "… ने की पिटाई"
+    if m.form == "inverted" and _verb_follows(m, an, finite):
+        return False  # "द्वारा लगाए प्रतिबंध हटाए जाएंगे": a participle before the verb
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
     return _predicate(m, an, infinitives) and not _habitual(m, an)
@@ -244,12 +246,42 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
             j += 1
         if j < len(toks) and not _verbal_after(an, j):
+            if j == m.last + 1 and last not in GENITIVE and _headline_tail(an, j):
+                return True  # "… रिहा किए 100 मछुआरे", "… से मिले किसान नेता": a headline
             if last in GENITIVE or last not in INTRANSITIVE:
                 return False  # "हमलों की निंदा", "हिरासत में लिए गए पत्रकारों": background
             # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
             # coded, with lower confidence (see ghatna.events.build)
             m.background = True
     return True
+
+
+def _verb_follows(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
+    """A finite verb (not the genitive की) follows the match before the clause or a comma
+    ends."""
+    end = an.clauses[an.clause_of(m.first)].end
+    for tok in an.tokens[m.last + 1:end]:
+        if tok in CLAUSE_END:
+            return False
+        if finite(tok) and tok not in GENITIVE:
+            return True
+    return False
+
+
+HEADLINE_TAIL = 5
+
+
+def _headline_tail(an: Analysis, j: int) -> bool:
+    """What follows a perfective from token ``j`` is a headline's object or subject: a bare
+    phrase of at most HEADLINE_TAIL words up to the end of the clause or a comma (no
+    postposition but the genitive, no verb, no ``कि``)."""
+    clause = an.clauses[an.clause_of(j - 1)]
+    end = j
+    while end < clause.end and an.tokens[end] not in CLAUSE_END:
+        end += 1
+    tail = an.tokens[j:end]
+    return 0 < len(tail) <= HEADLINE_TAIL and not any(
+        (t in POSTPOSITIONS or is_finite(t) or t == "कि") and t not in GENITIVE for t in tail)
 
 
 def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
