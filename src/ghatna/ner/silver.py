@@ -33,9 +33,9 @@ import regex
 
 from ..errors import InputError
 from ..model import Article
-from ..pipeline import Pipeline
 from ..settings import Settings
 from ..text.clean import repair_text, repair_token
+from ..text.segment import make_segmenter
 from .corpus import TaggedSentence, spans_to_bio
 
 log = logging.getLogger(__name__)
@@ -103,18 +103,14 @@ def read_sentences(lines: Iterable[str], settings: Settings | None = None,
     """The token lists of the sentences of ``lines``, split and tokenised by the
     ``segment`` stage after character repair."""
     report = report if report is not None else SilverReport()
-    segment = Pipeline(settings or Settings.load(), ["segment"], given=("text", "language"))
-    articles = []
+    segment = make_segmenter(settings or Settings.load())
+    sentences = []
     for number, line in enumerate(lines, 1):
         text = " ".join(repair_text(line).split())
         report.lines += 1
         if text:
-            articles.append(Article(raw=text, doc=f"line {number}", text=text, language="hi"))
-    sentences = []
-    for article in segment.pipe(articles):
-        if isinstance(article, Exception):
-            raise article
-        sentences += [s.token_texts() for s in article.sentences if s.tokens]
+            article = segment(Article(raw=text, doc=f"line {number}", text=text, language="hi"))
+            sentences += [s.token_texts() for s in article.sentences if s.tokens]
     report.sentences = len(sentences)
     return sentences
 
