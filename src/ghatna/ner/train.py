@@ -271,8 +271,9 @@ def silver_training(paths: tuple[str | Path, ...], teacher: str, repeat: int, tr
     started = time.perf_counter()
     tagged, rep = silver_sentences(paths, [s.tokens for s in dev], [s.tokens for s in train],
                                    load_tagger(teacher), cache_dir)
-    report["silver"] = rep.to_dict() | {"files": [Path(p).name for p in paths], "repeat": repeat,
-                                        "seconds": round(time.perf_counter() - started, 1)}
+    # The teacher as the user named it, not a path of this machine.
+    report["silver"] = rep.to_dict() | {"teacher": teacher, "files": [Path(p).name for p in paths],
+                                        "repeat": repeat, "seconds": round(time.perf_counter() - started, 1)}
     return tagged * repeat
 
 
