@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import GhatnaError
+from ..errors import GhatnaError, InputError
 from .common import emit_json, fail, load_settings
 
 model_option = click.option("--model", "model", default=None, metavar="DIR|accurate",
@@ -67,21 +67,32 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   help="Add a copy of each sentence with other names (corpus, knowledge base) in its entities.")
     @click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,
                   help="Mark names the knowledge base or GeoNames knows in a feature of the model.")
+    @click.option("--silver", "silver", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                  help="cnn: also train on this plain Hindi text (one sentence or headline a line; "
+                       "repeatable), tagged by --silver-teacher. Sentences of the development set are "
+                       "left out.")
+    @click.option("--silver-teacher", default="accurate", show_default=True, metavar="DIR|accurate",
+                  help="The model that tags the --silver text.")
+    @click.option("--silver-repeat", type=int, default=1, show_default=True,
+                  help="How many times the --silver sentences are trained on, against once for the corpora.")
     @click.option("--encoder", type=click.Choice(["cnn", "e5"]), default="cnn", show_default=True,
                   help="cnn: the fast spaCy model; e5: the accurate model, a head trained on the frozen "
                        "multilingual-e5-small encoder (needs ghatna[accurate]; the options above from "
                        "--config to --gazetteer apply to cnn only).")
     @click.option("--epochs", type=int, default=None, help="e5: training epochs of the head (default 6).")
     @click.option("--cache", "cache", default=None, type=click.Path(file_okay=False),
-                  help="e5: folder for the encoder's cached features (default: the system's temporary folder).")
+                  help="e5, and an accurate --silver-teacher: folder for the encoder's cached features "
+                       "(default: the system's temporary folder).")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
                       limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
-                      augment: bool, gazetteer: bool, encoder: str, epochs: int | None,
-                      cache: str | None) -> None:
+                      augment: bool, gazetteer: bool, silver: tuple[str, ...], silver_teacher: str,
+                      silver_repeat: int, encoder: str, epochs: int | None, cache: str | None) -> None:
         """Train the Hindi NER model (spaCy, or a head over e5) on HiNER and IL-NER."""
         names = tuple(c.strip() for c in corpora.split(",") if c.strip())
         try:
             if encoder == "e5":
+                if silver:
+                    raise InputError("--silver", "trains the fast model only (--encoder cnn)")
                 from ..ner.features import default_cache_dir
                 from ..ner.train_accurate import HeadConfig, train_accurate
 
@@ -94,7 +105,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                 overrides = {"training.max_steps": max_steps} if max_steps else {}
                 result = train_ner(data, out, corpora=names, config=config, overrides=overrides,
                                    limit=limit, seed=seed, aux_labels=aux_labels, vectors=vectors,
-                                   pretrain_epochs=pretrain_epochs, augment=augment, gazetteer=gazetteer)
+                                   pretrain_epochs=pretrain_epochs, augment=augment, gazetteer=gazetteer,
+                                   silver=silver, silver_teacher=silver_teacher, silver_repeat=silver_repeat,
+                                   cache_dir=Path(cache) if cache else None)
         except GhatnaError as exc:
             fail(exc)
         f1 = result.dev_scores.get("ents_f") or 0.0

@@ -234,7 +234,11 @@ class AccurateTagger:
             yield from self._tag_batch(batch)
 
     def _tag_batch(self, batch: list[list[str]]) -> Iterator[list[Span]]:
-        feats = sentence_features(self.encoder, batch, self.layers)
+        yield from self.tag_features(batch, sentence_features(self.encoder, batch, self.layers))
+
+    def tag_features(self, batch: list[list[str]], feats: Sequence[np.ndarray]) -> Iterator[list[Span]]:
+        """:meth:`tag` for sentences whose encoder features are already computed (such as
+        :func:`ghatna.ner.features.cached_features` gives)."""
         keys = [self.keys(model_words(toks)) for toks in batch]
         scores = head_scores(self.head, feats, keys)
         hints = None

@@ -180,7 +180,8 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
               config: str | Path | None = None, overrides: dict | None = None,
               limit: int = 0, seed: int = 0, aux_labels: bool = False,
               vectors: bool = False, pretrain_epochs: int = 0, augment: bool = False,
-              gazetteer: bool = True) -> TrainResult:
+              gazetteer: bool = True, silver: tuple[str | Path, ...] = (), silver_teacher: str = "accurate",
+              silver_repeat: int = 1, cache_dir: Path | None = None) -> TrainResult:
     """Train the NER model; the result is in ``out_dir/model``.
 
     ``aux_labels`` adds numbers, times and other names as extra training labels;
@@ -190,7 +191,11 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     ``augment`` adds a copy of each sentence with entities where other names fill the
     spans (see :mod:`ghatna.ner.augment`). ``gazetteer`` fills the embedding's column
     saying which tokens are part of a name the knowledge base or GeoNames knows (see
-    :mod:`ghatna.ner.gazetteer`); without it that column is always empty.
+    :mod:`ghatna.ner.gazetteer`); without it that column is always empty. ``silver``
+    names plain-text files whose sentences the ``silver_teacher`` model (``accurate``, or
+    a model folder) tags, to be trained on ``silver_repeat`` times beside the corpora
+    (distillation, see :mod:`ghatna.ner.silver`; the accurate teacher's encoder features
+    are cached in ``cache_dir``).
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -201,6 +206,8 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     if augment:
         train += augmented(train, data_dir, seed)
         report["augmented_sentences"] = len(train)
+    if silver:
+        train += silver_training(silver, silver_teacher, silver_repeat, train, dev, cache_dir, report)
     out_dir.mkdir(parents=True, exist_ok=True)
     corpus_dir = out_dir / "corpus"
     to_docbin(train, corpus_dir / "train.spacy")
@@ -236,7 +243,7 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     best = runs / "model-best"
     meta = json.loads((best / "meta.json").read_text("utf-8"))
     info = {
-        "corpora": list(corpora), "aux_labels": aux_labels, "vectors": vectors, "gazetteer": gazetteer,
+        "corpora": list(corpora), "silver_repeat": silver_repeat if silver else 0, "aux_labels": aux_labels, "vectors": vectors, "gazetteer": gazetteer,
         "train_sentences": len(train), "dev_sentences": len(dev),
         "seed": seed, "overrides": {k: v for k, v in settings.items() if not k.startswith("paths.")},
         "train_seconds": round(seconds, 1), "data": report,
@@ -246,6 +253,28 @@ def train_ner(data_dir: str | Path, out_dir: str | Path, *, corpora: tuple[str, 
     }
     model_dir = ship_model(best, out_dir / "model", info)
     return TrainResult(model_dir, seconds, meta.get("performance", {}), report)
+
+
+def silver_training(paths: tuple[str | Path, ...], teacher: str, repeat: int, train: list[TaggedSentence],
+                    dev: list[TaggedSentence], cache_dir: Path | None, report: dict) -> list[TaggedSentence]:
+    """The teacher-tagged sentences of the text files at ``paths``, ``repeat`` times;
+    what was read and kept goes into ``report["silver"]`` (counts only, no text)."""
+    from .silver import silver_sentences
+    from .tagger import load_tagger
+
+    if repeat < 1:
+        raise InputError("--silver-repeat", "must be a positive whole number")
+    if cache_dir is None:
+        from .features import default_cache_dir
+
+        cache_dir = default_cache_dir()
+    started = time.perf_counter()
+    tagged, rep = silver_sentences(paths, [s.tokens for s in dev], [s.tokens for s in train],
+                                   load_tagger(teacher), cache_dir)
+    # The teacher as the user named it, not a path of this machine.
+    report["silver"] = rep.to_dict() | {"teacher": teacher, "files": [Path(p).name for p in paths],
+                                        "repeat": repeat, "seconds": round(time.perf_counter() - started, 1)}
+    return tagged * repeat
 
 
 def ship_model(best: Path, dest: Path, info: dict) -> Path:
