@@ -99,7 +99,7 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
         return False  # "द्वारा लगाए प्रतिबंध हटाए जाएंगे": a participle before the verb
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
-    return _predicate(m, an, infinitives) and not _habitual(m, an)
+    return _predicate(m, an, infinitives, finite) and not _habitual(m, an)
 
 
 PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
@@ -216,7 +216,8 @@ def _verbal_after(an: Analysis, j: int) -> bool:
             or j in an.marker_tokens)
 
 
-def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
+def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
+               finite: Callable[[str], bool]) -> bool:
     """A verb trigger is the clause's predicate, not a participle modifying a noun nor an
     infinitive used as a noun (``भारत को निशाना बनाना अनुचित है``)."""
     toks = an.tokens
@@ -246,7 +247,8 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str]) -> bool:
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
             j += 1
         if j < len(toks) and not _verbal_after(an, j):
-            if j == m.last + 1 and last not in GENITIVE and _headline_tail(an, j):
+            if j == m.last + 1 and last not in GENITIVE and finite(last) \
+                    and _headline_tail(an, j, finite):
                 return True  # "… रिहा किए 100 मछुआरे", "… से मिले किसान नेता": a headline
             if last in GENITIVE or last not in INTRANSITIVE:
                 return False  # "हमलों की निंदा", "हिरासत में लिए गए पत्रकारों": background
@@ -271,7 +273,7 @@ def _verb_follows(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
 HEADLINE_TAIL = 5
 
 
-def _headline_tail(an: Analysis, j: int) -> bool:
+def _headline_tail(an: Analysis, j: int, finite: Callable[[str], bool]) -> bool:
     """What follows a perfective from token ``j`` is a headline's object or subject: a bare
     phrase of at most HEADLINE_TAIL words up to the end of the clause or a comma (no
     postposition but the genitive, no verb, no ``कि``)."""
@@ -281,7 +283,7 @@ def _headline_tail(an: Analysis, j: int) -> bool:
         end += 1
     tail = an.tokens[j:end]
     return 0 < len(tail) <= HEADLINE_TAIL and not any(
-        (t in POSTPOSITIONS or is_finite(t) or t == "कि") and t not in GENITIVE for t in tail)
+        (t in POSTPOSITIONS or finite(t) or t == "कि") and t not in GENITIVE for t in tail)
 
 
 def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
