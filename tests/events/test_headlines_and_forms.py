@@ -416,3 +416,12 @@ def test_a_headline_verb_before_its_object(proc, text, etype):
 
 def test_a_participle_before_the_verb_is_no_inverted_headline(proc):
     assert "SANCTION" not in _types(proc, "सरकार द्वारा लगाए प्रतिबंध अगले महीने हटाए जाएंगे")
+
+
+@pytest.mark.parametrize("text", [
+    "नीतीश कुमार सोनिया गांधी से मिले।",
+    "सोनिया गांधी से मिले नीतीश कुमार",          # the headline order
+])
+def test_the_postposition_that_opens_a_trigger_marks_its_recipient(proc, text):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "CONSULT"]
+    assert events and [r["text"] for r in events[0]["recipient"]] == ["सोनिया गांधी"]

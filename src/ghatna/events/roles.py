@@ -91,7 +91,9 @@ def _args_for(role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Ar
         g = _genitive(m, an, clause.start)
         return [g] if g else []
     args = [a for a in an.args_in(ci) if a.role == role]
-    before = sorted([a for a in args if a.marker_end <= m.first], key=lambda a: -a.marker_start)
+    # (a postposition may open the trigger itself: "X से मिले", "X पर बरसे")
+    before = sorted([a for a in args if a.marker_end <= m.first or a.marker_start == m.first],
+                    key=lambda a: -a.marker_start)
     after = [a for a in args if a.marker_start > m.last] if limit >= clause.end or \
         m.pattern.kind == "nominal" else []
     return before + after
