@@ -425,3 +425,15 @@ def test_a_participle_before_the_verb_is_no_inverted_headline(proc):
 def test_the_postposition_that_opens_a_trigger_marks_its_recipient(proc, text):
     events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "CONSULT"]
     assert events and [r["text"] for r in events[0]["recipient"]] == ["सोनिया गांधी"]
+
+
+@pytest.mark.parametrize("text, etype, recipient", [
+    # an inverted headline may hold the party between its verb and its object
+    ("ममता बनर्जी ने साधा केंद्र सरकार पर निशाना", "ACCUSE", "केंद्र सरकार"),
+    ("उत्तर कोरिया ने दी दक्षिण कोरिया को धमकी", "THREATEN", "दक्षिण कोरिया"),
+    ("चीन ने किया भारत से सीमा वार्ता से इनकार", "REJECT", "भारत"),
+])
+def test_a_party_between_the_inverted_verb_and_its_object(proc, text, etype, recipient):
+    events = proc.code_text(text, id="t")["events"]
+    assert [e["event"] for e in events] == [etype]
+    assert any(recipient in r["text"] for r in events[0]["recipient"])

@@ -80,10 +80,10 @@ POSTPOSITIONS = frozenset("से को पर में के की का �
 ELIDED = frozenset(["किया", "हुआ"])  # a class with these holds करना or होना
 MAX_FILLERS = 3
 MAX_GAP = 4
-# between an inverted headline's verb and its object: adjectives and genitive phrases, no
-# other postposition, clause boundary or verb
-MAX_MODIFIERS = 3
-MODIFIER_STOPS = (POSTPOSITIONS - {"का", "की", "के"}) | frozenset(
+# between an inverted headline's verb and its object: adjectives, genitive phrases and one
+# party's phrase (साधा भाजपा पर निशाना, दी अमेरिका को धमकी); no subject, clause boundary or verb
+MAX_MODIFIERS = 4
+MODIFIER_STOPS = (POSTPOSITIONS - {"का", "की", "के", "पर", "को", "से"}) | frozenset(
     "। . ? ! ; : , - – कि है हैं था थी थे गया गई गए जाने जाता जाती जाते वाला वाली वाले "
     "रहा रही रहे".split())  # "दी जाने वाली सहायता": a participle, no headline's verb
 GAP_STOPS = frozenset("। . ? ! ; : , कि और ने तैनात रिहा गिरफ्तार गिरफ़्तार हिरासत रोक रोकी रोका रोके रोकने बंद".split())
@@ -253,9 +253,13 @@ class PatternSet:
                     match = Match(pat, [kept_at[k] for k in idx], form=pat.forms[si])
                     if accept is None or accept(match):
                         found.append(match)
-        # the most matched words first, then the most compact ("याचिका को किया खारिज": the
-        # inverted किया खारिज, not याचिका … किया)
-        found.sort(key=lambda m: (-len(m.tokens), m.last - m.first, m.first))
+        # the most matched words first, then an inverted headline whose object closes it
+        # ("किया पाकिस्तान से बातचीत से इनकार": the refusal, not the talks), then the most
+        # compact ("याचिका को किया खारिज": the inverted किया खारिज, not याचिका … किया)
+        def closes(m: Match) -> bool:
+            nxt = m.last + 1
+            return m.form == "inverted" and (nxt >= len(tokens) or not tokens[nxt][:1].isalpha())
+        found.sort(key=lambda m: (-len(m.tokens), not closes(m), m.last - m.first, m.first))
         kept: list[Match] = []
         used: set[int] = set()
         for m in found:

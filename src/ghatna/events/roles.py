@@ -47,7 +47,8 @@ def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
         for arg in _args_for(role, m, an, ci, limit):
             if any(t in used for t in range(arg.np_start, arg.np_end)):
                 continue
-            if any(m.first <= t <= m.last for t in range(arg.np_start, arg.np_end)):
+            if any(t in m.tokens if m.form == "inverted" else m.first <= t <= m.last
+                   for t in range(arg.np_start, arg.np_end)):
                 continue
             refs = res.refs(arg, an, subject=(role == "subj"))
             if not refs and not as_actor and any(
@@ -91,12 +92,23 @@ def _args_for(role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Ar
         g = _genitive(m, an, clause.start)
         return [g] if g else []
     args = [a for a in an.args_in(ci) if a.role == role]
-    # (a postposition may open the trigger itself: "X से मिले", "X पर बरसे")
+    # (a postposition may open the trigger itself: "X से मिले", "X पर बरसे"; an inverted
+    # headline may hold a party between its verb and its object: "साधा भाजपा पर निशाना")
     before = sorted([a for a in args if a.marker_end <= m.first or a.marker_start == m.first],
                     key=lambda a: -a.marker_start)
+    if m.form == "inverted":
+        before = [_after_verb(a, m, an) for a in args if m.first < a.marker_start
+                  and a.marker_end <= m.last and a.marker_start not in m.tokens] + before
     after = [a for a in args if a.marker_start > m.last] if limit >= clause.end or \
         m.pattern.kind == "nominal" else []
     return before + after
+
+
+def _after_verb(a: Arg, m: Match, an: Analysis) -> Arg:
+    """An argument inside an inverted headline, its phrase cut after the verb."""
+    start = max(a.np_start, m.first + 1)
+    return Arg(a.role, start, a.np_end, a.marker_start, a.marker_end,
+               an.mentions_in(start, a.np_end))
 
 
 def _genitive(m: Match, an: Analysis, floor: int) -> Arg | None:

@@ -298,7 +298,7 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
     """
     keep = []
     for k, m in enumerate(matches):
-        if _refused(m, matches[k + 1:], an) or _time_reference(m, an):
+        if _refused(m, matches, an) or _time_reference(m, an):
             continue
         last = an.tokens[m.last]
         ci = an.clause_of(m.first)
@@ -313,13 +313,15 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
     return keep
 
 
-def _refused(m: Match, later: list[Match], an: Analysis) -> bool:
-    """``m`` is the object of a REJECT trigger that follows it, joined only by
-    postpositions."""
-    for o in later:
-        if o.pattern.type != "REJECT" or m.pattern.type == "REJECT":
+def _refused(m: Match, matches: list[Match], an: Analysis) -> bool:
+    """``m`` is the object of a REJECT trigger whose noun follows it, joined only by
+    postpositions (the noun of an inverted headline is its last word: ``किया … बातचीत से
+    इनकार``)."""
+    for o in matches:
+        head = o.last if o.form == "inverted" else o.first
+        if o.pattern.type != "REJECT" or m.pattern.type == "REJECT" or head <= m.last:
             continue
-        between = an.tokens[m.last + 1:o.first]
+        between = an.tokens[m.last + 1:head]
         if between[:1] == ["से"] and len(between) <= 6 and not any(
                 t in HARD_PUNCT or t in CLAUSE_WORDS or t in CONNECTORS for t in between):
             return True  # "हमले से श्रीलंका सरकार का इनकार"
