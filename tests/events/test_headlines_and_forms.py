@@ -437,3 +437,18 @@ def test_a_party_between_the_inverted_verb_and_its_object(proc, text, etype, rec
     events = proc.code_text(text, id="t")["events"]
     assert [e["event"] for e in events] == [etype]
     assert any(recipient in r["text"] for r in events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("पुलिस ने प्रदर्शनकारियों पर बल प्रयोग किया।", "COERCE"),          # use of force
+    ("प्रवर्तन निदेशालय ने पूर्व मंत्री को समन भेजा।", "ACCUSE"),          # a summons
+    ("आयोग ने सरकार से दोषी अधिकारियों को हटाने की सिफारिश की।", "REQUEST"),  # a recommendation
+])
+def test_force_summonses_and_recommendations(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_questioning_is_of_whom_it_names(proc):
+    events = [e for e in proc.code_text("सीबीआई ने पूर्व मंत्री से पूछताछ की।", id="t")["events"]
+              if e["event"] == "ACCUSE"]
+    assert events and "मंत्री" in events[0]["recipient"][0]["text"]
