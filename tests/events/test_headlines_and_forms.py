@@ -452,3 +452,11 @@ def test_questioning_is_of_whom_it_names(proc):
     events = [e for e in proc.code_text("सीबीआई ने पूर्व मंत्री से पूछताछ की।", id="t")["events"]
               if e["event"] == "ACCUSE"]
     assert events and "मंत्री" in events[0]["recipient"][0]["text"]
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("उसने लगभग रोज़ मुझे फ़ोन किया।", False),                   # everyday talk
+    ("उन्होंने राष्ट्रपति से फोन पर बात की।", True),              # a public actor's pronoun
+])
+def test_everyday_pronouns_make_no_political_meeting(proc, text, coded):
+    assert ("CONSULT" in _types(proc, text)) is coded

@@ -8,7 +8,9 @@
   someone: with no party the knowledge base places (a state, an organisation, a person)
   and no agent in the clause (``X ने``), the words are ordinary language (``मदद करेंगे``,
   ``बातचीत को तीन बिंदुओं में``, ``किसानों को ऋण देने का लक्ष्य``), not a political event.
-  An unplaced agent still counts (``ग्रामीणों ने … गुहार लगाई``, ``उन्होंने … अपील की``).
+  An unplaced agent still counts (``ग्रामीणों ने … गुहार लगाई``, ``उन्होंने … अपील की``),
+  but not the pronouns of everyday talk (``उसने … फ़ोन किया``, ``तुमने … मदद की``) outside
+  someone's reported speech.
   Conflictual events keep an unnamed side: a bomb blast is news whoever set it off.
 * A politician's or a party's "attack" on another or on a government (``उद्धव ठाकरे का
   भाजपा पर हमला``, ``… ने मोदी सरकार पर हमला किया``) is the verbal attack of Hindi
@@ -40,8 +42,19 @@ def unplaced(ev: Event, an: Analysis, clause: int) -> bool:
     """A cooperative event with no placed party and no agent phrase in its clause."""
     if ev.event not in NEEDS_A_PARTY or any(known(r) for r in ev.actor + ev.recipient):
         return False
+    reported = an.clauses[clause].reporter is not None  # "मैंने" of a quoted speaker
     return not any(a.role in ("ne", "agent") and (a.mentions or not _thing(an, a))
-                   for a in an.args_in(clause))
+                   and (reported or not _private(an, a)) for a in an.args_in(clause))
+
+
+# Pronouns of everyday talk, not of news about public actors (whose subjects are उन्होंने;
+# a first person is most often a speaker quoted, so it is not among them)
+PRIVATE_PRONOUNS = frozenset("उसने इसने तुमने तूने".split())
+
+
+def _private(an: Analysis, arg) -> bool:
+    return all(an.tokens[k] in PRIVATE_PRONOUNS or an.tokens[k] == "ने"
+               for k in range(arg.np_start, max(arg.np_end, arg.marker_end)))
 
 
 # Nouns for programmes, documents and abstractions: "इस योजना ने … मदद की" is a
