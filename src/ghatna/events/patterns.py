@@ -78,6 +78,7 @@ FILLERS = frozenset("भी ही नहीं न तो को और अध�
                     "तीखे खुलकर जमकर पूरी पूरा".split())
 POSTPOSITIONS = frozenset("से को पर में के की का ने तक और".split())
 ELIDED = frozenset(["किया", "हुआ"])  # a class with these holds करना or होना
+KI_VERB_AFTER = FILLERS | {"ने"}
 MAX_FILLERS = 3
 MAX_GAP = 4
 # between an inverted headline's verb and its object: adjectives, genitive phrases and one
@@ -247,7 +248,12 @@ class PatternSet:
             cands = self._by_word.get(tok)
             if cands is None:
                 cands = self._by_prefix.get(tok[:2], self._anywhere)
+            # की opens an inverted headline only right after the ने phrase or an adverb
+            # ("… ने की छापेमारी", "जमकर की पिटाई"); after a noun it is the genitive
+            ki_genitive = tok == "की" and (i == 0 or view[i - 1] not in KI_VERB_AFTER)
             for pat, si in cands:
+                if ki_genitive and pat.forms[si] == "inverted":
+                    continue
                 idx = _match_seq(pat.sequences[si], view, i)
                 if idx:
                     match = Match(pat, [kept_at[k] for k in idx], form=pat.forms[si])
@@ -398,7 +404,7 @@ def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
         return out  # "से @MILE": a postposition is no headline's predicate
     # की is a perfective of करना and the genitive: "की मांग" is an inverted headline only
     # right after the ने phrase or an adverb ("पुलिस ने की छापेमारी", "जमकर की पिटाई";
-    # ghatna.events.triggers checks it)
+    # PatternSet.match checks it)
     inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective)
                             - (POSTPOSITIONS - {"की"})),))
     first = rest[0]

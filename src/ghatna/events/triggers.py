@@ -35,7 +35,7 @@ from .clauses import (
     Analysis,
     is_finite,
 )
-from .patterns import FILLERS, POSTPOSITIONS, Match, PatternSet, fold
+from .patterns import POSTPOSITIONS, Match, PatternSet, fold
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -92,9 +92,6 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
         return False
     if m.form == "elliptic":
         return _verbless_end(m, an, finite)
-    if m.form == "inverted" and an.tokens[m.first] == "की" and (
-            m.first == 0 or an.tokens[m.first - 1] not in FILLERS | {"ने"}):
-        return False  # "X की पिटाई": the genitive, not "… ने की पिटाई"
     if m.form == "inverted" and _verb_follows(m, an, finite):
         return False  # "द्वारा लगाए प्रतिबंध हटाए जाएंगे": a participle before the verb
     if m.pattern.kind == "nominal":
