@@ -460,3 +460,15 @@ def test_questioning_is_of_whom_it_names(proc):
 ])
 def test_everyday_pronouns_make_no_political_meeting(proc, text, coded):
     assert ("CONSULT" in _types(proc, text)) is coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("घाटी में तीन घुसपैठिए मारे गए।", True),             # fighters killed: a conflict
+    ("सड़क हादसे में चार लोग मारे गए।", False),            # people killed: maybe an accident
+])
+def test_deaths_with_no_agent_named(proc, text, coded):
+    assert ("ASSAULT" in _types(proc, text)) is coded
+
+
+def test_deaths_beside_an_attack_are_its_toll(proc):
+    assert _types(proc, "सुरक्षा बलों के साथ मुठभेड़ में दो उग्रवादी मारे गए।") == ["ASSAULT"]

@@ -12,6 +12,8 @@
   but not the pronouns of everyday talk (``उसने … फ़ोन किया``, ``तुमने … मदद की``) outside
   someone's reported speech.
   Conflictual events keep an unnamed side: a bomb blast is news whoever set it off.
+* Deaths reported beside an attack the sentence names are that attack's toll, not a second
+  event.
 * A politician's or a party's "attack" on another or on a government (``उद्धव ठाकरे का
   भाजपा पर हमला``, ``… ने मोदी सरकार पर हमला किया``) is the verbal attack of Hindi
   political news: an ACCUSE, unless the sentence speaks of violence (a shot, a bomb, the
@@ -108,3 +110,15 @@ def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, in
                 for r in ev.recipient):
             ev.event, ev.mode = "ACCUSE", None
             ev.cameo, ev.quad_code = accuse
+
+
+# Deaths reported with no attack named (``पांच नक्सली मारे गए``): the sentence's attack, if it
+# names one (``मुठभेड़ में दो आतंकी मारे गए``), is the event, and the dead are its toll.
+CASUALTY_PATTERNS = frozenset(["assault.maare.combatants"])
+
+
+def tolls(events: list[Event]) -> list[Event]:
+    """The events less deaths reported beside an attack the same sentence names."""
+    if not any(e.event == "ASSAULT" and e.pattern not in CASUALTY_PATTERNS for e in events):
+        return events
+    return [e for e in events if e.pattern not in CASUALTY_PATTERNS]

@@ -28,7 +28,7 @@ from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
-from .checks import checked, unplaced, verbal_attacks
+from .checks import checked, tolls, unplaced, verbal_attacks
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
@@ -127,7 +127,7 @@ class Coder:
             seen.add(key)
             events.extend(split_mutual(ev, self.patterns.types[ev.event]))
         verbal_attacks(events, an.tokens, ("111", self.patterns.quad("111", "ACCUSE")))
-        return checked(threat_content(events))
+        return checked(threat_content(tolls(events)))
 
 
 @stage("events", requires=("sentences", "mentions"), assigns=("events",), hindi_only=True)

@@ -20,6 +20,7 @@ each entry is a mapping::
                                     #   "actor": only if the frame finds an actor)
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
+      only_after: [नक्सली]          # optional: coded only right after one of these words
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
 
 A ``words`` sequence is a space-separated list of elements; an element is one or more
@@ -160,6 +161,7 @@ class Pattern:
     needs: tuple[str, ...] = ()      # coded only if the clause has one of these roles
     unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
     not_after: frozenset[str] = frozenset()  # not coded right after one of these words
+    only_after: frozenset[str] = frozenset()  # coded only right after one of these words
     raw_words: list[str] = field(default_factory=list)
     # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
     forms: list[str] = field(default_factory=list)
@@ -474,6 +476,7 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    needs=_roles(entry.get("needs"), where, "needs"),
                    unless=_roles(entry.get("unless"), where, "unless"),
                    not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
+                   only_after=frozenset(fold(w) for w in entry.get("only_after") or ()),
                    raw_words=list(words), forms=forms)
 
 

@@ -167,9 +167,11 @@ def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
-    """The pattern's ``not_after``, ``needs`` and ``unless``."""
+    """The pattern's ``not_after``, ``only_after``, ``needs`` and ``unless``."""
     p = m.pattern
     if p.not_after and m.first > 0 and an.tokens[m.first - 1] in p.not_after:
+        return False
+    if p.only_after and (m.first == 0 or an.tokens[m.first - 1] not in p.only_after):
         return False
     if p.needs or p.unless:
         ci = an.clause_of(m.first)
