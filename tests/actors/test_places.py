@@ -22,9 +22,14 @@ def linker(settings):
     return build_linker(settings)
 
 
-def place_of(linker, text, word):
+def mention_at(linker, text, word):
+    """The mention that covers the first occurrence of ``word`` in ``text``."""
     at = text.index(word)
-    hit = next(m for m in link_text(linker, text) if m.start <= at < m.end)
+    return next(m for m in link_text(linker, text) if m.start <= at < m.end)
+
+
+def place_of(linker, text, word):
+    hit = mention_at(linker, text, word)
     return hit.entity.id, hit.entity.country
 
 
@@ -130,7 +135,7 @@ def test_places_news_gate(linker):
 def test_districts_and_divisions_named_with_their_word(linker, text, word, ident):
     """"X जिले", "जनपद X", "X संभाग" are the district or division (districts_india.tsv,
     divisions_india.tsv); the mention is the name, without the word."""
-    hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
+    hit = mention_at(linker, text, word)
     assert (hit.entity.id, hit.text) == (ident, word)
 
 
@@ -156,7 +161,7 @@ def test_indias_compass_regions(linker, text, ident):
      "place:aurangabad_district_bihar"),
 ])
 def test_the_district_of_an_address(linker, text, word, ident):
-    hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
+    hit = mention_at(linker, text, word)
     assert hit.entity.id == ident
 
 
@@ -200,5 +205,5 @@ def test_other_capitals(linker, text, word, ident):
      "place:south_waziristan"),
 ])
 def test_provinces_of_neighbours(linker, text, word, ident):
-    hit = next(m for m in link_text(linker, text) if m.start <= text.index(word) < m.end)
+    hit = mention_at(linker, text, word)
     assert (hit.entity.id, hit.text) == (ident, word)

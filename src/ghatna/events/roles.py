@@ -158,6 +158,9 @@ def background_agent(m: Match, an: Analysis, ci: int, res: Resolver,
 PERSONAL_SUBJECTS = frozenset("मैं हम आप तुम".split())
 
 
+TRAILING_PUNCT = HARD_PUNCT | {",", "-", "–"}
+
+
 def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
                   group: int) -> tuple[list[ActorRef], Arg | None]:
     """A headline's subject after its verb: the unmarked phrase that closes the clause right
@@ -167,7 +170,7 @@ def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int]
     if any(a.role == "ne" for a in an.args_in(ci)):
         return [], None
     start, end = m.last + 1 + group, clause.end
-    while end > start and an.tokens[end - 1] in HARD_PUNCT | {",", "-", "–"}:
+    while end > start and an.tokens[end - 1] in TRAILING_PUNCT:
         end -= 1
     runs = free_runs(an, ci, end)
     if end <= start or not any(s <= start and e >= end for s, e in runs) \
@@ -183,6 +186,7 @@ PLACE_NOUNS = frozenset("सीमा रेखा सेक्टर इला�
                         "मोर्चे मोर्चा".split())
 PLAIN_PRONOUNS = frozenset("उन्हें उसे इन्हें इसे उन उस इन इस वे वह ये यह उनको उसको हमें मुझे आपको "
                            "खुद ख़ुद स्वयं अपने अपनी अपना".split())
+NO_VICTIM = PLAIN_PRONOUNS | PLACE_NOUNS
 
 
 def plain_party(m: Match, an: Analysis, ci: int, roles: tuple[str, ...], used: set[int]
@@ -190,16 +194,19 @@ def plain_party(m: Match, an: Analysis, ci: int, roles: tuple[str, ...], used: s
     """Whom an attack or an arrest is done to, named by no entity (``स्थानीय लोगों पर चलाई
     गोली``, ``किशोरी के साथ दुष्कर्म``): the frame's phrase as written, with no state of its
     own; not a pronoun, a time or a phrase another role took."""
-    dates = [(d.start, d.end) for d in find_date_expressions(an.sentence.text)]
+    dates = None  # the sentence's date expressions, found only if a phrase gets that far
     for role in roles:
         for arg in _args_for(role, m, an, ci, an.clauses[ci].end):
             span = range(arg.np_start, arg.np_end)
             if arg.mentions or not span or any(t in used or m.first <= t <= m.last for t in span) \
-                    or any(an.tokens[t] in PLAIN_PRONOUNS | PLACE_NOUNS for t in span):
+                    or any(an.tokens[t] in NO_VICTIM for t in span):
                 continue
             cs, ce = an.char_span(arg.np_start, arg.np_end)
-            if any(s < ce and cs < e for s, e in dates) or \
-                    not any(ch.isalpha() for ch in an.sentence.text[cs:ce]):
+            if not any(ch.isalpha() for ch in an.sentence.text[cs:ce]):
+                continue
+            if dates is None:
+                dates = [(d.start, d.end) for d in find_date_expressions(an.sentence.text)]
+            if any(s < ce and cs < e for s, e in dates):
                 continue
             return [ActorRef(text=an.sentence.text[cs:ce], start=cs, end=ce)]
     return []

@@ -257,16 +257,19 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
     return True
 
 
+def _to_comma(an: Analysis, ci: int, j: int) -> list[str]:
+    """The tokens of clause ``ci`` from ``j`` up to its end or a comma (any CLAUSE_END)."""
+    end = j
+    while end < an.clauses[ci].end and an.tokens[end] not in CLAUSE_END:
+        end += 1
+    return an.tokens[j:end]
+
+
 def _verb_follows(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     """A finite verb (not the genitive की) follows the match before the clause or a comma
     ends."""
-    end = an.clauses[an.clause_of(m.first)].end
-    for tok in an.tokens[m.last + 1:end]:
-        if tok in CLAUSE_END:
-            return False
-        if finite(tok) and tok not in GENITIVE:
-            return True
-    return False
+    return any(finite(tok) and tok not in GENITIVE
+               for tok in _to_comma(an, an.clause_of(m.first), m.last + 1))
 
 
 HEADLINE_TAIL = 5
@@ -276,11 +279,7 @@ def _headline_tail(an: Analysis, j: int, finite: Callable[[str], bool]) -> bool:
     """What follows a perfective from token ``j`` is a headline's object or subject: a bare
     phrase of at most HEADLINE_TAIL words up to the end of the clause or a comma (no
     postposition but the genitive, no verb, no ``कि``)."""
-    clause = an.clauses[an.clause_of(j - 1)]
-    end = j
-    while end < clause.end and an.tokens[end] not in CLAUSE_END:
-        end += 1
-    tail = an.tokens[j:end]
+    tail = _to_comma(an, an.clause_of(j - 1), j)
     return 0 < len(tail) <= HEADLINE_TAIL and not any(
         (t in POSTPOSITIONS or finite(t) or t == "कि") and t not in GENITIVE for t in tail)
 
