@@ -217,13 +217,17 @@ def _by_place(m: Match, an: Analysis, ci: int, actor: list[ActorRef], recipient:
     """Police, protesters and troops named without a state act for the country where the
     event happens (in an attack, only a state's own forces and rebels: where an attack
     happens does not say whose the attackers are, but a bare सेना or पुलिस fights in its own
-    country, the one the sentence's towns and regions lie in); a domestic event without a
-    recipient happens to that country."""
+    country, the one the sentence's towns and regions lie in); so do the authorities left
+    unnamed by a passive act only a state does (an arrest, a curfew, a deployment); a
+    domestic event without a recipient happens to that country."""
     p = m.pattern
     if not actor and p.type in STATE_ACTOR_TYPES and location and location.get("country") \
             and not passive:
         actor = unnamed_subject(m, an, ci, location)
-    if not actor and p.type == "PROTEST" and location and location.get("country"):
+    if not actor and location and location.get("country") and (
+            p.type == "PROTEST" or (passive and p.state_agent)):
+        # protesters named by no one, and the unnamed authorities of "… को हिरासत में लिया
+        # गया": the country where it happens
         actor = [ActorRef(text=location["text"], start=location["start"], end=location["end"],
                           country=location["country"])]
     if p.type != "ASSAULT":

@@ -21,6 +21,9 @@ each entry is a mapping::
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       only_after: [नक्सली]          # optional: coded only right after one of these words
+      state_agent: true             # optional: an act only a state's authorities do (arrest,
+                                    #   curfew, deployment): told without its agent, the
+                                    #   state where it happens did it
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
 
 A ``words`` sequence is a space-separated list of elements; an element is one or more
@@ -162,6 +165,7 @@ class Pattern:
     unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
     not_after: frozenset[str] = frozenset()  # not coded right after one of these words
     only_after: frozenset[str] = frozenset()  # coded only right after one of these words
+    state_agent: bool = False  # done only by a state's authorities (see the module doc)
     raw_words: list[str] = field(default_factory=list)
     # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
     forms: list[str] = field(default_factory=list)
@@ -477,6 +481,7 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    unless=_roles(entry.get("unless"), where, "unless"),
                    not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
                    only_after=frozenset(fold(w) for w in entry.get("only_after") or ()),
+                   state_agent=bool(entry.get("state_agent", False)),
                    raw_words=list(words), forms=forms)
 
 
