@@ -32,6 +32,7 @@ from .patterns import Match, PatternSet, TypeInfo
 from .resolve import Resolver, domestic, reporter_for, speakers_own
 from .roles import (
     PLACE_NOUNS,
+    accused_in_content,
     addressee,
     arrange,
     background_agent,
@@ -192,6 +193,8 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
             return []  # the frame names a recipient the text leaves unnamed ("आपको")
     if not recipient:
         recipient = background_agent(m, an, ci, res, actor_arg, recip_arg)
+    if not recipient:
+        recipient = accused_in_content(m, an, ci, res, used)
     if not any(ref_key(r) for r in recipient) and reciprocal(an, an.clauses[ci]) and actor:
         recipient = [ActorRef(**vars(r)) for r in actor]
     if not recipient:

@@ -6,7 +6,8 @@ order, nearest the trigger first. The other functions are the fallbacks
 :mod:`ghatna.events.build` tries, in its order, when the frame finds no party: a subject
 after a ``करके`` clause or opening the clause (:func:`leading_phrase`), the noun a participle
 modifies (:func:`modified_noun`), parties inside a nominal predicate (:func:`compound`),
-the agent of a criticised act (:func:`background_agent`), the addressee of a message
+the agent of a criticised act (:func:`background_agent`), the subject of what an accusation
+says (:func:`accused_in_content`), the addressee of a message
 (:func:`addressee`), the party nearest the predicate (:func:`nearest_party`), people named
 by no entity (:func:`unnamed_subject`) or an office named bare (:func:`bare_phrase`).
 :func:`arrange` then keeps each party on one side.
@@ -153,6 +154,35 @@ def background_agent(m: Match, an: Analysis, ci: int, res: Resolver,
             if refs:
                 return refs
     return []
+
+
+# auxiliaries of a passive (``… पर हमला किया गया``): its subject is who suffered, not who did
+PASSIVE_AUX = frozenset("गया गई गए गये गयी जाएगा जाएगी जाएंगे जाता जाती जाते जा".split())
+
+
+def accused_in_content(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int]
+                       ) -> list[ActorRef]:
+    """``कांग्रेस ने आरोप लगाया कि सरकार … भटका रही है``: an accusation whose content follows
+    in a कि clause accuses that clause's subject (its ने phrase, or its unmarked subject
+    unless the clause is passive)."""
+    if m.pattern.type != "ACCUSE" or ci + 1 >= len(an.clauses):
+        return []
+    nxt = an.clauses[ci + 1]
+    if nxt.kind != "complement" or an.tokens[nxt.start - 1:nxt.start] != ["कि"] \
+            or m.last + 1 < an.clauses[ci].end - 3:
+        return []  # the trigger ends its clause: "आरोप लगाया कि", not "आरोप … कहा कि"
+    if PASSIVE_AUX & set(an.tokens[nxt.start:nxt.end]):
+        return fill(("ne",), m, an, ci + 1, res, used, as_actor=True, anywhere=True)[0]
+    refs = fill(("ne", "subj"), m, an, ci + 1, res, used, as_actor=True, anywhere=True)[0]
+    if not refs:
+        # "कि कांग्रेस देश को बांट रही है": a name opening the clause is its subject, even
+        # where the object's phrase seems to reach back over it
+        first = [x for x in an.mentions_in(nxt.start, nxt.end) if x.entity is not None
+                 and an.mention_span[id(x)][0] == nxt.start and x.label != "ANAPHOR"]
+        if first:
+            e = an.mention_span[id(first[0])][1]
+            refs = res.refs(Arg("subj", nxt.start, e, e, e, first[:1]), an, subject=True)
+    return refs
 
 
 PERSONAL_SUBJECTS = frozenset("मैं हम आप तुम".split())
