@@ -74,6 +74,9 @@ def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
     "इस योजना में किसानों को सस्ता ऋण देने का लक्ष्य रखा गया है।",
     "भारत को निशाना बनाना अनुचित है।",                          # an infinitive as a noun
     "राज्यों की मदद करने में आयोग की बड़ी भूमिका है।",            # a way of doing, not a deed
+    "ऐसे धमाकों से निपटने के लिए पुलिस के पास साधन नहीं हैं।",      # a kind of event
+    "इन झड़पों में अक्सर बेकसूर लोग घायल होते हैं।",               # what happens as a rule
+    "धमाकों में घायल लोगों के परिजन अस्पताल के बाहर जमा हैं।",       # inside a phrase
 ])
 def test_not_events(proc, text):
     assert _types(proc, text) == []

@@ -187,11 +187,18 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
 
 
 def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
-    """A nominal trigger names an event that took place, not merely the notion."""
+    """A nominal trigger names an event that took place, not merely the notion: not a
+    kind of event (``ऐसे हमलों से``), not what happens as a rule (``इन हमलों में आम नागरिक
+    मारे जाते हैं``), and not an event named inside a noun phrase (``हमलों में शामिल लोगों
+    के ख़िलाफ़``, ``हमलों में मारे गए लोगों के परिजनों``)."""
     toks = an.tokens
+    if toks[max(0, m.first - 2):m.first] and GENERIC & set(toks[max(0, m.first - 2):m.first]):
+        return False
     if _headline(an, finite):
         return True
     clause = an.clauses[an.clause_of(m.first)]
+    if _as_a_rule(toks[clause.start:clause.end]) or _inside_phrase(an, m.last + 1):
+        return False
     nxt_tok = toks[m.last + 1] if m.last + 1 < len(toks) else None
     if (nxt_tok is None or nxt_tok in (",", ":", "।", ".", "-")) and not any(
             t in FINITE for t in toks[clause.start:clause.end]):
@@ -206,6 +213,33 @@ def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
             for k, t in enumerate(toks[:clause.end]) if k > m.last):
         return True  # "शिखर सम्मेलन रविवार को शुरू हुआ"
     return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
+
+
+# determiners of a kind, not of an event that took place
+GENERIC = frozenset("ऐसे ऐसी ऐसा किसी".split())
+# participles and adjectives that make "X में …" describe people: "हमले में मारे गए लोगों के"
+IN_EVENT_MODIFIERS = frozenset("शामिल मारे घायल जख्मी ज़ख्मी हताहत मृत लिप्त संलिप्त "
+                               "पकड़े बचे".split())
+
+
+def _as_a_rule(clause: list[str]) -> bool:
+    """The clause's verb is a present habitual (``मारे जाते हैं``, ``होते हैं``)."""
+    return any(t.endswith(("ता", "ती", "ते")) and len(t) > 2 and nxt in PRESENT
+               for t, nxt in zip(clause, clause[1:]))
+
+
+def _inside_phrase(an: Analysis, j: int) -> bool:
+    """``[trigger] में शामिल लोगों के``: the ``में`` phrase describes a noun that a
+    postposition closes, so the event is named inside a noun phrase."""
+    toks = an.tokens
+    if toks[j:j + 1] != ["में"] or toks[j + 1:j + 2] == [] or toks[j + 1] not in IN_EVENT_MODIFIERS:
+        return False
+    k = j + 2
+    if toks[k:k + 1] and toks[k] in ("गए", "गई", "गये", "गयी", "हुए", "हुई"):
+        k += 1
+    return k + 1 < len(toks) and not _verbal_after(an, k) and (
+        k + 1 in an.marker_tokens or toks[k + 1] in GENITIVE) \
+        and toks[k + 2:k + 3] != ["संख्या"]  # "… में मारे गए लोगों की संख्या": its toll
 
 
 def _verbal_after(an: Analysis, j: int) -> bool:
@@ -249,7 +283,9 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
             if j == m.last + 1 and last not in GENITIVE and finite(last) \
                     and _headline_tail(an, j, finite):
                 return True  # "… रिहा किए 100 मछुआरे", "… से मिले किसान नेता": a headline
-            if last in GENITIVE or last not in INTRANSITIVE:
+            passive = m.last > m.first and toks[m.last - 1].endswith(PARTICIPLE_ENDINGS) \
+                and m.last - 1 not in an.marker_tokens  # "मारे गए": गए is the passive's
+            if last in GENITIVE or last not in INTRANSITIVE or passive:
                 return False  # "हमलों की निंदा", "हिरासत में लिए गए पत्रकारों": background
             # "यात्रा पर आए प्रधानमंत्री": a past event named inside a noun phrase;
             # coded, with lower confidence (see ghatna.events.build)
