@@ -44,3 +44,14 @@ def test_a_failing_stage_stops_an_evaluation(cli, tmp_path):
                                ensure_ascii=False) + "\n", "utf-8")
     result = cli("--config", _failing_stage_config(tmp_path), "eval", "events", str(gold), code=2)
     assert "stage failing failed" in result.stderr
+
+
+def test_characters_are_repaired_as_ingestion_repairs_them(settings):
+    from ghatna.events.coding import Processor
+    proc = Processor(settings)
+    plain = "पुलिस ने तीन लोगों को गिरफ्तार किया।"
+    joined = plain.replace("फ्त", "फ्\u200dत")  # a zero-width joiner after the virama
+    assert joined != plain
+    events = proc.code_text(joined)["events"]
+    assert [e["event"] for e in events] == ["COERCE"]
+    assert events[0]["evidence"]["sentence"] == plain

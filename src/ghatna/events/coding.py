@@ -20,6 +20,7 @@ from ..errors import GhatnaError, PipelineError
 from ..model import Article, Sentence
 from ..pipeline import registered
 from ..settings import Settings
+from ..text.clean import repair_text
 from .clauses import tokenize
 from .coder import Coder
 
@@ -36,8 +37,8 @@ class Processor:
     def __post_init__(self) -> None:
         self.coder = Coder.from_settings(self.settings, self.patterns_file)
         specs = registered()
-        # The text is given clean, so reading, cleaning and language stages are skipped and
-        # the remaining stages (segment, ner, link, quotes …) run in the configured order.
+        # The text is given as sentences, so reading, line cleaning and language stages are
+        # skipped (characters are still repaired, see article()) and the remaining stages (segment, ner, link, quotes …) run in the configured order.
         names = [n for n in self.settings["pipeline"]["stages"]
                  if n in specs and n not in ("events", "clean", "langid", "dedup")]
         self.stages = []
@@ -52,6 +53,9 @@ class Processor:
 
     def article(self, text: str, *, doc: str = "", date: str | None = None,
                 title: str = "") -> Article:
+        # characters repaired as the clean stage repairs them (invisible joiners, NFC, vowel
+        # signs): "हत्\u200dया" is "हत्या" whichever way the text came in
+        text, title = repair_text(text), repair_text(title)
         art = Article(raw=(title + "\n\n" + text) if title else text, doc=doc, date=date,
                       title=title, text=text, language="hi")
         for name, fn in self.stages:
