@@ -4,18 +4,20 @@ who never saw the coder's rules, and print its reliability table.
     python tools/calibrate_confidence.py            # fit, write the weights, print the table
     python tools/calibrate_confidence.py --check    # only the table for the shipped weights
 
-The judged events are those the coder makes today on two samples of ../shared's corpora,
+The judged events are those the coder makes today on samples of ../shared's corpora,
 stored in the project as references (text is read from ../shared):
 
-* ``tests/data/events_blind.refs.jsonl``: the blind set; a coded event is right when it
-  matches a required gold event by the rule of ``ghatna eval events``, wrong when it matches
-  none (one matching only an optional gold event is left out);
+* ``tests/data/events_blind{,2,3}.refs.jsonl``: the three blind sets; a coded event is right
+  when it matches a required gold event by the rule of ``ghatna eval events``, wrong when it
+  matches none (one matching only an optional gold event is left out);
 * ``tests/data/general_judged.refs.jsonl``: unselected general news whose coded events a
   judge marked right or wrong (``type_right``); events the judge did not see are left out.
 
 The model is a logistic regression with a small ridge penalty (a handful of features, so
-that a hundred judged events can fix them). The reliability table is computed by
-leave-one-out: every event's probability comes from a model fitted without it.
+that a few hundred judged events can fix them). Two reliability tables are printed: by
+leave-one-out (every event's probability from a model fitted without it), and on the third
+blind set from a model fitted on the other sets only — text of another corpus and another
+annotator, the closest stand-in for news nobody has seen.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_sample  # noqa: E402
 
+from ghatna.events.clauses import tokenize  # noqa: E402
 from ghatna.events.coding import Processor  # noqa: E402
 from ghatna.events.confidence import FEATURES, features, load_weights  # noqa: E402
 from ghatna.events.evaluate import matches  # noqa: E402
@@ -39,6 +42,8 @@ from ghatna.settings import Settings  # noqa: E402
 
 OUT = ROOT / "src" / "ghatna" / "data" / "confidence.tsv"
 RIDGE = 1.0
+BLIND_SETS = (("events_blind", "blind"), ("events_blind2", "blind2"), ("events_blind3", "blind3"))
+HELD_OUT = "blind3"
 
 
 def _refs(side: list[dict]) -> list[ActorRef]:
@@ -58,16 +63,19 @@ def judged_events(proc: Processor) -> list[tuple[dict[str, float], int, str]]:
 
     def feats(rec):
         return features(kinds.get(rec["evidence"]["pattern"], "verbal"), quads[rec["event"]],
-                        rec["aux_mode"], _refs(rec["actor"]), _refs(rec["recipient"]))
+                        rec["aux_mode"], _refs(rec["actor"]), _refs(rec["recipient"]),
+                        len(tokenize(rec["evidence"]["sentence"])))
 
-    for line in open(ROOT / "tests/data/events_blind.refs.jsonl", encoding="utf-8"):
-        row = json.loads(line)
-        gold = row["events"]
-        for rec in proc.code_text(corpus_sample.sentence_text(row["ref"]), id=row["id"])["events"]:
-            if any(matches(g, rec) for g in gold if g.get("required", True)):
-                out.append((feats(rec), 1, "blind"))
-            elif not any(matches(g, rec) for g in gold):
-                out.append((feats(rec), 0, "blind"))
+    for stem, name in BLIND_SETS:
+        for line in open(ROOT / f"tests/data/{stem}.refs.jsonl", encoding="utf-8"):
+            row = json.loads(line)
+            gold = row["events"]
+            text = corpus_sample.sentence_text(row["ref"])
+            for rec in proc.code_text(text, id=row["id"])["events"]:
+                if any(matches(g, rec) for g in gold if g.get("required", True)):
+                    out.append((feats(rec), 1, name))
+                elif not any(matches(g, rec) for g in gold):
+                    out.append((feats(rec), 0, name))
     for line in open(ROOT / "tests/data/general_judged.refs.jsonl", encoding="utf-8"):
         row = json.loads(line)
         verdicts = {(j["event"], j["trigger"], tuple(j["actor"]), tuple(j["recipient"])): j["type_right"]
@@ -117,8 +125,9 @@ def main() -> int:
     data = judged_events(Processor(Settings.load()))
     x = np.array([[f[name] for name in FEATURES] for f, _, _ in data])
     y = np.array([right for _, right, _ in data], dtype=float)
-    print(f"{len(y)} judged events, {int(y.sum())} right "
-          f"({sum(s == 'blind' for *_, s in data)} blind set, {sum(s == 'general' for *_, s in data)} general news)")
+    sets = np.array([s for *_, s in data])
+    counts = ", ".join(f"{name} {int((sets == name).sum())}" for name in dict.fromkeys(sets))
+    print(f"{len(y)} judged events, {int(y.sum())} right ({counts})")
     if args.check:
         weights = load_weights()
         w = np.array([weights.get(name, 0.0) for name in FEATURES])
@@ -128,10 +137,14 @@ def main() -> int:
                     for i in range(len(y))])
     print("leave-one-out reliability:")
     print("\n".join(reliability(np.round(loo, 2), y)))
+    held = sets == HELD_OUT
+    w_rest = fit(x[~held], y[~held])
+    print(f"on {HELD_OUT} ({int(held.sum())} events), fitted on the other sets only:")
+    print("\n".join(reliability(np.round(1 / (1 + np.exp(-x[held] @ w_rest)), 2), y[held])))
     w = fit(x, y)
     header = ("# Weights of the event confidence (ghatna.events.confidence): a logistic model fitted\n"
               f"# by tools/calibrate_confidence.py on {len(y)} coded events judged by people who never\n"
-              "# saw the coder's rules (the blind set and unselected general news). Do not edit:\n"
+              "# saw the coder's rules (the blind sets and unselected general news). Do not edit:\n"
               "# rerun the tool after the coder changes.\n")
     OUT.write_text(header + "".join(f"{name}\t{v:.4f}\n" for name, v in zip(FEATURES, w)), "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}:", ", ".join(f"{n} {v:+.2f}" for n, v in zip(FEATURES, w)))

@@ -15,7 +15,9 @@ def test_the_shipped_weights_name_every_feature():
 
 def test_what_raises_and_lowers_confidence():
     w = load_weights()
-    named = probability(w, features("verbal", 3, None, [CHINA], [CHINA]))
-    unnamed = probability(w, features("verbal", 3, None, [WORDS], []))
-    hypothetical = probability(w, features("verbal", 3, "hypothetical", [CHINA], [CHINA]))
-    assert 0 < unnamed < named < 1 and hypothetical < named
+    named = probability(w, features("verbal", 3, None, [CHINA], [CHINA], 12))
+    unnamed = probability(w, features("verbal", 3, None, [WORDS], [], 12))
+    hypothetical = probability(w, features("verbal", 3, "hypothetical", [CHINA], [CHINA], 12))
+    future = probability(w, features("verbal", 3, "future", [CHINA], [CHINA], 12))
+    long = probability(w, features("verbal", 3, None, [CHINA], [CHINA], 45))
+    assert 0 < unnamed < named < 1 and hypothetical < named and future < named and long < named

@@ -107,7 +107,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
         quad_code=patterns.quad(p.cameo, p.type), mode=p.mode, aux_mode=mode,
         context=_contexts(an.tokens, contexts), actor=actor, recipient=recipient,
         location=public_location(location),
-        confidence=probability(weights, features(p.kind, tinfo.quad, mode, actor, recipient)),
+        confidence=probability(weights, features(p.kind, tinfo.quad, mode, actor, recipient,
+                                                    len(an.tokens))),
         reported_by=reporter)
     date_event(ev, an.sentence.text, pub_date, mode)
     return ev
