@@ -138,6 +138,8 @@ class Analysis:
     mention_span: dict[int, tuple[int, int]]   # id(mention) -> token range
     mentions: list[Mention]
     marker_tokens: set[int]
+    # _conjuncts' answers, by phrase: the roles ask about the same phrases again and again
+    _conjunct_cache: dict[tuple[int, int, bool], list] = field(default_factory=dict, repr=False)
 
     def clause_of(self, tok: int) -> int:
         for i, c in enumerate(self.clauses):
@@ -176,8 +178,17 @@ class Analysis:
         """Per conjunct of the phrase [start, end): its head mention(s), linked ones first.
 
         A conjunct's head is its rightmost mention (Hindi noun phrases are head-final);
-        when a conjunct has a linked mention, unlinked NER mentions are ignored.
+        when a conjunct has a linked mention, unlinked NER mentions are ignored. The
+        answer is shared between calls: callers read it, never change it.
         """
+        key = (start, end, keep_empty)
+        cached = self._conjunct_cache.get(key)
+        if cached is None:
+            cached = self._conjunct_cache[key] = self._find_conjuncts(start, end, keep_empty)
+        return cached
+
+    def _find_conjuncts(self, start: int, end: int, keep_empty: bool
+                        ) -> list[tuple[int, int, list[Mention]]]:
         groups: list[tuple[int, int]] = []
         s = start
         for i in range(start, end):

@@ -204,6 +204,7 @@ class PatternSet:
     stemmed_anywhere: list[tuple[int, Pattern, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._quads: dict[tuple[str, str], int] = {}  # quad()'s answers
         rank = 0
         for pat in self.patterns:
             for si, seq in enumerate(pat.sequences):
@@ -230,6 +231,15 @@ class PatternSet:
                                                                        key=lambda c: c[0])]
                            for prefix, found in self.stemmed.items()}
         self._anywhere = [(pat, si) for _, pat, si in anywhere]
+        # the words a sentence must hold for a sequence to match anywhere in it: one of
+        # each later required element's words (elements with stems or multi-word
+        # alternatives are not listed); most sequences tried at a common verb form
+        # ("किया …", an inverted headline) fail here at once
+        self._needs = {(id(pat), si): tuple(
+            frozenset().union(*(a.words for a in el.alts))
+            for el in seq[1:] if not el.optional and not el.gap
+            and all(not a.stem and not a.seq for a in el.alts))
+            for pat in self.patterns for si, seq in enumerate(pat.sequences)}
         self._by_word = {}
         for word, first in self.by_first.items():
             listed = {(id(pat), si) for pat, si in first}  # by identity: patterns are large
@@ -238,10 +248,12 @@ class PatternSet:
                 if (id(pat), si) not in listed]
 
     def quad(self, cameo: str, plover: str) -> int:
-        for prefix, _, quad in self.cameo_table:
-            if cameo.startswith(prefix):
-                return quad
-        return self.types[plover].quad
+        found = self._quads.get((cameo, plover))
+        if found is None:
+            found = self._quads[cameo, plover] = next(
+                (quad for prefix, _, quad in self.cameo_table if cameo.startswith(prefix)),
+                self.types[plover].quad)
+        return found
 
     def match(self, tokens: list[str], accept=None) -> list[Match]:
         """Every pattern occurrence in a token list that ``accept`` (if given) accepts;
@@ -249,6 +261,9 @@ class PatternSet:
         bracketed glosses are passed over (the indices are those of ``tokens``)."""
         kept_at = _outside_brackets(tokens)
         view = [fold(tokens[i]) for i in kept_at]
+        present = set(view)
+        needs = self._needs
+        feasible: dict[tuple[int, int], bool] = {}
         found: list[Match] = []
         for i, tok in enumerate(view):
             cands = self._by_word.get(tok)
@@ -259,6 +274,17 @@ class PatternSet:
             ki_genitive = tok == "की" and (i == 0 or view[i - 1] not in KI_VERB_AFTER)
             for pat, si in cands:
                 if ki_genitive and pat.forms[si] == "inverted":
+                    continue
+                key = (id(pat), si)
+                ok = feasible.get(key)
+                if ok is None:
+                    ok = True
+                    for words in needs[key]:
+                        if words.isdisjoint(present):
+                            ok = False
+                            break
+                    feasible[key] = ok
+                if not ok:
                     continue
                 idx = _match_seq(pat.sequences[si], view, i)
                 if idx:
