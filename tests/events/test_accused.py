@@ -31,3 +31,12 @@ def proc(settings):
 def test_the_subject_of_the_content_is_accused(proc, text, recipient):
     assert _keys(_accuse(proc, text)["recipient"]) == recipient
 
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("चीन पर व्यापार नियम तोड़ने का आरोप लगाते हुए जापान ने कहा कि वह शिकायत करेगा।", ["JPN"], ["CHN"]),
+    ("ईरान की आलोचना करते हुए फ़्रांस ने कहा कि बातचीत ही रास्ता है।", ["FRA"], ["IRN"]),
+])
+def test_an_adverbial_participle_takes_the_main_clauses_subject(proc, text, actor, recipient):
+    ev = _accuse(proc, text)
+    assert _keys(ev["actor"]) == actor and _keys(ev["recipient"]) == recipient

@@ -149,8 +149,10 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
             if alt_arg is not None and alt_arg.np_end > actor_arg.np_end:
                 actor, actor_arg = alt, alt_arg
     if not actor and not passive and (toks[m.last].endswith(("कर", "करके")) or (
-            m.last + 1 < len(toks) and toks[m.last + 1] in ("कर", "करके"))):
-        # "फ़ोन पर बात करके मिस्र के राष्ट्रपति ने …": the subject follows
+            m.last + 1 < len(toks) and toks[m.last + 1] in ("कर", "करके")) or (
+            toks[m.last].endswith("ते") and toks[m.last + 1:m.last + 2] == ["हुए"])):
+        # "फ़ोन पर बात करके मिस्र के राष्ट्रपति ने …", "… का आरोप लगाते हुए पाकिस्तान ने
+        # कहा": an adverbial participle's subject is the main clause's, which follows
         later = [a for a in an.args_in(ci) if a.role == "ne" and a.marker_start > m.last]
         if later:
             actor = res.refs(later[0], an)

@@ -373,6 +373,8 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
             break  # "रूस चीन के साथ", "चीन जल्दी ही … को": two phrases, not one
         if tok == "का" and j + 1 < marker:
             break  # before a postposition the noun is oblique: "X का" cannot be inside
+        if tok == "हुए" and j > floor and tokens[j - 1].endswith("ते"):
+            break  # "… की आलोचना करते हुए फ़्रांस ने": an adverbial participle ends there
         if tok in GENITIVE and j + 1 < marker and _starts_country(an, j + 1):
             break  # "अभियान का रूस ने": the genitive belongs to a scrambled object
         start = j
