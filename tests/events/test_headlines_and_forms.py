@@ -123,6 +123,8 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("सामाजिक कार्यकर्ता ने आश्वासन मिलने पर अनशन तोड़ दिया।", "RETREAT"),
     ("झड़प के बाद कस्बे में हिंसा भड़क उठी।", "PROTEST"),
     ("विपक्ष का आरोप है कि सरकार आंकड़े छिपा रही है।", "ACCUSE"),
+    ("श्रमिक संघ ने श्रम अदालत का दरवाज़ा खटखटाया।", "ACCUSE"),       # going to court
+    ("मुख्यमंत्री ने विपक्षी दल पर निशाना लगाया।", "ACCUSE"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
     assert etype in _types(proc, text)
@@ -481,3 +483,10 @@ def test_deaths_with_no_agent_named(proc, text, coded):
 
 def test_deaths_beside_an_attack_are_its_toll(proc):
     assert _types(proc, "सुरक्षा बलों के साथ मुठभेड़ में दो उग्रवादी मारे गए।") == ["ASSAULT"]
+
+
+def test_a_name_closed_by_its_head_noun_ends_its_phrase(proc):
+    # "पाकिस्तान सरकार | इमरान ख़ान मामले में": the government is the subject, not inside the
+    # phrase of में
+    events = proc.code_text("पाकिस्तान सरकार इमरान ख़ान मामले में सुप्रीम कोर्ट गई।", id="t")["events"]
+    assert [(e["event"], _keys(e["actor"])) for e in events] == [("ACCUSE", ["PAK"])]

@@ -352,6 +352,7 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
               if m.entity is not None and m.entity.type != "agent"}
     named = {i for m in an.mentions if m.entity is not None
              for i in range(*an.mention_span[id(m)])}
+    any_starts = {an.mention_span[id(m)][0] for m in an.mentions}
     j = marker - 1
     start = marker
     while j >= floor and marker - j <= MAX_NP:
@@ -366,6 +367,9 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
                 break
         if j in ends and j + 1 < marker and tokens[j + 1].isdigit():
             break
+        if j in ends and j + 1 in any_starts and tok in NAME_HEADS \
+                and ends[j].entity is not None and not _same_mention(an, j, j + 1):
+            break  # "यूपी सरकार | वरुण मामले में": a name closed by its head noun, then a name
         if j in ends and j + 1 < marker and tokens[j + 1] not in CONNECTORS | GENITIVE \
                 and not _same_mention(an, j, j + 1) and ends[j].label != "NORP" \
                 and (j + 1 in starts or tokens[j + 1] in NP_BREAKERS or j in pronoun_ends
