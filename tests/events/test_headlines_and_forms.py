@@ -77,6 +77,7 @@ def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
     "ऐसे धमाकों से निपटने के लिए पुलिस के पास साधन नहीं हैं।",      # a kind of event
     "इन झड़पों में अक्सर बेकसूर लोग घायल होते हैं।",               # what happens as a rule
     "धमाकों में घायल लोगों के परिजन अस्पताल के बाहर जमा हैं।",       # inside a phrase
+    "सीआरपीएफ के पांच अफसरों को तीन जिलों में टीम का नेतृत्व दिया गया है।",  # a team is sent, not given
 ])
 def test_not_events(proc, text):
     assert _types(proc, text) == []
