@@ -491,3 +491,12 @@ def test_a_name_closed_by_its_head_noun_ends_its_phrase(proc):
     # phrase of में
     events = proc.code_text("पाकिस्तान सरकार इमरान ख़ान मामले में सुप्रीम कोर्ट गई।", id="t")["events"]
     assert [(e["event"], _keys(e["actor"])) for e in events] == [("ACCUSE", ["PAK"])]
+
+
+def test_a_comma_closes_a_headlines_clause(proc):
+    # the subject after the verb ends at the comma; a list goes on over its commas
+    events = proc.code_text("ईरान के बयान पर भड़का सऊदी अरब, कतर के साथ आया बहरीन", id="t")["events"]
+    assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
+        ("ACCUSE", ["SAU"], ["IRN"])]
+    events = proc.code_text("भारत ने जापान, फ्रांस और जर्मनी के साथ बातचीत की।", id="t")["events"]
+    assert _keys(events[0]["actor"] + events[0]["recipient"]) == ["DEU", "FRA", "IND", "JPN"]

@@ -65,6 +65,7 @@ MARKERS_BY_FIRST = _by_first_word(MARKERS)
 
 GENITIVE = frozenset(["का", "की", "के"])
 CONNECTORS = frozenset(["और", "एवं", "तथा", "व", ",", "समेत", "सहित", "या", "/", "-"])
+LIST_JOINERS = frozenset(["और", "एवं", "तथा", "व", "या"])
 COPULA = frozenset(["है", "हैं", "था", "थे", "थी", "थीं"])
 FINITE = COPULA | frozenset(
     "किया किए किये दिया दी दिए दिये लिया ली लिए गया गई गए गये हुआ हुई हुए कहा बताया "
@@ -363,7 +364,10 @@ def _np_left(an: Analysis, marker: int, floor: int) -> int:
                 or tok == "ने":
             break  # a clause word inside a name is the name's: "जो बाइडेन को"
         if tok == ",":
-            if not (j - 1 in ends and start < marker):
+            # a list goes on over its commas ("भारत, चीन और रूस के साथ"), a headline's clause
+            # ends at one ("… पर भड़का भारत, बीजेपी के साथ")
+            if not (j - 1 in ends and start < marker) or not any(
+                    tokens[k] in LIST_JOINERS for k in range(j + 1, marker)):
                 break
         if j in ends and j + 1 < marker and tokens[j + 1].isdigit():
             break

@@ -200,6 +200,8 @@ def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int]
     if any(a.role == "ne" for a in an.args_in(ci)):
         return [], None
     start, end = m.last + 1 + group, clause.end
+    # a comma closes a headline's clause: "… पर भड़का भारत, बीजेपी के साथ आई कांग्रेस"
+    end = next((k for k in range(start, end) if an.tokens[k] == ","), end)
     while end > start and an.tokens[end - 1] in TRAILING_PUNCT:
         end -= 1
     runs = free_runs(an, ci, end)
