@@ -500,3 +500,14 @@ def test_a_comma_closes_a_headlines_clause(proc):
         ("ACCUSE", ["SAU"], ["IRN"])]
     events = proc.code_text("भारत ने जापान, फ्रांस और जर्मनी के साथ बातचीत की।", id="t")["events"]
     assert _keys(events[0]["actor"] + events[0]["recipient"]) == ["DEU", "FRA", "IND", "JPN"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("पाकिस्तान का बयान भड़काऊ: भारत", ["IND"], ["PAK"]),
+    ("अमेरिका की नई नीति नाकाम: ईरान", ["IRN"], ["USA"]),
+])
+def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
+    # a headline that states a censure without a verb and ends with who said it
+    events = proc.code_text(text, id="t")["events"]
+    assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
+        ("ACCUSE", actor, recipient)]

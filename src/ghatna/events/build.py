@@ -171,8 +171,8 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
         actor = unnamed_subject(m, an, ci, {"country": None})
     if not actor and m.background and toks[m.last] in INTRANSITIVE:
         actor = modified_noun(m, an, res)  # "यात्रा पर आए मलेशिया के प्रधानमंत्री"
-    if not actor and p.kind == "nominal":
-        actor = compound(m, an)
+    if not actor and p.kind == "nominal" and p.actor:
+        actor = compound(m, an)  # (a frame with no actor role leaves it to the reporter)
     if not actor and clause.reporter is not None and tinfo.quad in (1, 3) \
             and clause.reporter.role != "according":
         actor = reporter_for(an, clause.start)  # "X ने कहा कि … तैयार है"

@@ -201,11 +201,12 @@ def reporter_for(an: Analysis, tok: int) -> list[ActorRef]:
 
 def speaker_refs(an: Analysis, rep: Arg) -> list[ActorRef]:
     """The named parties of a reporter phrase (``रूस के विदेश मंत्री ने कहा``), each with
-    the state its own phrase names."""
+    the state its own phrase names, and the persons the NER found there."""
     refs = []
     for _, _, group in an.conjuncts(rep.np_start, rep.np_end):
         for mention in group:
-            if mention.entity is not None:
+            if mention.entity is not None or mention.label == "PER":
+                # (a person the knowledge base lacks still speaks: "…: अखिलेश")
                 ref = ActorRef.from_mention(mention)
                 if not ref.country and not ref.org:
                     state_from_conjunct(ref, an, rep.np_start, rep.np_end)
