@@ -78,6 +78,8 @@ def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
     "इन झड़पों में अक्सर बेकसूर लोग घायल होते हैं।",               # what happens as a rule
     "धमाकों में घायल लोगों के परिजन अस्पताल के बाहर जमा हैं।",       # inside a phrase
     "सीआरपीएफ के पांच अफसरों को तीन जिलों में टीम का नेतृत्व दिया गया है।",  # a team is sent, not given
+    "भारत का नया संसद भवन तेज़ी से तैयार हो रहा है।",              # being built, not willing
+    "केंद्रीय मंत्रिमंडल ने रेलवे की नई नीति को मंज़ूरी दे दी।",         # an administrative approval
 ])
 def test_not_events(proc, text):
     assert _types(proc, text) == []
