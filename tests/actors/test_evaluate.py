@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
-from ghatna.actors.evaluate import evaluate, read_gold
+from ghatna.actors.evaluate import _attributes_match, evaluate, read_gold
 from ghatna.actors.link import build_linker
 
 
@@ -38,3 +39,23 @@ def test_a_states_own_body_named_by_its_generic_agent(linker, tmp_path, text, me
     path.write_text(json.dumps({"id": "g1", "text": text, "mention": mention, "gold": gold},
                                ensure_ascii=False) + "\n", "utf-8")
     assert evaluate(linker, read_gold(path)).correct == int(right)
+
+
+
+@pytest.mark.parametrize("gold_name, kind, gold_state, entity_name, aliases, entity_state, right", [
+    ("Indus River", "place", "PAK", "Indus", [], "PAK", True),          # a designator
+    ("Kumaon division", "place", "IND", "Kumaon", [], "IND", True),
+    ("Punjab, India", "place", "IND", "Punjab (India)", [], "IND", True),  # two qualifiers
+    ("Harsh Vardhan (politician)", "person", "IND", "Harsh Vardhan", [], "IND", True),
+    ("Republican Party", "party", "USA", "Republican Party (US)", ["Republican Party"], "USA", True),
+    # a party's bracket is part of its name; two states never match; another name is wrong
+    ("Janata Dal (United)", "party", "IND", "Janata Dal", [], "IND", False),
+    ("Punjab", "place", "IND", "Punjab (Pakistan)", ["Punjab"], "PAK", False),
+    ("Pauri Garhwal district", "place", "IND", "Pauri", [], "IND", False),
+])
+def test_names_compared_as_a_grader_would(gold_name, kind, gold_state, entity_name, aliases,
+                                          entity_state, right):
+    entity = SimpleNamespace(name=entity_name, aliases=aliases, country=entity_state, type=kind,
+                             org=None, role=None)
+    gold = {"name": gold_name, "type": kind, "country": gold_state, "org": None}
+    assert _attributes_match(entity, gold) is right

@@ -19,7 +19,9 @@ state), or, for ``NONE``, when no linked mention overlaps it.
 A JSON Lines gold file (``.jsonl``) judges by what an outside grader can see instead of
 knowledge-base ids: lines ``{"id", "text", "mention", "gold": {"name", "type",
 "country", "org"}}``. A person or place is right when the linked entity's canonical
-English name is the gold name; a state when the entity acts for the gold country (a
+English name, or one of its English aliases, is the gold name — compared also without a
+designator (``Indus River``, ``Kumaon division``), a leading "the" and a person's or place's
+qualifier (``(politician)``, ``, India``), and never across two different states; a state when the entity acts for the gold country (a
 state, or an agent phrase of that state); an organisation when its acronym or name
 matches, or when the gold names a state's own body and the link is the generic agent for
 that body of that state: "Government of India" is right for ``भारत सरकार`` linked to the
@@ -114,14 +116,47 @@ def _state_body(entity: Any, gold: dict[str, Any]) -> bool:
     return any(pattern.search(name) and entity.role in roles for pattern, roles in STATE_BODIES)
 
 
+# Words that say what kind of place a name names ("Indus River", "Kumaon division"), and the
+# qualifier of a person's or a place's name ("Harsh Vardhan (politician)", "Punjab, India"):
+# graders and knowledge bases write them or leave them out. (A party's or an organisation's
+# bracket is part of its name: Janata Dal (United) is not Janata Dal.)
+DESIGNATORS = frozenset("district division river province region state city town island "
+                        "islands valley".split())
+
+
+def _forms(name: str | None, qualified: bool) -> set[str]:
+    """Comparison keys of a name: folded as written and, without its designator (and, if
+    ``qualified``, without its bracketed or comma qualifier), folded again."""
+    name = name or ""
+    bare = regex.sub(r"\([^)]*\)", " ", name).split(",")[0] if qualified else name
+    words = regex.findall(r"[\p{L}\p{N}]+", bare.lower())
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in DESIGNATORS:
+        words.pop()
+    return {_fold(name), _fold(" ".join(words))} - {""}
+
+
+def _same_name(entity: Any, gold: dict[str, Any]) -> bool:
+    """The entity's canonical English name, or one of its English aliases, is the gold's
+    name (by :func:`_forms`), and their states do not disagree."""
+    qualified = gold.get("type") in ("person", "place")
+    want = _forms(gold.get("name"), qualified)
+    if not want or (gold.get("country") and entity.country
+                    and entity.country != gold["country"]):
+        return False
+    return any(want & _forms(n, qualified)
+               for n in [entity.name, *(getattr(entity, "aliases", None) or [])])
+
+
 def _attributes_match(entity: Any, gold: dict[str, Any]) -> bool:
     kind = gold.get("type")
     if kind in ("person", "place"):
-        return _fold(entity.name) == _fold(gold.get("name"))
+        return _same_name(entity, gold)
     if kind == "country":
         return entity.country == gold.get("country") and entity.type != "person"
     return bool((gold.get("org") and (entity.org or "").upper() == gold["org"].upper())
-                or _fold(entity.name) == _fold(gold.get("name")) or _state_body(entity, gold))
+                or _same_name(entity, gold) or _state_body(entity, gold))
 
 
 def _read_jsonl_gold(path: Path) -> list[GoldRow]:
