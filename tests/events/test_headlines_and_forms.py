@@ -127,6 +127,7 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("झड़प के बाद कस्बे में हिंसा भड़क उठी।", "PROTEST"),
     ("विपक्ष का आरोप है कि सरकार आंकड़े छिपा रही है।", "ACCUSE"),
     ("श्रमिक संघ ने श्रम अदालत का दरवाज़ा खटखटाया।", "ACCUSE"),       # going to court
+    ("उग्रवादियों ने रात में दो पुलों को उड़ा दिया।", "ASSAULT"),          # blown up
     ("मुख्यमंत्री ने विपक्षी दल पर निशाना लगाया।", "ACCUSE"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
