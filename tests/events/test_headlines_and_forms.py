@@ -128,6 +128,7 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("विपक्ष का आरोप है कि सरकार आंकड़े छिपा रही है।", "ACCUSE"),
     ("श्रमिक संघ ने श्रम अदालत का दरवाज़ा खटखटाया।", "ACCUSE"),       # going to court
     ("उग्रवादियों ने रात में दो पुलों को उड़ा दिया।", "ASSAULT"),          # blown up
+    ("विद्रोहियों ने सेना पर हमले रोक दिए हैं।", "RETREAT"),              # attacks halted
     ("मुख्यमंत्री ने विपक्षी दल पर निशाना लगाया।", "ACCUSE"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
@@ -514,3 +515,9 @@ def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
     events = proc.code_text(text, id="t")["events"]
     assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
         ("ACCUSE", actor, recipient)]
+
+
+def test_the_condition_of_a_conditional_is_no_event(proc):
+    # what may or may not happen, on which the consequent depends
+    text = "अगर पाकिस्तान ने सीमा पर गोलीबारी बंद नहीं की तो भारत कड़ा जवाब देगा।"
+    assert _types(proc, text) == []
