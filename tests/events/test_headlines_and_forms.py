@@ -516,8 +516,3 @@ def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
     assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
         ("ACCUSE", actor, recipient)]
 
-
-def test_the_condition_of_a_conditional_is_no_event(proc):
-    # what may or may not happen, on which the consequent depends
-    text = "अगर पाकिस्तान ने सीमा पर गोलीबारी बंद नहीं की तो भारत कड़ा जवाब देगा।"
-    assert _types(proc, text) == []

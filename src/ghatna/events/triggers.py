@@ -328,15 +328,11 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
       सहमति बनी`` is one AGREE);
     * what a refusal refuses (``बातचीत से इनकार``, ``इस्तीफे की मांग ठुकराई``: a REJECT,
       not also a CONSULT or a REQUEST);
-    * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``);
-    * the condition of a conditional (``अगर हिज़्बुल्लाह ने हमले बंद नहीं किए तो …``): what
-      may or may not happen, on which the consequent depends.
+    * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``).
     """
     keep = []
-    consequent = any(c.kind == "consequent" for c in an.clauses)
     for k, m in enumerate(matches):
-        if _refused(m, matches, an) or _time_reference(m, an) or (
-                consequent and an.clauses[an.clause_of(m.first)].kind == "condition"):
+        if _refused(m, matches, an) or _time_reference(m, an):
             continue
         last = an.tokens[m.last]
         ci = an.clause_of(m.first)
