@@ -516,3 +516,8 @@ def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
     assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
         ("ACCUSE", actor, recipient)]
 
+
+def test_a_place_named_with_band_is_a_general_strike(proc):
+    events = proc.code_text("किसानों की गिरफ़्तारी के ख़िलाफ़ विपक्ष का पंजाब बंद", id="t")["events"]
+    assert [e["event"] for e in events] == ["PROTEST"]  # the arrests are what is opposed
+    assert _types(proc, "बारिश के कारण शहर के सभी स्कूल बंद रहे।") == []

@@ -21,6 +21,8 @@ each entry is a mapping::
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       only_after: [नक्सली]          # optional: coded only right after one of these words
+      after_place: true             # optional: coded only right after a place's or state's
+                                    #   name (भारत बंद, बिहार बंद: a general strike)
       state_agent: true             # optional: an act only a state's authorities do (arrest,
                                     #   curfew, deployment): told without its agent, the
                                     #   state where it happens did it
@@ -166,6 +168,7 @@ class Pattern:
     not_after: frozenset[str] = frozenset()  # not coded right after one of these words
     only_after: frozenset[str] = frozenset()  # coded only right after one of these words
     state_agent: bool = False  # done only by a state's authorities (see the module doc)
+    after_place: bool = False  # coded only right after a place's or state's name
     raw_words: list[str] = field(default_factory=list)
     # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
     forms: list[str] = field(default_factory=list)
@@ -508,6 +511,7 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
                    only_after=frozenset(fold(w) for w in entry.get("only_after") or ()),
                    state_agent=bool(entry.get("state_agent", False)),
+                   after_place=bool(entry.get("after_place", False)),
                    raw_words=list(words), forms=forms)
 
 

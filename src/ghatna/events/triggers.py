@@ -167,11 +167,15 @@ def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
-    """The pattern's ``not_after``, ``only_after``, ``needs`` and ``unless``."""
+    """The pattern's ``not_after``, ``only_after``, ``after_place``, ``needs`` and ``unless``."""
     p = m.pattern
     if p.not_after and m.first > 0 and an.tokens[m.first - 1] in p.not_after:
         return False
     if p.only_after and (m.first == 0 or an.tokens[m.first - 1] not in p.only_after):
+        return False
+    if p.after_place and not any(
+            an.mention_span[id(x)][1] == m.first and x.entity is not None
+            and x.entity.type in ("place", "country") for x in an.mentions):
         return False
     if p.needs or p.unless:
         ci = an.clause_of(m.first)
@@ -188,12 +192,15 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
 
 def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     """A nominal trigger names an event that took place, not merely the notion: not a
-    kind of event (``ऐसे हमलों से``), not what happens as a rule (``इन हमलों में आम नागरिक
+    kind of event (``ऐसे हमलों से``), not what others oppose (``हमले के खिलाफ``), not what
+    happens as a rule (``इन हमलों में आम नागरिक
     मारे जाते हैं``), and not an event named inside a noun phrase (``हमलों में शामिल लोगों
     के ख़िलाफ़``, ``हमलों में मारे गए लोगों के परिजनों``)."""
     toks = an.tokens
     if toks[max(0, m.first - 2):m.first] and GENERIC & set(toks[max(0, m.first - 2):m.first]):
         return False
+    if tuple(toks[m.last + 1:m.last + 3]) in OPPOSED:
+        return False  # "पुलवामा हमले के खिलाफ … भारत बंद": what people oppose, told before
     if _headline(an, finite):
         return True
     clause = an.clauses[an.clause_of(m.first)]
@@ -215,6 +222,9 @@ def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
 
 
+# what follows an event that others oppose or protest against
+OPPOSED = frozenset([("के", "खिलाफ"), ("के", "ख़िलाफ़"), ("के", "खिलाफ़"), ("के", "ख़िलाफ"),
+                     ("के", "विरोध"), ("के", "विरुद्ध")])
 # determiners of a kind, not of an event that took place
 GENERIC = frozenset("ऐसे ऐसी ऐसा किसी".split())
 # participles and adjectives that make "X में …" describe people: "हमले में मारे गए लोगों के"
