@@ -521,3 +521,12 @@ def test_a_place_named_with_band_is_a_general_strike(proc):
     events = proc.code_text("किसानों की गिरफ़्तारी के ख़िलाफ़ विपक्ष का पंजाब बंद", id="t")["events"]
     assert [e["event"] for e in events] == ["PROTEST"]  # the arrests are what is opposed
     assert _types(proc, "बारिश के कारण शहर के सभी स्कूल बंद रहे।") == []
+
+
+def test_victims_named_in_pairs_are_the_recipients(proc):
+    # a dateline typed with a visarga; the pair before पर is whom the attack was on, and the
+    # town is where it happened, not who
+    events = proc.code_text("लखनऊः होली की रात दुकानदार और सिपाही पर जानलेवा हमला", id="t")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"] and events[0]["actor"] == []
+    texts = [r["text"] for r in events[0]["recipient"]]
+    assert "सिपाही" in texts and "लखनऊ" not in texts

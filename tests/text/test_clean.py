@@ -24,6 +24,13 @@ def cleaner(settings):
     ("नई\u00a0दिल्ली", "नई दिल्ली"),    # no-break space made plain
     ("\ufeffचीन", "चीन"),              # byte-order mark
     ("क\u093c", "क\u093c"),            # nukta kept (NFC keeps क़ decomposed)
+    # a visarga typed for the colon after a dateline or label opening a line
+    ("कानपुरः पुलिस ने छापा मारा", "कानपुर: पुलिस ने छापा मारा"),
+    ("नई दिल्लीः संसद में हंगामा", "नई दिल्ली: संसद में हंगामा"),
+    ("अतः सरकार ने फ़ैसला बदला", "अतः सरकार ने फ़ैसला बदला"),     # adverbs keep it
+    ("क्रमशः सुधार हुआ", "क्रमशः सुधार हुआ"),
+    ("पुनः मतदान होगा", "पुनः मतदान होगा"),
+    ("उन्हें दुःख है", "उन्हें दुःख है"),                             # inside a word
 ])
 def test_character_repair(broken, fixed):
     assert repair_text(broken) == fixed

@@ -206,7 +206,10 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
     if destination and not any(ref_key(r) for r in recipient):
         recipient = [r for r in destination if ref_key(r) not in {ref_key(a) for a in actor}]
     if recipient and not any(ref_key(r) for r in recipient) and p.type != "PROTEST":
-        recipient = nearest_party(m, an, ci, actor, used) or recipient
+        near = nearest_party(m, an, ci, actor, used)
+        if near and not (p.type in DOMESTIC_TYPES and all(
+                (r.entity_id or "").startswith("place:") for r in near)):
+            recipient = near  # (a town is where victims were, not who they were)
     if not recipient and p.type == "ASSAULT":
         recipient = victims(m, an, ci, res)
     if not recipient and p.type not in ("PROTEST",) and not pair_named:

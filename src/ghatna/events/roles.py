@@ -275,8 +275,9 @@ def leading_phrase(m: Match, an: Analysis, ci: int, res: Resolver
             an.mentions_in(lead, first.np_start)):
         return [], None
     heads = an.conjuncts(first.np_start, first.np_end)
-    if len(heads) < 2:
-        return [], None
+    if len(heads) < 2 or not any(an.tokens[k] in GENITIVE
+                                 for k in range(heads[-1][0], first.np_end)):
+        return [], None  # ("पुलिसकर्मी और पत्रकार पर हमला": the pair is the phrase of पर)
     sub = Arg("subj", first.np_start, heads[-1][0], first.marker_start, first.marker_end,
               [])
     refs = res.refs(sub, an, subject=True)
