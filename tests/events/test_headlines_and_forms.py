@@ -531,3 +531,10 @@ def test_victims_named_in_pairs_are_the_recipients(proc):
     assert [e["event"] for e in events] == ["ASSAULT"] and events[0]["actor"] == []
     texts = [r["text"] for r in events[0]["recipient"]]
     assert "सिपाही" in texts and "लखनऊ" not in texts
+
+
+def test_ready_for_talks_in_a_headline_is_one_agree(proc):
+    # the copula left out; the talks are what the state is ready for, not an event
+    events = proc.code_text("भारत पाकिस्तान से बातचीत को तैयार", id="t")["events"]
+    assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
+        ("AGREE", ["IND"], ["PAK"])]

@@ -71,8 +71,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
     #    "पूर्व मंत्री गिरफ्तार" is the minister arrested)
     mode, passive = _verb(m, an, ci)
     # (but "X का इनकार": a noun with its owner's genitive is the owner's act)
-    passive = passive or (m.form == "elliptic" and an.tokens[m.first - 1:m.first] not in (
-        ["का"], ["की"], ["के"]))
+    passive = passive or (m.form == "elliptic" and p.kind == "verbal" and an.tokens[
+        m.first - 1:m.first] not in (["का"], ["की"], ["के"]))
     # 2. the parties; a phrase that fills one role is ``used`` and fills no other
     recip_roles = p.recipient + (("subj",) if passive else ())
     used: set[int] = set()

@@ -21,6 +21,8 @@ each entry is a mapping::
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       only_after: [नक्सली]          # optional: coded only right after one of these words
+      headline_bare: true           # optional, copular patterns: the adjective alone closing
+                                    #   a verbless clause counts (पाकिस्तान बातचीत को तैयार)
       after_place: true             # optional: coded only right after a place's or state's
                                     #   name (भारत बंद, बिहार बंद: a general strike)
       state_agent: true             # optional: an act only a state's authorities do (arrest,
@@ -499,7 +501,10 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
         seq = [_parse_element(e, classes, where) for e in w.split()]
         if all(e.optional for e in seq) or seq[0].gap or seq[-1].gap:
             raise ConfigError(f"{where}: sequence {w!r} has no required element")
-        for reading, form in (_readings(seq) if kind == "verbal" else [(seq, "full")]):
+        readings = _readings(seq) if kind == "verbal" else [(seq, "full")]
+        if kind == "copular" and entry.get("headline_bare") and len(seq) == 2:
+            readings.append((seq[:1], "elliptic"))  # "पाकिस्तान बातचीत को तैयार"
+        for reading, form in readings:
             seqs.append(reading)
             forms.append(form)
     return Pattern(id=pid, type=ptype, cameo=cameo, mode=entry.get("mode"), kind=kind,

@@ -337,7 +337,7 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
     * an infinitive governed by a later trigger of its clause (``सहयोग बढ़ाने को लेकर
       सहमति बनी`` is one AGREE);
     * what a refusal refuses (``बातचीत से इनकार``, ``इस्तीफे की मांग ठुकराई``: a REJECT,
-      not also a CONSULT or a REQUEST);
+      not also a CONSULT or a REQUEST), and what one is ready for (``बातचीत को तैयार``);
     * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``).
     """
     keep = []
@@ -363,9 +363,13 @@ def _refused(m: Match, matches: list[Match], an: Analysis) -> bool:
     इनकार``)."""
     for o in matches:
         head = o.last if o.form == "inverted" else o.first
-        if o.pattern.type != "REJECT" or m.pattern.type == "REJECT" or head <= m.last:
+        willing = o.pattern.type == "AGREE" and o.pattern.kind == "copular"
+        if not (o.pattern.type == "REJECT" or willing) or m.pattern.type == o.pattern.type \
+                or head <= m.last:
             continue
         between = an.tokens[m.last + 1:head]
+        if willing:  # "बातचीत को तैयार", "बातचीत के लिए राजी": what one is ready for
+            return between in (["को"], ["के", "लिए"], ["के", "लिये"])
         if between[:1] == ["से"] and len(between) <= 6 and not any(
                 t in HARD_PUNCT or t in CLAUSE_WORDS or t in CONNECTORS for t in between):
             return True  # "हमले से श्रीलंका सरकार का इनकार"
