@@ -16,8 +16,11 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
-@pytest.mark.parametrize("name, size", [("events_cv_blind.refs.jsonl", 320),
-                                        ("events_cv_dev.refs.jsonl", 200)])
+CV_SETS = [("events_cv_blind.refs.jsonl", 320), ("events_cv_dev.refs.jsonl", 200),
+           ("events_cv_blind2.refs.jsonl", 320)]
+
+
+@pytest.mark.parametrize("name, size", CV_SETS)
 def test_references_are_line_numbers_with_gold_events(name, size):
     rows = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines()]
     assert len(rows) == size == len({r["id"] for r in rows}) == len({r["line"] for r in rows})
@@ -26,6 +29,12 @@ def test_references_are_line_numbers_with_gold_events(name, size):
         for ev in row["events"] + row.get("second_annotator", []):
             types = ev["event"] if isinstance(ev["event"], list) else [ev["event"]]
             assert set(types) <= TYPES and isinstance(ev["required"], bool)
+
+
+def test_the_sets_share_no_line():
+    lines = [json.loads(line)["line"] for name, _ in CV_SETS
+             for line in (DATA / name).read_text("utf-8").splitlines()]
+    assert len(lines) == len(set(lines))
 
 
 def test_another_file_is_refused(tmp_path, capsys):

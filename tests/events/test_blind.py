@@ -34,6 +34,7 @@ def _rows(name):
     ("events_blind.refs.jsonl", 420, "events_blind_f1"),
     ("events_blind2.refs.jsonl", 320, "events_blind2_f1"),
     ("events_blind3.refs.jsonl", 360, "events_blind3_f1"),
+    ("events_blind4.refs.jsonl", 360, "events_blind4_f1"),
 ])
 def test_blind_set_f1_does_not_drop(proc, name, sentences, key):
     report = Report()
