@@ -264,6 +264,7 @@ def test_a_past_prime_ministers_dated_roles(linker, date, code, role):
     ("link_blind.refs.jsonl", 187, "link_blind_accuracy"),
     ("link_blind2.refs.jsonl", 264, "link_blind2_accuracy"),
     ("link_blind3.refs.jsonl", 202, "link_blind3_accuracy"),
+    ("link_blind4.refs.jsonl", 192, "link_blind4_accuracy"),
 ])
 def test_link_blind_set_gate(linker, tmp_path, name, kept, key):
     """The blind linking sets (tests/data/events_blind.README.md; development data since
