@@ -130,6 +130,7 @@ def test_the_content_of_a_demand_is_not_an_event(proc, text, etype):
     ("उग्रवादियों ने रात में दो पुलों को उड़ा दिया।", "ASSAULT"),          # blown up
     ("विद्रोहियों ने सेना पर हमले रोक दिए हैं।", "RETREAT"),              # attacks halted
     ("पीड़ित परिवार ने मुख्यमंत्री से मांगी सुरक्षा", "REQUEST"),           # asked someone for
+    ("भाजपा ने कांग्रेस के फ़ैसले को अलोकतांत्रिक बताया।", "ACCUSE"),        # words of censure
     ("मुख्यमंत्री ने विपक्षी दल पर निशाना लगाया।", "ACCUSE"),
 ])
 def test_synonyms_and_light_verbs(proc, text, etype):
