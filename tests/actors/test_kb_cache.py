@@ -62,3 +62,16 @@ def test_shipped_index_is_kept_in_the_cache_folder(settings, tmp_path, monkeypat
     assert type(cached._by_del).__name__ == "SqliteTable"  # read back, not rebuilt
     assert _summary(first) == _summary(cached)
     assert ("चीन के राजदूत", "agent:CHNGOV:ambassador") in _summary(cached)[0]
+
+
+def test_many_keys_are_asked_for_at_once():
+    import sqlite3
+
+    from ghatna.actors.kb_cache import _SEP, SqliteTable
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", [("a", "1" + _SEP + "2"), ("b", "3")])
+    table = SqliteTable(db, "t", mapping=True)
+    assert sorted(table.get_many(["a", "x", "b", "a"])) == [("1", "2"), ("1", "2"), ("3",)]
+    assert table.seen["x"] is None and table.get("b") == ("3",) and "x" not in table

@@ -279,12 +279,11 @@ class KnowledgeBase:
         for ident in self._by_loose.get(joined, ()):
             found[ident] = 0.0
         if deletions and len(joined) >= 4:
-            for d in _deletes(joined, 4) | {joined}:
-                for ident in self._by_loose.get("\x00" + d, ()):
-                    found.setdefault(ident, 8.0)
-                if d != joined:
-                    for ident in self._by_loose.get(d, ()):
-                        found.setdefault(ident, 8.0)
+            variants = _deletes(joined, 4) | {joined}
+            near = _union(self._by_loose, {"\x00" + d for d in variants}) | _union(
+                self._by_loose, variants - {joined})
+            for ident in near:
+                found.setdefault(ident, 8.0)
         if not found:
             return []
         out = []
@@ -354,16 +353,10 @@ class KnowledgeBase:
                                       for k in range(3, len(form) - 2))
 
     def _by_key_set(self, ks: set[str]) -> set[str]:
-        out: set[str] = set()
-        for k in ks:
-            out.update(self._by_key.get(k, ()))
-        return out
+        return _union(self._by_key, ks)
 
     def _by_del_set(self, ks: set[str]) -> set[str]:
-        out: set[str] = set()
-        for k in ks:
-            out.update(self._by_del.get(k, ()))
-        return out
+        return _union(self._by_del, ks)
 
     def get_candidates(self, mention_text: str) -> list[Candidate]:
         """Entries ``mention_text`` may refer to, best first (exact forms before fuzzy)."""
@@ -387,3 +380,12 @@ class KnowledgeBase:
                     if len(out) >= limit * 3:
                         break
         return sorted(out.values(), key=lambda c: (-c.score, c.entry.id))[:limit]
+
+
+def _union(table: Any, ks: set[str]) -> set[str]:
+    """The ids a key table holds for any of ``ks`` (a cached table is asked for all at once)."""
+    many = getattr(table, "get_many", None)
+    out: set[str] = set()
+    for ids in (many(ks) if many else (table.get(k, ()) for k in ks)):
+        out.update(ids)
+    return out

@@ -118,6 +118,25 @@ class SqliteTable:
         value = self._value(key)
         return default if value is None else value
 
+    def get_many(self, keys: Iterable[str]) -> list[Any]:
+        """The values of the keys present, the ones not yet seen asked for together (a
+        fuzzy lookup asks for a key's dozens of one-deletion variants at once)."""
+        keys = list(keys)
+        missing = [k for k in dict.fromkeys(keys) if k not in self.seen]
+        if len(self.seen) + len(missing) > 200_000:
+            self.seen.clear()
+            missing = list(dict.fromkeys(keys))
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self.db.execute(
+                f"SELECT k, v FROM {self.table} WHERE k IN ({marks})", chunk).fetchall())
+            for k in chunk:
+                v = found.get(k)
+                self.seen[k] = None if v is None else tuple(v.split(_SEP)) if self.mapping \
+                    else True
+        return [v for v in (self.seen[k] for k in keys) if v is not None]
+
     def __contains__(self, key: str) -> bool:
         return self._value(key) is not None
 
