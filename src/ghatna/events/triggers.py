@@ -193,11 +193,11 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
 def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     """A nominal trigger names an event that took place, not merely the notion: not a
     kind of event (``ऐसे हमलों से``), not what others oppose (``हमले के खिलाफ``), not what
-    happens as a rule (``इन हमलों में आम नागरिक
-    मारे जाते हैं``), and not an event named inside a noun phrase (``हमलों में शामिल लोगों
-    के ख़िलाफ़``, ``हमलों में मारे गए लोगों के परिजनों``)."""
+    happens as a rule (``इन हमलों में आम नागरिक मारे जाते हैं``), and not an event named
+    inside a noun phrase (``हमलों में शामिल लोगों के ख़िलाफ़``, ``हमलों में मारे गए लोगों के
+    परिजनों``)."""
     toks = an.tokens
-    if toks[max(0, m.first - 2):m.first] and GENERIC & set(toks[max(0, m.first - 2):m.first]):
+    if GENERIC & set(toks[max(0, m.first - 2):m.first]):
         return False
     if tuple(toks[m.last + 1:m.last + 3]) in OPPOSED:
         return False  # "पुलवामा हमले के खिलाफ … भारत बंद": what people oppose, told before
@@ -360,7 +360,7 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
 def _refused(m: Match, matches: list[Match], an: Analysis) -> bool:
     """``m`` is the object of a REJECT trigger whose noun follows it, joined only by
     postpositions (the noun of an inverted headline is its last word: ``किया … बातचीत से
-    इनकार``)."""
+    इनकार``), or what a copular AGREE is ready for (``बातचीत को तैयार``)."""
     for o in matches:
         head = o.last if o.form == "inverted" else o.first
         willing = o.pattern.type == "AGREE" and o.pattern.kind == "copular"
