@@ -92,19 +92,20 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
 
 
 POLITICAL = ("per:", "party:")
-ATTACK_PATTERNS = frozenset(["assault.hamla", "assault.hamla.nominal"])
 VIOLENCE = frozenset("गोली गोलियां गोलियों बम धमाका धमाके विस्फोट घायल जख्मी ज़ख्मी मौत मारे मारा "
                      "हत्या जानलेवा हथियार हथियारों चाकू लाठी लाठियों डंडों पत्थर पत्थरों तलवार "
                      "हमलावर हमलावरों शहीद".split())
 
 
-def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, int]) -> None:
-    """An attack by politicians or parties on each other or on a government, with no
-    violence in the sentence, becomes an ACCUSE (``accuse``: its CAMEO code and quad class)."""
+def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, int],
+                   attack_patterns: frozenset[str]) -> None:
+    """An attack (of ``attack_patterns``, the ``verbal_attack`` ones) by politicians or
+    parties on each other or on a government, with no violence in the sentence, becomes an
+    ACCUSE (``accuse``: its CAMEO code and quad class)."""
     if VIOLENCE & set(tokens):
         return
     for ev in events:
-        if ev.pattern in ATTACK_PATTERNS and ev.actor and ev.recipient and all(
+        if ev.pattern in attack_patterns and ev.actor and ev.recipient and all(
                 (r.entity_id or "").startswith(POLITICAL) for r in ev.actor) and all(
                 (r.entity_id or "").startswith(POLITICAL) or r.sector == "GOV"
                 for r in ev.recipient):
@@ -112,13 +113,10 @@ def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, in
             ev.cameo, ev.quad_code = accuse
 
 
-# Deaths reported with no attack named (``पांच नक्सली मारे गए``): the sentence's attack, if it
-# names one (``मुठभेड़ में दो आतंकी मारे गए``), is the event, and the dead are its toll.
-CASUALTY_PATTERNS = frozenset(["assault.maare.combatants"])
-
-
-def tolls(events: list[Event]) -> list[Event]:
-    """The events less deaths reported beside an attack the same sentence names."""
-    if not any(e.event == "ASSAULT" and e.pattern not in CASUALTY_PATTERNS for e in events):
+def tolls(events: list[Event], toll_patterns: frozenset[str]) -> list[Event]:
+    """The events less deaths reported beside an attack the same sentence names. Deaths
+    with no attack named (``पांच नक्सली मारे गए``, the ``toll`` patterns) are an event; with
+    one (``मुठभेड़ में दो आतंकी मारे गए``), the attack is, and the dead are its toll."""
+    if not any(e.event == "ASSAULT" and e.pattern not in toll_patterns for e in events):
         return events
-    return [e for e in events if e.pattern not in CASUALTY_PATTERNS]
+    return [e for e in events if e.pattern not in toll_patterns]

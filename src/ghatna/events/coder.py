@@ -126,8 +126,9 @@ class Coder:
                 continue  # "… से मुलाकात की और … पर चर्चा की": one meeting told twice
             seen.add(key)
             events.extend(split_mutual(ev, self.patterns.types[ev.event]))
-        verbal_attacks(events, an.tokens, ("111", self.patterns.quad("111", "ACCUSE")))
-        return checked(threat_content(tolls(events)))
+        verbal_attacks(events, an.tokens, ("111", self.patterns.quad("111", "ACCUSE")),
+                       self.patterns.verbal_attack_ids)
+        return checked(threat_content(tolls(events, self.patterns.toll_ids)))
 
 
 @stage("events", requires=("sentences", "mentions"), assigns=("events",), hindi_only=True)

@@ -25,6 +25,10 @@ each entry is a mapping::
                                     #   a verbless clause counts (पाकिस्तान बातचीत को तैयार)
       after_place: true             # optional: coded only right after a place's or state's
                                     #   name (भारत बंद, बिहार बंद: a general strike)
+      toll: true                    # optional: deaths only; beside an attack the sentence
+                                    #   names they are its toll, not a second event
+      verbal_attack: true           # optional: an "attack" word that, between politicians or
+                                    #   parties and without violence, is criticism (ACCUSE)
       state_agent: true             # optional: an act only a state's authorities do (arrest,
                                     #   curfew, deployment): told without its agent, the
                                     #   state where it happens did it
@@ -171,6 +175,8 @@ class Pattern:
     only_after: frozenset[str] = frozenset()  # coded only right after one of these words
     state_agent: bool = False  # done only by a state's authorities (see the module doc)
     after_place: bool = False  # coded only right after a place's or state's name
+    toll: bool = False  # deaths only: the toll of an attack the sentence names
+    verbal_attack: bool = False  # an "attack" that between politicians is criticism
     raw_words: list[str] = field(default_factory=list)
     # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
     forms: list[str] = field(default_factory=list)
@@ -210,6 +216,8 @@ class PatternSet:
 
     def __post_init__(self) -> None:
         self._quads: dict[tuple[str, str], int] = {}  # quad()'s answers
+        self.toll_ids = frozenset(p.id for p in self.patterns if p.toll)
+        self.verbal_attack_ids = frozenset(p.id for p in self.patterns if p.verbal_attack)
         rank = 0
         for pat in self.patterns:
             for si, seq in enumerate(pat.sequences):
@@ -517,6 +525,8 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    only_after=frozenset(fold(w) for w in entry.get("only_after") or ()),
                    state_agent=bool(entry.get("state_agent", False)),
                    after_place=bool(entry.get("after_place", False)),
+                   toll=bool(entry.get("toll", False)),
+                   verbal_attack=bool(entry.get("verbal_attack", False)),
                    raw_words=list(words), forms=forms)
 
 
