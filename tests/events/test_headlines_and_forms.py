@@ -539,3 +539,26 @@ def test_ready_for_talks_in_a_headline_is_one_agree(proc):
     events = proc.code_text("भारत पाकिस्तान से बातचीत को तैयार", id="t")["events"]
     assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
         ("AGREE", ["IND"], ["PAK"])]
+
+
+@pytest.mark.parametrize("text", [
+    "कांग्रेस और राजद में सीटों पर समझौता",
+    "भारत और श्रीलंका में करार",
+])
+def test_a_pair_closed_by_me_before_a_mutual_act_is_between_them(proc, text):
+    # "X और Y में समझौता" is an agreement between X and Y, as "X और Y के बीच" is; two
+    # parties of one state are still two parties
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "AGREE"]
+    assert len(events) == 1
+    actor, recipient = events[0]["actor"], events[0]["recipient"]
+    assert len(actor) == 2 and [r["text"] for r in recipient] == [a["text"] for a in actor]
+
+
+@pytest.mark.parametrize("text", [
+    "पाकिस्तान की ओर से एलओसी पर फायरिंग",
+    "चीन की ओर से सरहद पर गोलीबारी",
+])
+def test_a_border_line_is_where_firing_happens_not_whom_it_hits(proc, text):
+    events = proc.code_text(text, id="t")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert all(r["text"] not in ("एलओसी", "सरहद") for r in events[0]["recipient"])

@@ -140,6 +140,15 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
     clause = an.clauses[ci]
     toks = an.tokens
     actor_roles = (("agent", "subj") if p.type == "MOBILIZE" else ("agent",)) if passive else p.actor
+    between = _pair_in(m, an, ci) if p.mutual and not passive else None
+    if between is not None:
+        # "शिवसेना और भाजपा में समझौता": a pair closed by में before a mutual act is
+        # "between" them, as के बीच is
+        actor_arg = Arg("ke_beech", between.np_start, between.np_end, between.marker_start,
+                        between.marker_end, between.mentions)
+        actor = res.refs(actor_arg, an)
+        used.update(range(actor_arg.np_start, actor_arg.np_end))
+        return actor, actor_arg
     actor, actor_arg = fill(actor_roles, m, an, ci, res, used, as_actor=True)
     if actor_arg is not None and actor_arg.role in ("ke_beech", "subj"):
         # an unmarked subject and "X और Y के बीच": the phrase nearer the predicate
@@ -179,6 +188,19 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
     if actor_arg is not None:
         used.update(range(actor_arg.np_start, actor_arg.np_end))
     return actor, actor_arg
+
+
+def _pair_in(m: Match, an: Analysis, ci: int) -> Arg | None:
+    """The में phrase right before the trigger, or before the phrase of what the act is
+    about (``… में सीटों पर समझौता``), when it joins two or more named parties."""
+    args = an.args_in(ci)
+    ends = {m.first} | {a.np_start for a in args
+                        if a.role in ("par", "ko_lekar") and a.marker_end == m.first}
+    for arg in args:
+        if arg.role == "me" and arg.marker_end in ends and \
+                len([heads for heads in an.conjunct_heads(arg.np_start, arg.np_end) if heads]) >= 2:
+            return arg
+    return None
 
 
 def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
@@ -293,18 +315,25 @@ def _other_states(ref: ActorRef) -> bool:
     return any(w in OTHER_STATES for w in words) or bool(words and words[-1] in PLACE_NOUNS)
 
 
+def _parties(refs: list[ActorRef]) -> set[tuple[str, str]]:
+    """The distinct parties among refs with a state or body: two of one state (two Indian
+    parties) are two parties, where :func:`ref_key` sees one."""
+    return {(ref_key(r), r.entity_id or r.text) for r in refs if ref_key(r)}
+
+
 def _paired(m: Match, actor: list[ActorRef], actor_arg: Arg | None, recipient: list[ActorRef],
             tinfo: TypeInfo, symmetric: bool) -> tuple[list[ActorRef], list[ActorRef]]:
     """The parties of a mutual or symmetric event, or ``X और Y के बीच``, on both sides."""
-    if m.pattern.mutual and not tinfo.symmetric and not recipient \
-            and len({ref_key(a) for a in actor} - {None}) >= 2:
+    if m.pattern.mutual and not tinfo.symmetric and not recipient and (
+            len({ref_key(a) for a in actor} - {None}) >= 2 or (
+            actor_arg is not None and actor_arg.role == "ke_beech" and len(_parties(actor)) >= 2)):
         recipient = [ActorRef(**vars(r)) for r in actor]  # each party to the other
     elif m.pattern.mutual and not tinfo.symmetric and not actor \
             and len({ref_key(r) for r in recipient} - {None}) >= 2:
         actor = [ActorRef(**vars(r)) for r in recipient]  # "भारत-जापान में करार"
     actor, recipient = arrange(actor, recipient, symmetric and not recipient)
     if not symmetric and actor_arg is not None and actor_arg.role == "ke_beech" \
-            and not recipient and len({ref_key(a) for a in actor}) > 1:
+            and not recipient and len(_parties(actor)) > 1:
         recipient = [ActorRef(**vars(r)) for r in actor]  # "X और Y के बीच युद्धविराम"
     return actor, recipient
 

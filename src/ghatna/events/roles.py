@@ -214,8 +214,8 @@ def subject_after(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int]
 
 
 # heads of place phrases, which are where an event happens, not who it happens to
-PLACE_NOUNS = frozenset("सीमा रेखा सेक्टर इलाके इलाका इलाकों क्षेत्र क्षेत्रों चौकी चौकियों "
-                        "मोर्चे मोर्चा".split())
+PLACE_NOUNS = frozenset("सीमा सीमाओं सरहद सरहदों बॉर्डर रेखा सेक्टर इलाके इलाका इलाकों इलाक़े इलाक़ा "
+                        "इलाक़ों क्षेत्र क्षेत्रों चौकी चौकियों मोर्चे मोर्चा एलओसी एलएसी LoC LOC LAC".split())
 PLAIN_PRONOUNS = frozenset("उन्हें उसे इन्हें इसे उन उस इन इस वे वह ये यह उनको उसको हमें मुझे आपको "
                            "खुद ख़ुद स्वयं अपने अपनी अपना".split())
 NO_VICTIM = PLAIN_PRONOUNS | PLACE_NOUNS
