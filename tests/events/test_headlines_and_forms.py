@@ -562,3 +562,29 @@ def test_a_border_line_is_where_firing_happens_not_whom_it_hits(proc, text):
     events = proc.code_text(text, id="t")["events"]
     assert [e["event"] for e in events] == ["ASSAULT"]
     assert all(r["text"] not in ("एलओसी", "सरहद") for r in events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, actor, reached", [
+    ("ब्रिटेन के प्रधानमंत्री कल शाम टोक्यो पहुंचे", ["GBR"], ["JPN"]),
+    ("नेपाल के विदेश मंत्री पहुंचे चीन, व्यापार पर होगी बात", ["NPL"], ["CHN"]),
+])
+def test_a_leader_arriving_abroad_is_a_visit(proc, text, actor, reached):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "CONSULT"]
+    assert [(e["mode"], _keys(e["actor"]), _keys(e["recipient"])) for e in events][:1] == [
+        ("visit", actor, reached)]
+
+
+@pytest.mark.parametrize("text", [
+    "मुख्यमंत्री आज शाम लखनऊ पहुंचे",          # at home: no visit
+    "अमेरिकी सैनिक इराक पहुंचे",                # troops arriving: a deployment, not a visit
+    "दूसरा मैच खेलने मुंबई पहुंची ऑस्ट्रेलियाई टीम",  # a state's name alone: a sports team
+    "बाढ़ का पानी कई गांवों तक पहुंचा",
+])
+def test_arriving_at_home_or_by_others_is_no_visit(proc, text):
+    assert "CONSULT" not in _types(proc, text)
+
+
+def test_a_title_with_its_states_genitive_is_the_subject(proc):
+    # "X के प्रधानमंत्री" before the predicate is one name: its के is not the act's genitive
+    events = proc.code_text("श्रीलंका के प्रधानमंत्री अगले हफ्ते इस्तीफा देंगे", id="t")["events"]
+    assert [(e["event"], _keys(e["actor"])) for e in events] == [("RETREAT", ["LKA"])]

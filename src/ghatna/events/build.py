@@ -42,6 +42,7 @@ from .roles import (
     leading_phrase,
     modified_noun,
     nearest_party,
+    place_reached,
     plain_party,
     reciprocal,
     subject_after,
@@ -140,6 +141,9 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
     clause = an.clauses[ci]
     toks = an.tokens
     actor_roles = (("agent", "subj") if p.type == "MOBILIZE" else ("agent",)) if passive else p.actor
+    reached = place_reached(m, an) if p.abroad else None
+    if reached is not None:  # the place reached is not who arrived
+        used.update(range(*an.mention_span[id(reached)]))
     between = _pair_in(m, an, ci) if p.mutual and not passive else None
     if between is not None:
         # "शिवसेना और भाजपा में समझौता": a pair closed by में before a mutual act is
@@ -224,6 +228,9 @@ def _recipient(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int],
         recipient = [ActorRef(**vars(r)) for r in actor]
     if not recipient:
         recipient = addressee(an, res, actor)
+    if p.abroad:
+        reached = place_reached(m, an)
+        return [ActorRef.from_mention(reached)] if reached else []
     destination = compound(m, an) if p.mode == "visit" else []
     if destination and not any(ref_key(r) for r in recipient):
         recipient = [r for r in destination if ref_key(r) not in {ref_key(a) for a in actor}]

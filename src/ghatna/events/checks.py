@@ -120,3 +120,17 @@ def tolls(events: list[Event], toll_patterns: frozenset[str]) -> list[Event]:
     if not any(e.event == "ASSAULT" and e.pattern not in toll_patterns for e in events):
         return events
     return [e for e in events if e.pattern not in toll_patterns]
+
+
+FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
+
+
+def abroad(ev: Event) -> bool:
+    """A visit told only as arriving: by people or office-holders of a known state (not a
+    state's name alone, as in a sports team's "दक्षिण अफ्रीकी टीम", nor an armed force:
+    troops arriving are a deployment), to a place in another state."""
+    states = {a.country for a in ev.actor if a.country}
+    reached = {r.country for r in ev.recipient if r.country}
+    return bool(states and reached) and not states & reached and all(
+        (a.entity_id or "").startswith(("per:", "agent:")) and a.sector not in FORCES
+        for a in ev.actor)

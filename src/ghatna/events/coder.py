@@ -28,7 +28,7 @@ from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
-from .checks import checked, tolls, unplaced, verbal_attacks
+from .checks import abroad, checked, tolls, unplaced, verbal_attacks
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
@@ -119,7 +119,8 @@ class Coder:
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
                              self.igo_parents, self.confidence)
             if unplaced(ev, an, an.clause_of(m.first)) or ("actor" in m.pattern.needs
-                                                             and not ev.actor):
+                                                             and not ev.actor) or (
+                    m.pattern.abroad and not abroad(ev)):
                 continue
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})
             if key[1] and key in seen:

@@ -32,6 +32,8 @@ each entry is a mapping::
       state_agent: true             # optional: an act only a state's authorities do (arrest,
                                     #   curfew, deployment): told without its agent, the
                                     #   state where it happens did it
+      abroad: true                  # optional, visits: coded only when the place reached
+                                    #   lies in another state than the actor's (मोदी जापान पहुंचे)
       example: "वांग ने प्रतिबंधों की कड़ी आलोचना की"
 
 A ``words`` sequence is a space-separated list of elements; an element is one or more
@@ -177,6 +179,7 @@ class Pattern:
     after_place: bool = False  # coded only right after a place's or state's name
     toll: bool = False  # deaths only: the toll of an attack the sentence names
     verbal_attack: bool = False  # an "attack" that between politicians is criticism
+    abroad: bool = False  # coded only when the place reached is another state's
     raw_words: list[str] = field(default_factory=list)
     # how each sequence is read: "full", "inverted" (verb first) or "elliptic" (no verb)
     forms: list[str] = field(default_factory=list)
@@ -527,6 +530,7 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    after_place=bool(entry.get("after_place", False)),
                    toll=bool(entry.get("toll", False)),
                    verbal_attack=bool(entry.get("verbal_attack", False)),
+                   abroad=bool(entry.get("abroad", False)),
                    raw_words=list(words), forms=forms)
 
 

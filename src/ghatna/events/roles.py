@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import ActorRef
+from ..model import ActorRef, Mention
 from .clauses import (
     COPULA,
     FUSED_GENITIVE,
@@ -122,6 +122,8 @@ def _genitive(m: Match, an: Analysis, floor: int) -> Arg | None:
         if toks[j] in FUSED_GENITIVE:  # "आपका समर्थन": pronoun and genitive in one word
             return Arg("gen", j, j + 1, j + 1, j + 1, an.mentions_in(j, j + 1))
         if toks[j] in GENITIVE:
+            if skipped and any(ms < j < me <= m.first for ms, me in an.mention_span.values()):
+                return None  # "नेपाल के प्रधानमंत्री इस्तीफा देंगे": the genitive is the name's
             start = _np_left(an, j, floor)
             if start < j:
                 return Arg("gen", start, j, j, j + 1, an.mentions_in(start, j))
@@ -321,6 +323,19 @@ def compound(m: Match, an: Analysis) -> list[ActorRef]:
             continue
         break
     return refs
+
+
+def place_reached(m: Match, an: Analysis) -> Mention | None:
+    """The state or place named right before a verb of arriving (``मोदी जापान पहुंचे``), or
+    right after it closing a headline's clause (``मोदी पहुंचे जापान``)."""
+    for mention in an.mentions:
+        start, end = an.mention_span[id(mention)]
+        if mention.entity is None or mention.entity.type not in ("country", "place"):
+            continue
+        if end == m.first or (start == m.last + 1 and (
+                end >= len(an.tokens) or an.tokens[end] in HARD_PUNCT | {","})):
+            return mention
+    return None
 
 
 def reciprocal(an: Analysis, clause: Clause) -> bool:
