@@ -14,7 +14,7 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
     echo "setting up $venv (first run or changed dependencies) …" >&2
     "$python" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --upgrade pip
-    "$venv/bin/python" -m pip install --quiet -e "$root[web,train,test,postgres,spark,accurate,kbtools]"
+    "$venv/bin/python" -m pip install --quiet -e "$root[web,train,test,postgres,spark,accurate,finetune,kbtools]"
     echo "$want" > "$stamp"
 fi
 export PATH="$venv/bin:$PATH"

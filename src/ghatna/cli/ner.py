@@ -79,18 +79,30 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
                   help="cnn: the fast spaCy model; e5: the accurate model, a head trained on the frozen "
                        "multilingual-e5-small encoder (needs ghatna[accurate]; the options above from "
                        "--config to --gazetteer apply to cnn only).")
-    @click.option("--epochs", type=int, default=None, help="e5: training epochs of the head (default 6).")
+    @click.option("--head", "head", type=click.Choice(["window", "lora"]), default="window", show_default=True,
+                  help="e5: window, a head over the frozen encoder; lora, the encoder's upper layers "
+                       "fine-tuned with low-rank adapters (needs ghatna[finetune], i.e. PyTorch).")
+    @click.option("--epochs", type=int, default=None,
+                  help="e5: training epochs (default 6 for the window head, 4 for lora).")
     @click.option("--cache", "cache", default=None, type=click.Path(file_okay=False),
                   help="e5, and an accurate --silver-teacher: folder for the encoder's cached features "
                        "(default: the system's temporary folder).")
     def train_ner_cmd(data: str, out: str, corpora: str, config: str | None, max_steps: int | None,
                       limit: int, seed: int, aux_labels: bool, vectors: bool, pretrain_epochs: int,
                       augment: bool, gazetteer: bool, silver: tuple[str, ...], silver_teacher: str,
-                      silver_repeat: int, encoder: str, epochs: int | None, cache: str | None) -> None:
+                      silver_repeat: int, encoder: str, head: str, epochs: int | None,
+                      cache: str | None) -> None:
         """Train the Hindi NER model (spaCy, or a head over e5) on HiNER and IL-NER."""
         names = tuple(c.strip() for c in corpora.split(",") if c.strip())
         try:
-            if encoder == "e5":
+            if encoder == "e5" and head == "lora":
+                if silver:
+                    raise InputError("--silver", "trains the fast model only (--encoder cnn)")
+                from ..ner.finetune import LoraConfig, train_finetuned
+
+                result = train_finetuned(data, out, names, limit=limit, seed=seed,
+                                         cfg=LoraConfig(epochs=epochs) if epochs else LoraConfig())
+            elif encoder == "e5":
                 if silver:
                     raise InputError("--silver", "trains the fast model only (--encoder cnn)")
                 from ..ner.features import default_cache_dir

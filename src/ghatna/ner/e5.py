@@ -124,6 +124,14 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return y
 
 
+def _padded(arrays: Sequence[np.ndarray], length: int) -> np.ndarray:
+    """``(len_i, hidden)`` arrays as one ``(batch, length, hidden)`` array, zero-padded."""
+    out = np.zeros((len(arrays), length, arrays[0].shape[1]), dtype=np.float32)
+    for i, a in enumerate(arrays):
+        out[i, :len(a)] = a
+    return out
+
+
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
@@ -173,6 +181,22 @@ class E5Encoder:
             raise ModelError(f"the e5 encoder needs the package 'tokenizers': {INSTALL_HINT}") from None
         return cls(*installed_files())
 
+    def adapt(self, params: dict[str, np.ndarray], first_layer: int, scale: float) -> None:
+        """Fold a low-rank adaptation (LoRA, trained by :mod:`ghatna.ner.finetune`) into the
+        weights of layers ``first_layer + 1`` onwards: each projection's weight gains
+        ``A @ B * scale`` (``l{i}.{name}.a``/``.b``, layers counted from 0) and the layer
+        norms take the trained ``l{i}.aln.w`` … ``l{i}.oln.b``."""
+        for i in range(first_layer, self.header.layers):
+            layer = self._layers[i]
+            for name in _LAYER_TENSORS:
+                if name.endswith("ln"):
+                    layer[name] = (params[f"l{i}.{name}.w"].astype(np.float32),
+                                   params[f"l{i}.{name}.b"].astype(np.float32))
+                else:
+                    weight, bias = layer[name]
+                    delta = params[f"l{i}.{name}.a"].astype(np.float32) @ params[f"l{i}.{name}.b"].astype(np.float32)
+                    layer[name] = (weight + delta * np.float32(scale), bias)
+
     @property
     def max_tokens(self) -> int:
         """Longest input (specials included) the position table allows."""
@@ -180,10 +204,13 @@ class E5Encoder:
 
     # -- the network ---------------------------------------------------------------
 
-    def hidden_states(self, batch: Sequence[Sequence[int]], layers: Sequence[int]) -> list[np.ndarray]:
+    def hidden_states(self, batch: Sequence[Sequence[int]], layers: Sequence[int],
+                      added: tuple[int, Sequence[np.ndarray]] | None = None) -> list[np.ndarray]:
         """Run one batch of token-id sequences (specials included, each at most
         :attr:`max_tokens` long); for each sequence an array ``(len, len(layers), hidden)``
-        of the outputs of the given layers (1 = first layer, 12 = last; 0 = embeddings)."""
+        of the outputs of the given layers (1 = first layer, 12 = last; 0 = embeddings).
+        ``added`` = (layer, one ``(len, hidden)`` array per sequence) is added to that
+        layer's output before the next layer reads it."""
         h = self.header
         lengths = np.array([len(s) for s in batch])
         B, L = len(batch), int(lengths.max())
@@ -199,6 +226,8 @@ class E5Encoder:
         out = np.empty((B, L, len(layers), h.hidden), dtype=np.float32)
         if 0 in wanted:
             out[:, :, wanted[0]] = x
+        if added is not None and added[0] == 0:
+            x = x + _padded(added[1], L)
         heads, size = h.heads, h.hidden // h.heads
         scale = np.float32(1.0 / np.sqrt(size))
         for n, layer in enumerate(self._layers, start=1):
@@ -224,6 +253,8 @@ class E5Encoder:
             x = _layer_norm(x + ffn, *layer["oln"], h.eps).reshape(B, L, h.hidden)
             if n in wanted:
                 out[:, :, wanted[n]] = x
+            if added is not None and added[0] == n:
+                x = x + _padded(added[1], L)
         return [out[i, :n] for i, n in enumerate(lengths)]
 
     # -- sentences -----------------------------------------------------------------
@@ -272,11 +303,25 @@ class E5Encoder:
         return windows
 
     def word_features(self, sentences: Sequence[Sequence[str]], layers: Sequence[int],
-                      token_budget: int = 4096) -> list[np.ndarray]:
+                      token_budget: int = 4096,
+                      word_vectors: tuple[int, Sequence[np.ndarray], np.ndarray] | None = None
+                      ) -> list[np.ndarray]:
         """For each pre-tokenised sentence, the first piece's states in ``layers`` for every
         word: an array ``(n_words, len(layers), hidden)`` in float32 (zeros for a word with
-        no piece). Inputs are batched by length, up to ``token_budget`` padded tokens."""
+        no piece). Inputs are batched by length, up to ``token_budget`` padded tokens.
+        ``word_vectors`` = (layer, one ``(n_words, hidden)`` array per sentence, a vector for
+        every other piece) is added to that layer's output at each word's first piece."""
         windows = self._windows(sentences)
+        added = None
+        if word_vectors is not None:
+            at, vectors, other = word_vectors
+            added = []
+            for si, first_word, ids, firsts in windows:
+                a = np.tile(other.astype(np.float32), (len(ids), 1))
+                for k, piece in enumerate(firsts):
+                    if piece > 0:
+                        a[piece] = vectors[si][first_word + k]
+                added.append(a)
         feats = [np.zeros((len(words), len(layers), self.header.hidden), dtype=np.float32)
                  for words in sentences]
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][2]))
@@ -285,7 +330,8 @@ class E5Encoder:
             batch.append(wi)
             following = order[pos + 1] if pos + 1 < len(order) else None
             if following is None or (len(batch) + 1) * len(windows[following][2]) > token_budget:
-                for i, state in zip(batch, self.hidden_states([windows[i][2] for i in batch], layers)):
+                extra = None if added is None else (at, [added[i] for i in batch])
+                for i, state in zip(batch, self.hidden_states([windows[i][2] for i in batch], layers, extra)):
                     si, first_word, _, firsts = windows[i]
                     for k, piece in enumerate(firsts):
                         if piece > 0:

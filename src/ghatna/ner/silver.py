@@ -144,12 +144,14 @@ def select(sentences: Iterable[list[str]], dev: Iterable[Sequence[str]], train: 
 
 
 def teacher_tags(teacher, sentences: list[list[str]], cache_dir: Path | None = None) -> list[list]:
-    """The teacher's spans for every sentence. An accurate teacher reads its encoder's
-    features through the features cache (:func:`ghatna.ner.features.cached_features`),
-    so a second training on the same text does not run the encoder again."""
-    from .accurate import AccurateTagger
+    """The teacher's spans for every sentence. An accurate teacher with a frozen encoder
+    reads its features through the features cache
+    (:func:`ghatna.ner.features.cached_features`), so a second training on the same text
+    does not run the encoder again."""
+    from .accurate import AccurateTagger, WindowHead
 
-    if isinstance(teacher, AccurateTagger) and cache_dir is not None:
+    if isinstance(teacher, AccurateTagger) and isinstance(teacher.head, WindowHead) \
+            and cache_dir is not None:
         from .features import cached_features
 
         feats = cached_features(teacher.encoder, sentences, teacher.layers, cache_dir, "silver")

@@ -25,7 +25,7 @@ from ..model import Article, Mention
 from ..pipeline import stage
 from ..settings import Settings
 from ..text.clean import repair_token
-from .accurate import HEAD_FILE, AccurateTagger
+from .accurate import ADAPTERS_FILE, HEAD_FILE, AccurateTagger
 from .corpus import LABELS, read_blocks, spans_to_bio
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def load_tagger(model: str | Path | None = None) -> "NerTagger | AccurateTagger"
     """The tagger ``[ner] model`` or ``--model`` names: empty for the shipped fast model,
     ``accurate`` for the shipped accurate one, else a folder written by ``ghatna train
     ner`` (an accurate model's folder holds its head, a fast model's a spaCy config)."""
-    if model == ACCURATE or (model and (Path(model) / HEAD_FILE).is_file()):
+    if model == ACCURATE or (model and any((Path(model) / f).is_file() for f in (HEAD_FILE, ADAPTERS_FILE))):
         path = None if model == ACCURATE else model
         # A head tuned with the fast model's tags as hints reads them from the shipped one.
         fast = NerTagger.load() if AccurateTagger.hint_weight_of(path) else None

@@ -146,26 +146,32 @@ HINT_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 
 
 def dev_scores(head: WindowHead, tags: list[str], feats: list[np.ndarray], keys: list[np.ndarray],
-               gold_spans: list, hints: np.ndarray | None = None, hint_weight: float = 0.0) -> dict:
-    scores = head_scores(head, feats, keys)
-    decoded = decode(scores, [len(f) for f in feats], tags, hints, hint_weight)
+               gold_spans: list) -> dict:
+    return span_scores(head_scores(head, feats, keys), tags, [len(f) for f in feats], gold_spans)
+
+
+def span_scores(scores: np.ndarray, tags: list[str], lengths: list[int], gold_spans: list,
+                hints: np.ndarray | None = None, hint_weight: float = 0.0) -> dict:
+    """Exact-span scores of the decoded tag log-probabilities of sentences laid end to end."""
+    decoded = decode(scores, lengths, tags, hints, hint_weight)
     pred = [[s for s in bio_spans(t) if s[2] in LABELS] for t in decoded]
     return score_spans(gold_spans, pred)
 
 
-def tune_hint_weight(head: WindowHead, tags: list[str], dev: list, feats: list[np.ndarray],
-                     keys: list[np.ndarray], logfile: TextIO) -> tuple[float, dict]:
+def tune_hint_weight(scores: np.ndarray, tags: list[str], dev: list, logfile: TextIO) -> tuple[float, dict]:
     """The weight of the shipped fast model's tags (see :func:`ghatna.ner.accurate.decode`)
-    that gives the best dev F1, and the dev scores with it."""
+    that gives the best dev F1 with the dev words' tag log-probabilities ``scores``, and
+    the dev scores with it."""
     from .tagger import NerTagger
 
     sentences = [s.tokens for s in dev]
     hints = hint_ids(tags, sentences, NerTagger.load().tag(sentences))
     best = (-1.0, 0.0, {})
     for weight in HINT_WEIGHTS:
-        scores = dev_scores(head, tags, feats, keys, [s.spans() for s in dev], hints, weight)
-        logfile.write(f"fast-model hint weight {weight}: dev F1 {scores['overall']['f1']:.4f}\n")
-        best = max(best, (scores["overall"]["f1"], weight, scores), key=lambda b: b[0])
+        result = span_scores(scores, tags, [len(s) for s in sentences], [s.spans() for s in dev],
+                             hints, weight)
+        logfile.write(f"fast-model hint weight {weight}: dev F1 {result['overall']['f1']:.4f}\n")
+        best = max(best, (result["overall"]["f1"], weight, result), key=lambda b: b[0])
     return best[1], best[2]
 
 
@@ -243,7 +249,7 @@ def train_accurate(data_dir: str | Path, out_dir: str | Path, corpora: tuple[str
         params, scores, history = fit(head, feats, keys, gold, (dev_feats, dev_keys, [s.spans() for s in dev]),
                                       tags, cfg, rng, logfile)
         head.params = params
-        hint_weight, scores = (tune_hint_weight(head, tags, dev, dev_feats, dev_keys, logfile)
+        hint_weight, scores = (tune_hint_weight(head_scores(head, dev_feats, dev_keys), tags, dev, logfile)
                                if fast_hints else (0.0, scores))
     model_dir = out_dir / "model"
     model_dir.mkdir(parents=True, exist_ok=True)
