@@ -588,3 +588,17 @@ def test_a_title_with_its_states_genitive_is_the_subject(proc):
     # "X के प्रधानमंत्री" before the predicate is one name: its के is not the act's genitive
     events = proc.code_text("श्रीलंका के प्रधानमंत्री अगले हफ्ते इस्तीफा देंगे", id="t")["events"]
     assert [(e["event"], _keys(e["actor"])) for e in events] == [("RETREAT", ["LKA"])]
+
+
+@pytest.mark.parametrize("text", [
+    "उच्च न्यायालय ने नगर निगम को एक महीने में सड़कें ठीक करने का आदेश दिया",
+    "सुप्रीम कोर्ट ने इस मामले में राज्य सरकार को नोटिस जारी किया है",
+])
+def test_an_order_or_notice_to_someone_is_a_request(proc, text):
+    events = [e for e in proc.code_text(text, id="t")["events"] if e["event"] == "REQUEST"]
+    assert len(events) == 1 and events[0]["recipient"]
+
+
+def test_ordering_an_inquiry_names_no_one_asked(proc):
+    # no one is addressed with को: an inquiry ordered is an investigation, not a request
+    assert "REQUEST" not in _types(proc, "सरकार ने इस हादसे की जांच के आदेश दिए")
