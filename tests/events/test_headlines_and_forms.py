@@ -591,7 +591,7 @@ def test_a_title_with_its_states_genitive_is_the_subject(proc):
 
 
 @pytest.mark.parametrize("text", [
-    "उच्च न्यायालय ने नगर निगम को एक महीने में सड़कें ठीक करने का आदेश दिया",
+    "उच्च न्यायालय ने दिल्ली सरकार को एक महीने में सड़कें ठीक करने का आदेश दिया",
     "सुप्रीम कोर्ट ने इस मामले में राज्य सरकार को नोटिस जारी किया है",
 ])
 def test_an_order_or_notice_to_someone_is_a_request(proc, text):
