@@ -602,3 +602,17 @@ def test_an_order_or_notice_to_someone_is_a_request(proc, text):
 def test_ordering_an_inquiry_names_no_one_asked(proc):
     # no one is addressed with को: an inquiry ordered is an investigation, not a request
     assert "REQUEST" not in _types(proc, "सरकार ने इस हादसे की जांच के आदेश दिए")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("दहेज हत्या के दोषी पति को उम्रकैद", "SANCTION"),
+    ("दंगों के मामले में पूर्व विधायक को जेल", "SANCTION"),
+    ("अवैध खनन पर हाईकोर्ट से राज्य सरकार को फटकार", "ACCUSE"),
+])
+def test_a_headlines_dative_noun_is_what_was_given(proc, text, etype):
+    # "X को उम्रकैद": the verb of giving (सुनाई, दी, लगाई) left out of a headline
+    assert etype in _types(proc, text)
+
+
+def test_a_dative_noun_before_a_verb_is_no_headline_ellipsis(proc):
+    assert "SANCTION" not in _types(proc, "दोषी को फांसी नहीं दे पाने का अफसोस है")
