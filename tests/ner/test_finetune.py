@@ -1,11 +1,9 @@
 """Fine-tuning e5 with low-rank adapters: what PyTorch trains is what the numpy tagger runs."""
 
-import subprocess
-import sys
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, model_error_without
 
 from ghatna.ner.corpus import TaggedSentence
 
@@ -29,7 +27,13 @@ def torch():
 def test_adapters_folded_into_the_numpy_encoder_give_the_trained_scores(torch):
     from ghatna.ner.accurate import LoraHead, WordKeys
     from ghatna.ner.e5 import E5Encoder
-    from ghatna.ner.finetune import LoraConfig, _adapters, _modules, _prepare, _word_scores
+    from ghatna.ner.finetune import (
+        LoraConfig,
+        _adapters,
+        _modules,
+        _prepare,
+        _word_scores,
+    )
 
     cfg = LoraConfig(first_layer=9, rank=4)
     keys = WordKeys({"नई दिल्ली": 2, "मोदी": 1, "जापान": 2}, rows=1)
@@ -56,14 +60,9 @@ def test_adapters_folded_into_the_numpy_encoder_give_the_trained_scores(torch):
 
 
 def test_fine_tuning_without_torch_names_the_install_command():
-    code = ("import sys; sys.modules['torch'] = None\n"
-            "from ghatna.errors import ModelError\n"
-            "from ghatna.ner.finetune import train_finetuned\n"
-            "try:\n    train_finetuned('.', '/nonexistent', ('ilner',))\n"
-            "except ModelError as exc:\n    print(exc)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
-    assert "pip install 'ghatna[finetune]'" in out.stdout, out.stderr[-2000:]
+    out = model_error_without("torch", "train_finetuned('.', '/nonexistent', ('ilner',))",
+                              "from ghatna.ner.finetune import train_finetuned")
+    assert "pip install 'ghatna[finetune]'" in out, out
 
 
 @pytest.mark.slow

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import ActorRef, Event
+from .checks import OWN_FORCES
 from .clauses import Analysis, Arg
 from .confidence import features, probability
 from .coref import ref_key
@@ -56,8 +57,6 @@ DOMESTIC_TYPES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE"])
 # Types whose unnamed actors (police, protesters, troops) act for the place's country;
 # unnamed attackers ("अज्ञात हमलावरों") are left without one.
 STATE_ACTOR_TYPES = frozenset(["COERCE", "PROTEST", "MOBILIZE"])
-# sectors of a state's own forces and of its rebels
-OWN_FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
 
 
 def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, patterns: PatternSet,

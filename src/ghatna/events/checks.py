@@ -122,7 +122,8 @@ def tolls(events: list[Event], toll_patterns: frozenset[str]) -> list[Event]:
     return [e for e in events if e.pattern not in toll_patterns]
 
 
-FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
+# sectors of a state's own forces and of its rebels
+OWN_FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
 
 
 def abroad(ev: Event) -> bool:
@@ -132,5 +133,5 @@ def abroad(ev: Event) -> bool:
     states = {a.country for a in ev.actor if a.country}
     reached = {r.country for r in ev.recipient if r.country}
     return bool(states and reached) and not states & reached and all(
-        (a.entity_id or "").startswith(("per:", "agent:")) and a.sector not in FORCES
+        (a.entity_id or "").startswith(("per:", "agent:")) and a.sector not in OWN_FORCES
         for a in ev.actor)

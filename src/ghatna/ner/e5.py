@@ -204,6 +204,16 @@ class E5Encoder:
 
     # -- the network ---------------------------------------------------------------
 
+    def embeddings(self, batch: Sequence[Sequence[int]]) -> np.ndarray:
+        """The input layer's output ``(batch, longest, hidden)`` for token-id sequences,
+        padded with the separator."""
+        length = max(len(s) for s in batch)
+        ids = np.full((len(batch), length), self.sep_id, dtype=np.int64)
+        for i, seq in enumerate(batch):
+            ids[i, :len(seq)] = seq
+        x = dequantize_q4(self._word[ids]) + self._pos[:length] + self._type
+        return _layer_norm(x, *self._emb_ln, self.header.eps)
+
     def hidden_states(self, batch: Sequence[Sequence[int]], layers: Sequence[int],
                       added: tuple[int, Sequence[np.ndarray]] | None = None) -> list[np.ndarray]:
         """Run one batch of token-id sequences (specials included, each at most
@@ -214,11 +224,7 @@ class E5Encoder:
         h = self.header
         lengths = np.array([len(s) for s in batch])
         B, L = len(batch), int(lengths.max())
-        ids = np.full((B, L), self.sep_id, dtype=np.int64)
-        for i, seq in enumerate(batch):
-            ids[i, :len(seq)] = seq
-        x = dequantize_q4(self._word[ids]) + self._pos[:L] + self._type
-        x = _layer_norm(x, *self._emb_ln, h.eps)
+        x = self.embeddings(batch)
         # padded keys get -inf before the softmax, so real tokens never attend to them
         mask = np.where(np.arange(L)[None, :] < lengths[:, None], 0.0, -np.inf).astype(np.float32)
         mask = mask[:, None, None, :]

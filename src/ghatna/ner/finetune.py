@@ -36,11 +36,11 @@ import numpy as np
 from ..errors import ModelError
 from .accurate import ADAPTERS_FILE, GAZETTEER_FILE, INFO_FILE, WordKeys
 from .corpus import LABELS, TaggedSentence
-from .e5 import _LAYER_TENSORS, E5Encoder, _layer_norm, dequantize_q4
+from .e5 import _LAYER_TENSORS, E5Encoder
 from .features import model_words
 from .gazetteer import N_FEATURES, build_gazetteer, write_gazetteer
 from .train import TrainResult, load_training_data, parse_corpora
-from .train_accurate import span_scores, tag_set, tune_hint_weight
+from .train_accurate import record_epoch, span_scores, tag_set, tune_hint_weight
 
 log = logging.getLogger(__name__)
 
@@ -177,14 +177,7 @@ def _prepare(torch, encoder: E5Encoder, frozen, sentences: list[TaggedSentence],
 
 def _embed(torch, encoder: E5Encoder, ids: list[list[int]]):
     """Embeddings (as the numpy encoder computes them) and the attention mask of a batch."""
-    h = encoder.header
-    length = max(map(len, ids))
-    arr = np.full((len(ids), length), encoder.sep_id)
-    for i, seq in enumerate(ids):
-        arr[i, :len(seq)] = seq
-    x = dequantize_q4(encoder._word[arr]) + encoder._pos[:length] + encoder._type
-    x = _layer_norm(x, *encoder._emb_ln, h.eps).astype(np.float32)
-    return torch.from_numpy(x), _mask(torch, ids)
+    return torch.from_numpy(encoder.embeddings(ids).astype(np.float32)), _mask(torch, ids)
 
 
 def _mask(torch, ids: list[list[int]]):
@@ -285,12 +278,7 @@ def train_finetuned(data_dir: str | Path, out_dir: str | Path, corpora: tuple[st
                 losses.append(loss.item())
             scores = _word_scores(torch, model, dev_data, dev, len(tags))
             result = span_scores(scores, tags, [len(s.tokens) for s in dev], gold_spans)
-            f1 = result["overall"]["f1"]
-            history.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "dev_f1": f1})
-            line = f"epoch {epoch}: loss {np.mean(losses):.4f}, dev F1 {f1:.4f} ({time.time() - started:.0f} s)"
-            log.info(line)
-            logfile.write(line + "\n")
-            logfile.flush()
+            f1 = record_epoch(history, epoch, losses, result, started, logfile)
             if f1 > best_f1:
                 best_f1 = f1
                 best = ({k: v.detach().clone() for k, v in model.state_dict().items()}, scores, result)

@@ -175,6 +175,18 @@ def tune_hint_weight(scores: np.ndarray, tags: list[str], dev: list, logfile: Te
     return best[1], best[2]
 
 
+def record_epoch(history: list, epoch: int, losses: list[float], scores: dict, started: float,
+                 logfile: TextIO) -> float:
+    """Add an epoch's mean loss and dev F1 to ``history`` and the log; its dev F1."""
+    f1 = scores["overall"]["f1"]
+    history.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "dev_f1": f1})
+    line = f"epoch {epoch}: loss {np.mean(losses):.4f}, dev F1 {f1:.4f} ({time.time() - started:.0f} s)"
+    log.info(line)
+    logfile.write(line + "\n")
+    logfile.flush()
+    return f1
+
+
 def fit(head: WindowHead, feats: list[np.ndarray], keys: list[np.ndarray], gold: list[np.ndarray],
         dev: tuple[list, list, list], tags: list[str], cfg: HeadConfig, rng: np.random.Generator,
         logfile: TextIO) -> tuple[dict, dict, list]:
@@ -197,12 +209,7 @@ def fit(head: WindowHead, feats: list[np.ndarray], keys: list[np.ndarray], gold:
                 losses.append(loss)
                 batch = []
         scores = dev_scores(head, tags, *dev)
-        f1 = scores["overall"]["f1"]
-        history.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "dev_f1": f1})
-        line = f"epoch {epoch}: loss {np.mean(losses):.4f}, dev F1 {f1:.4f} ({time.time() - started:.0f} s)"
-        log.info(line)
-        logfile.write(line + "\n")
-        logfile.flush()
+        f1 = record_epoch(history, epoch, losses, scores, started, logfile)
         if f1 > best_f1:
             best_f1, best = f1, ({k: v.copy() for k, v in head.params.items()}, scores)
         opt.lr *= cfg.decay
