@@ -511,12 +511,35 @@ def test_a_comma_closes_a_headlines_clause(proc):
 @pytest.mark.parametrize("text, actor, recipient", [
     ("पाकिस्तान का बयान भड़काऊ: भारत", ["IND"], ["PAK"]),
     ("अमेरिका की नई नीति नाकाम: ईरान", ["IRN"], ["USA"]),
+    ("चीन के राष्ट्रपति झूठे हैं: अमेरिका", ["USA"], ["CHN"]),
+    # "X ने कहा, …": the comma in place of कि
+    ("जर्मनी के चांसलर ने कहा, रूस की सरकार अलोकतांत्रिक है", ["DEU"], ["RUS"]),
 ])
 def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
     # a headline that states a censure without a verb and ends with who said it
     events = proc.code_text(text, id="t")["events"]
     assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
         ("ACCUSE", actor, recipient)]
+
+
+def test_censure_of_no_one_is_no_accusation(proc):
+    # a plot foiled, signed by the army that foiled it: no party is censured
+    assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []
+
+
+def test_a_headlines_bare_killing_is_an_assault(proc):
+    # "X की हत्या" with the verb left out: the genitive की is no finite verb
+    events = proc.code_text("जयपुर में सर्राफा व्यापारी की गोली मारकर हत्या", id="t")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert [e["event"] for e in proc.code_text("दो बच्चों की मां की हत्या, पति फरार", id="t")["events"]] \
+        == ["ASSAULT"]
+    # a postposed subject after a copula is no verbless clause
+    assert _types(proc, "अब तक अधूरी है नहर घोटाले की जांच") == []
+
+
+def test_a_headlines_bare_opposition_is_a_protest(proc):
+    assert _types(proc, "भोपाल में नए भूमि कानून का विरोध") == ["PROTEST"]
+    assert _types(proc, "झारखंड सरकार ने किया भूमि विधेयक का विरोध") == ["REJECT"]
 
 
 def test_a_place_named_with_band_is_a_general_strike(proc):

@@ -94,6 +94,8 @@ NP_OPENERS = frozenset("अपने अपना अपनी अपनों".
 REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
     "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split())
+# the perfective of a verb of saying that a comma or colon, in place of कि, leads into the words said
+SAID = frozenset("कहा बताया लिखा दोहराया".split())
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
 # Pronouns written with their postposition in one word: "उसे" is "उस" + "को" (dative or
@@ -416,7 +418,10 @@ def _mark_reporters(an: Analysis) -> None:
     """A complement or quote after a reporting verb gets the reporting clause's speaker."""
     for k, c in enumerate(an.clauses):
         reported_condition = c.kind == "condition" and c.start >= 2 and an.tokens[c.start - 2] == "कि"
-        if (c.kind not in ("complement", "quote") and not reported_condition) or k == 0:
+        # "X ने कहा, …", "X ने कहा: …": what follows the reporting verb's comma is what was said
+        said = c.start >= 2 and an.tokens[c.start - 1] in (",", ":") \
+            and an.tokens[c.start - 2] in SAID
+        if (c.kind not in ("complement", "quote") and not reported_condition and not said) or k == 0:
             continue  # "X ने कहा कि अगर …": the condition is what X said
         prev = an.clauses[k - 1]
         if not any(t in REPORTING for t in an.tokens[prev.start:prev.end]):

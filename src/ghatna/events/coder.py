@@ -118,8 +118,9 @@ class Coder:
         for m in triggers(an, self.patterns):
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
                              self.igo_parents, self.confidence)
-            if unplaced(ev, an, an.clause_of(m.first)) or ("actor" in m.pattern.needs
-                                                             and not ev.actor) or (
+            if unplaced(ev, an, an.clause_of(m.first)) or (
+                    "actor" in m.pattern.needs and not ev.actor) or (
+                    "recipient" in m.pattern.needs and not any(ref_key(r) for r in ev.recipient)) or (
                     m.pattern.abroad and not abroad(ev)):
                 continue
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})

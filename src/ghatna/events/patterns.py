@@ -17,7 +17,8 @@ each entry is a mapping::
       mutual: false                 # optional: coordinated actors act on each other
       needs: [par]                  # optional: coded only if the clause has such a role
                                     #   ("reported": only in someone's reported speech;
-                                    #   "actor": only if the frame finds an actor)
+                                    #   "actor", "recipient": only if the event has an
+                                    #   actor, a recipient keyed to a state or body)
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
       only_after: [नक्सली]          # optional: coded only right after one of these words
@@ -540,7 +541,7 @@ def _roles(value: Any, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     # "reported": the clause is someone's reported speech; "actor": the frame finds an actor
-    known = ROLES + ("reported",) + (("actor",) if key == "needs" else ())
+    known = ROLES + ("reported",) + (("actor", "recipient") if key == "needs" else ())
     bad = [r for r in value if r not in known]
     if bad:
         raise ConfigError(f"{where}: unknown {key} role(s) {bad}; roles are {', '.join(known)}")
@@ -630,11 +631,16 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
 def _drop_noun_ellipses(patterns: list[Pattern]) -> None:
     """Elliptic readings stand for predicative participles (गिरफ्तार, रिहा, तैनात): a word
     that a nominal pattern lists is a noun (हमला, आलोचना), and a noun alone is read by
-    the nominal patterns, so its elliptic reading goes."""
+    the nominal patterns, so a verbal pattern's elliptic reading of it goes; so does one of
+    a noun that a copular pattern reads alone in a headline (विरोध: a protest)."""
     nouns = {w for p in patterns if p.kind == "nominal"
              for seq in p.sequences for e in seq for a in e.alts for w in a.words}
+    bare = {w for p in patterns if p.kind == "copular"
+            for seq, f in zip(p.sequences, p.forms) if f == "elliptic"
+            for e in seq for a in e.alts for w in a.words}
     for p in patterns:
+        read = nouns | (bare if p.kind == "verbal" else set())
         keep = [(s, f) for s, f in zip(p.sequences, p.forms)
-                if f != "elliptic" or not any(a.words & nouns for e in s for a in e.alts)]
+                if f != "elliptic" or not any(a.words & read for e in s for a in e.alts)]
         p.sequences = [s for s, _ in keep]
         p.forms = [f for _, f in keep]

@@ -29,13 +29,14 @@ from collections.abc import Callable
 from .clauses import (
     CLAUSE_WORDS,
     CONNECTORS,
+    COPULA,
     FINITE,
     GENITIVE,
     HARD_PUNCT,
     Analysis,
     is_finite,
 )
-from .patterns import POSTPOSITIONS, Match, PatternSet, fold
+from .patterns import KI_VERB_AFTER, POSTPOSITIONS, Match, PatternSet, fold
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -156,14 +157,25 @@ def _headline(an: Analysis, finite: Callable[[str], bool]) -> bool:
 
 def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
     """The trigger ends a clause that has no finite verb: ``पूर्व मंत्री हवाईअड्डे से
-    गिरफ्तार``, ``…, दो आतंकी ढेर``."""
+    गिरफ्तार``, ``…, दो आतंकी ढेर``; not the subject a headline puts after its verb
+    (``ठंडी पड़ी है घोटाले की जांच``)."""
     toks = an.tokens
     clause = an.clauses[an.clause_of(m.first)]
+    if clause.start > 0 and toks[clause.start - 1] in COPULA:
+        return False
     nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
     # "… शख्स हुआ गिरफ्तार": होना's perfective put before the participle is no other verb
     before = m.first - 1 if m.first > clause.start and toks[m.first - 1] in HO_PERFECTIVE else -1
     return (nxt is None or nxt in CLAUSE_END) and not any(
-        finite(t) for k, t in enumerate(toks[clause.start:clause.end], clause.start) if k != before)
+        finite(t) and not _genitive_ki(toks, k, clause.end)
+        for k, t in enumerate(toks[clause.start:clause.end], clause.start) if k != before)
+
+
+def _genitive_ki(toks: list[str], k: int, end: int) -> bool:
+    """The की at ``k`` is the genitive, not करना's perfective: a noun before it and a word
+    of its clause after it (``व्यापारी की हत्या``, but ``… ने की हत्या``, ``हत्या की``)."""
+    return toks[k] == "की" and k > 0 and toks[k - 1] not in KI_VERB_AFTER \
+        and toks[k - 1] not in CLAUSE_END and k + 1 < end and toks[k + 1] not in CLAUSE_END
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
@@ -182,7 +194,7 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
         roles = {a.role for a in an.args_in(ci)}
         if an.clauses[ci].reporter is not None:
             roles.add("reported")
-        needs = set(p.needs) - {"actor"}  # an actor is checked on the built event
+        needs = set(p.needs) - {"actor", "recipient"}  # (checked on the built event)
         if needs and not roles & needs:
             return False
         if p.unless and roles & set(p.unless):
