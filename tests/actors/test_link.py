@@ -132,6 +132,18 @@ def test_ner_mentions_are_linked_or_kept(linker):
     assert len([m for m in art.mentions if m.text == "चीन"]) == 1  # one mention per span
 
 
+def test_a_shared_surname_with_another_given_name_is_another_person(linker):
+    # the knowledge base knows ए आर रहमान; शेरी रहमान shares the surname only
+    text = "मंत्री शेरी रहमान और सर्जेई लावरोव ने बात की।"
+    art = _article_with_tokens(text)
+    art.mentions = [Mention(0, text.index(n), text.index(n) + len(n), n, "PER", source="ner")
+                    for n in ("शेरी रहमान", "सर्जेई लावरोव")]
+    linker.link_article(art)
+    by_text = {m.text: m for m in art.mentions}
+    assert by_text["शेरी रहमान"].entity is None
+    assert by_text["सर्जेई लावरोव"].entity.id == "per:sergey_lavrov"  # a spelling of the same name
+
+
 def test_link_text_offsets_point_into_the_text(linker):
     text = "पहला वाक्य।\nदूसरे वाक्य में जापान और कनाडा हैं।"
     for m in link_text(linker, text):

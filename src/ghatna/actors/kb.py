@@ -52,6 +52,11 @@ class Candidate:
 
 # --- the knowledge base ----------------------------------------------------------------
 
+# the least closeness of each word of a multi-word person's name to a spelling's word: a
+# surname is shared by many, so the given name must be a spelling of the same name
+PERSON_WORD_RATIO = 60.0
+
+
 def _form_words(text: str) -> tuple[str, ...]:
     return tuple(normalise(w) for w in _WORD.findall(text))
 
@@ -308,6 +313,8 @@ class KnowledgeBase:
                 if len(other) == len(mine) > 1:
                     # word by word: English phrases written in Devanagari drift per word
                     pairs = [fuzz.ratio(a, b) for a, b in zip(mine, other)]
+                    if entry.type == "person" and min(pairs) < PERSON_WORD_RATIO:
+                        continue  # another given name is another person ("शेरी रहमान")
                     if min(pairs) >= 60:
                         ratio = max(ratio, sum(pairs) / len(pairs))
                 best = max(best, ratio)
