@@ -246,6 +246,7 @@ def test_who_finds_something_unacceptable(proc, text, actor, recipient):
     "मुख्यमंत्री ने पटना में एक संवाददाता सम्मेलन में नई नीति की जानकारी दी।",  # a press conference
     "अदालत ने दंगों के मामले में सुनवाई टाल दी।",                      # an earlier event as a case
     "मंत्री ने पत्रकारों से बातचीत में कहा कि बजट जल्द पेश होगा।",      # talking to reporters
+    "राज्यपाल ने बीबीसी हिंदी से हुई बातचीत में अपना पक्ष रखा।",          # or to a news outlet
     "राशन का वितरण जांच के बाद ही जारी किया जाता है।",                 # a procedure
     "गांव वालों ने स्वयंसेवकों की मदद से अपना काम जारी रखा।",            # with someone's help
     "समिति ने राज्यों के बीच कर साझा किए जाने का सुझाव दिया।",          # what is proposed

@@ -141,6 +141,7 @@ class Analysis:
     mention_span: dict[int, tuple[int, int]]   # id(mention) -> token range
     mentions: list[Mention]
     marker_tokens: set[int]
+    media: frozenset[int] = frozenset()  # tokens of news media's names (no party to events)
     # _conjuncts' answers, by phrase: the roles ask about the same phrases again and again
     _conjunct_cache: dict[tuple[int, int, bool], list] = field(default_factory=dict, repr=False)
 
@@ -229,7 +230,9 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
-def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
+def analyse(sentence: Sentence, mentions: list[Mention], media: list[Mention] = ()) -> Analysis:
+    """``media``: mentions of news media, kept out of ``mentions`` (the source of a report,
+    never a party) and only marked where their names stand."""
     spans = list(sentence.tokens) or tokenize(sentence.text)
     tokens = [fold(sentence.text[s:e]) for s, e in spans]  # compared in folded spelling
     mention_span: dict[int, tuple[int, int]] = {}
@@ -244,7 +247,9 @@ def analyse(sentence: Sentence, mentions: list[Mention]) -> Analysis:
     # a clause word inside a name is part of the name: जो बाइडेन, जो रूट
     named = {i for s, e in mention_span.values() for i in range(s, e)}
     clauses = _split_clauses(tokens, marker_tokens, named)
-    an = Analysis(sentence, tokens, spans, clauses, [], mention_span, kept, marker_tokens)
+    an = Analysis(sentence, tokens, spans, clauses, [], mention_span, kept, marker_tokens,
+                  frozenset(i for m in media for i, (s, e) in enumerate(spans)
+                            if s < m.end and e > m.start))
     for role, ms, me in markers:
         ci = an.clause_of(ms)
         np_start = _np_left(an, ms, clauses[ci].start)

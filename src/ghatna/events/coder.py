@@ -92,10 +92,11 @@ class Coder:
                 sent = Sentence(sent.index, sent.part, sent.start, sent.end, sent.text,
                                 tokenize(sent.text))
             # news agencies are the source of a report, never a party to its events
-            mentions = [m for m in by_sentence.get(sent.index, [])
-                        if m.label != "ANAPHOR" and not (m.entity and m.entity.type == "media")]
+            named = [m for m in by_sentence.get(sent.index, []) if m.label != "ANAPHOR"]
+            media = [m for m in named if m.entity and m.entity.type == "media"]
+            mentions = [m for m in named if not (m.entity and m.entity.type == "media")]
             anaphors = find_anaphors(sent.index, sent.text, sent.tokens)
-            an = analyse(sent, with_anaphors(mentions, anaphors))
+            an = analyse(sent, with_anaphors(mentions, anaphors), media)
             memory.observe_mentions(mentions)
             coded = [] if off_topic(an.tokens, self.filters) else \
                 self._code_sentence(an, article.date, resolver)

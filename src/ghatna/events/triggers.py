@@ -104,11 +104,18 @@ PRESS = frozenset("पत्रकारों संवाददाताओं
 
 
 def _press(m: Match, an: Analysis) -> bool:
-    """Talking to reporters (``पत्रकारों से बातचीत में कहा``) is how news is made, not a
-    meeting between political actors."""
-    before = an.tokens[max(0, m.first - 2):m.first]
-    return m.pattern.type == "CONSULT" and len(before) == 2 and before[0] in PRESS \
-        and before[1] in ("से", "के", "को")
+    """Talking to reporters or to a news outlet (``पत्रकारों से बातचीत में कहा``, ``बीबीसी से
+    हुई बातचीत में``) is how news is made, not a meeting between political actors."""
+    if m.pattern.type != "CONSULT":
+        return False
+    k = m.first - 1
+    if k > 0 and an.tokens[k] in HAPPENED_BEFORE:
+        k -= 1  # "… से हुई बातचीत"
+    if k < 1 or an.tokens[k] not in ("से", "के", "को"):
+        return False
+    # the reporters, or an outlet's name ending at most two words before the postposition
+    # ("बीबीसी बांग्ला सेवा से")
+    return an.tokens[k - 1] in PRESS or any(j in an.media for j in range(max(0, k - 3), k))
 
 
 HABITUAL_PASSIVE = frozenset(["जाता", "जाती", "जाते"])
