@@ -523,6 +523,14 @@ def test_censure_signed_by_its_speaker(proc, text, actor, recipient):
         ("ACCUSE", actor, recipient)]
 
 
+def test_a_headlines_subject_without_ne_leaves_the_next_phrase_its_party(proc):
+    # the पर phrase's words run back over the subject; what it names after the subject is its own
+    events = proc.code_text("शरद पवार केंद्र सरकार पर जमकर बरसे", id="t")["events"]
+    assert [(e["event"], _keys(e["actor"]), _keys(e["recipient"])) for e in events] == [
+        ("ACCUSE", ["IND"], ["IND"])]
+    assert events[0]["recipient"][0]["text"] == "केंद्र सरकार"
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

@@ -47,7 +47,9 @@ def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
     for role in roles:
         for arg in _args_for(role, m, an, ci, limit):
             if any(t in used for t in range(arg.np_start, arg.np_end)):
-                continue
+                arg = _after_used(arg, an, used)
+                if arg is None:
+                    continue
             if any(t in m.tokens if m.form == "inverted" else m.first <= t <= m.last
                    for t in range(arg.np_start, arg.np_end)):
                 continue
@@ -77,6 +79,17 @@ def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
     if weak[0]:
         return weak
     return [], None
+
+
+def _after_used(arg: Arg, an: Analysis, used: set[int]) -> Arg | None:
+    """What a phrase names after the words another role took: a headline's subject
+    without ने runs into the next phrase (``ममता बनर्जी केंद्र सरकार पर बरसीं``: the पर
+    phrase is केंद्र सरकार)."""
+    start = max(t for t in used if arg.np_start <= t < arg.np_end) + 1
+    mentions = an.mentions_in(start, arg.np_end)
+    if start >= arg.np_end or not mentions:
+        return None
+    return Arg(arg.role, start, arg.np_end, arg.marker_start, arg.marker_end, mentions)
 
 
 def _args_for(role: str, m: Match, an: Analysis, ci: int, limit: int) -> list[Arg]:
