@@ -531,6 +531,18 @@ def test_a_headlines_subject_without_ne_leaves_the_next_phrase_its_party(proc):
     assert events[0]["recipient"][0]["text"] == "केंद्र सरकार"
 
 
+@pytest.mark.parametrize("text", [
+    "शिवसेना का आरोप, राज्य सरकार ने बाढ़ पीड़ितों की अनदेखी की",
+    "किसान संगठनों का आरोप: केंद्र सरकार ने वादा तोड़ा",
+])
+def test_a_headlines_named_accusation_accuses_the_claims_subject(proc, text):
+    # "X का आरोप," with the punctuation in place of "है कि"
+    events = proc.code_text(text, id="t")["events"]
+    accuse = [e for e in events if e["event"] == "ACCUSE"]
+    assert len(accuse) == 1 and _keys(accuse[0]["recipient"]) == ["IND"]
+    assert accuse[0]["evidence"]["trigger"]["text"] == "आरोप"  # the comma is no trigger word
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

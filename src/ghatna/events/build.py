@@ -98,7 +98,8 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
             speakers_own(ref, an)
     # 5. the record, and the date the sentence gives it
     first_s, _ = an.char_span(m.first, m.first + 1)
-    _, last_e = an.char_span(m.last, m.last + 1)
+    last = max((t for t in m.tokens if any(ch.isalnum() for ch in an.tokens[t])), default=m.last)
+    _, last_e = an.char_span(last, last + 1)  # (punctuation a pattern reads is no trigger word)
     reporter = res.refs(clause.reporter, an) if clause.reporter else []
     ev = Event(
         event=p.type, sentence_index=an.sentence.index,

@@ -94,6 +94,9 @@ NP_OPENERS = frozenset("अपने अपना अपनी अपनों".
 REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
     "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split())
+# a claim named as a noun, and the punctuation that headlines put in place of "है कि" after it
+CLAIM_NOUNS = frozenset("आरोप इल्जाम इल्ज़ाम दावा".split())
+CLAIM_PUNCT = frozenset(", : - –".split())
 # the perfective of a verb of saying that a comma or colon, in place of कि, leads into the words said
 SAID = frozenset("कहा बताया लिखा दोहराया".split())
 MAX_NP = 14
@@ -305,6 +308,10 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
                 in_quote = False
                 close(i, "main")
                 start = i + 1
+        elif tok in CLAIM_PUNCT and _claim_before(tokens, i):
+            # "विपक्ष का आरोप, …", "भाजपा का दावा: …": what follows is the claim, as after कि
+            close(i, "complement")
+            start = i + 1
         elif tok in HARD_PUNCT:
             close(i, "main" if not in_quote else "quote")
             start = i + 1
@@ -334,6 +341,11 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
         if c.kind == "coord" and k > 0:
             c.prev = k - 1
     return clauses or [Clause(0, len(tokens))]
+
+
+def _claim_before(tokens: list[str], i: int) -> bool:
+    """Token ``i`` follows someone's claim named as a noun: ``X का आरोप``, ``X का दावा``."""
+    return i >= 2 and tokens[i - 1] in CLAIM_NOUNS and tokens[i - 2] in ("का", "की")
 
 
 def _after_reporting(tokens: list[str], i: int) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..model import ActorRef, Mention
 from .clauses import (
+    CLAIM_PUNCT,
     COPULA,
     FUSED_GENITIVE,
     GENITIVE,
@@ -183,7 +184,7 @@ def accused_in_content(m: Match, an: Analysis, ci: int, res: Resolver, used: set
     if m.pattern.type != "ACCUSE" or ci + 1 >= len(an.clauses):
         return []
     nxt = an.clauses[ci + 1]
-    if nxt.kind != "complement" or an.tokens[nxt.start - 1:nxt.start] != ["कि"] \
+    if nxt.kind != "complement" or an.tokens[nxt.start - 1] not in CLAIM_PUNCT | {"कि"} \
             or m.last + 1 < an.clauses[ci].end - 3:
         return []  # the trigger ends its clause: "आरोप लगाया कि", not "आरोप … कहा कि"
     if PASSIVE_AUX & set(an.tokens[nxt.start:nxt.end]):
