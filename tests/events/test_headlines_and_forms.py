@@ -543,6 +543,16 @@ def test_a_headlines_named_accusation_accuses_the_claims_subject(proc, text):
     assert accuse[0]["evidence"]["trigger"]["text"] == "आरोप"  # the comma is no trigger word
 
 
+def test_beating_someone_is_an_assault(proc):
+    events = proc.code_text("गांव के दबंगों ने दलित किसान को लाठियों से पीटा", id="t")["events"]
+    assert [(e["event"], e["cameo"]) for e in events] == [("ASSAULT", "182")]
+    assert events[0]["recipient"][0]["text"].endswith("किसान")
+    assert _types(proc, "सभा में नेता ने अपनी उपलब्धियों का ढिंढोरा पीटा") == []  # no one beaten
+    # the verb as a noun is no deed of its own; what was done before something else is
+    assert "ASSAULT" not in _types(proc, "कैदियों को पीटने के आरोप में जेलर निलंबित")
+    assert "ASSAULT" in _types(proc, "भीड़ ने चोर को पीटने के बाद पुलिस को सौंप दिया")
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

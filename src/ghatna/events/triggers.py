@@ -100,6 +100,8 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
     return _predicate(m, an, infinitives, finite) and not _habitual(m, an)
 
 
+# what follows an oblique infinitive used as a noun or participle
+OBLIQUE_HEADS = frozenset("के का की को से पर वाले वाला वाली वालों".split())
 PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
 
 
@@ -290,11 +292,15 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
     if toks[j:j + 1] == ["जाने"] and toks[j + 1:j + 2] in (["का"], ["की"]) \
             and toks[j + 2:j + 3] and toks[j + 2] in UNREALISED_HEADS:
         return False  # "आयकर साझा किए जाने का सुझाव": what is proposed, not done
-    if m.pattern.kind == "verbal" and len(m.tokens) > 1 and fold(last) in infinitives:
+    if m.pattern.kind == "verbal" and fold(last) in infinitives:
         if last.endswith(("ना", "नी")) and (j >= len(toks) or fold(toks[j]) not in INFINITIVE_HEADS):
             return False
         if last.endswith("ने") and j < len(toks) and toks[j] == "में":
             return False  # "… की मदद करने में भूमिका": a way of doing, not a deed
+        if len(m.tokens) == 1 and last.endswith("ने") and toks[j:j + 1] and toks[j] in OBLIQUE_HEADS \
+                and toks[j:j + 2] != ["के", "बाद"]:
+            return False  # "पीटने के आरोप में", "पीटने वाले": a verb used as a noun (but
+            # "पीटने के बाद …": what was done before)
         if last.endswith("ने") and toks[j:j + 1] in (["का"], ["की"]) and j + 1 < len(toks) \
                 and toks[j + 1] in UNREALISED_HEADS:
             return False  # "हथियार न देने की मांग", "हमला करने की योजना": not a deed
