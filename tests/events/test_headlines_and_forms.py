@@ -553,6 +553,17 @@ def test_beating_someone_is_an_assault(proc):
     assert "ASSAULT" in _types(proc, "भीड़ ने चोर को पीटने के बाद पुलिस को सौंप दिया")
 
 
+@pytest.mark.parametrize("text", [
+    "नियंत्रण रेखा पर चीनी गोलीबारी में तीन जवान शहीद",      # a demonym is whose the fire was, not where
+    "बांग्लादेश की ओर से फायरिंग, सीमा चौकी पर दो जवान घायल",  # the toll after a headline's comma
+])
+def test_forces_another_state_attacks_are_not_the_attackers_own(proc, text):
+    events = proc.code_text(text, id="t")["events"]
+    assert len(events) == 1 and events[0]["event"] == "ASSAULT"
+    (actor,), (victim,) = _keys(events[0]["actor"]), _keys(events[0]["recipient"])
+    assert actor in ("CHN", "BGD") and victim == "IND"  # a Hindi paper's own forces
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

@@ -298,7 +298,9 @@ def _by_actor_state(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
         recipient = [ActorRef(text=actor[0].text, start=actor[0].start, end=actor[0].end,
                               country=actor[0].country, org=actor[0].org)]
     if recipient and actor and not any(ref_key(r) for r in recipient) and actor[0].country \
-            and not symmetric and not any(_other_states(r) for r in recipient):
+            and not symmetric and not any(_other_states(r) for r in recipient) \
+            and not (p.type == "ASSAULT" and all(r.sector in OWN_FORCES for r in recipient)):
+        # (forces an attack falls on are not the attacker's own: "… फायरिंग में दो जवान शहीद")
         # "राज्यपाल पर", "अपने नागरिकों से": an unnamed institution or people of the
         # actor's own state (but not "पश्चिमी देशों से": other states)
         domestic(recipient, {"country": actor[0].country})

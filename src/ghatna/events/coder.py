@@ -28,7 +28,7 @@ from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
-from .checks import abroad, checked, tolls, unplaced, verbal_attacks
+from .checks import OWN_FORCES, abroad, checked, tolls, unplaced, verbal_attacks
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
@@ -106,6 +106,7 @@ class Coder:
             observe_sentence(an, memory)
         if self.config.home_country:
             at_home(events, article.mentions, self.config.home_country)
+            forces_at_home(events, self.config.home_country)
         fill_dates(events, article.date, self.config.default_to_publication_date)
         return [e for e in events if e.confidence >= self.config.min_confidence]
 
@@ -159,3 +160,14 @@ def at_home(events: list[Event], mentions: list[Mention], home: str) -> None:
         return
     for ev in events:
         domestic(ev.actor + ev.recipient, {"country": home})
+
+
+def forces_at_home(events: list[Event], home: str) -> None:
+    """Soldiers or police named without a state (जवान, सुरक्षाबल) whom another state's
+    attack falls on are ``home``'s: the press of a country tells of its own forces so
+    (``पाकिस्तान की ओर से फायरिंग में एक जवान शहीद``)."""
+    for ev in events:
+        if ev.event == "ASSAULT" and any(a.country and a.country != home for a in ev.actor):
+            forces = [r for r in ev.recipient if not r.country and not r.org
+                      and r.sector in OWN_FORCES and r.sector not in ("REB", "INS")]
+            domestic(forces, {"country": home})

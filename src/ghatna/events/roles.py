@@ -29,6 +29,7 @@ from .clauses import (
     Clause,
     _np_left,
     free_runs,
+    is_finite,
 )
 from .coref import ref_key
 from .dates import find_date_expressions
@@ -447,15 +448,22 @@ def victims(m: Match, an: Analysis, ci: int, res: Resolver) -> list[ActorRef]:
     """``नक्सल हमले में 13 पुलिसकर्मी मारे गए``: who was killed or wounded in an attack
     is who it was done to."""
     toks = an.tokens
-    if toks[m.last + 1:m.last + 2] != ["में"]:
+    if toks[m.last + 1:m.last + 2] == ["में"]:
+        end = an.clauses[ci].end
+    elif toks[m.last + 1:m.last + 2] == [","] and not any(
+            is_finite(t) for t in toks[an.clauses[ci].start:m.first]):
+        # a headline's verbless attack and its toll after a comma: "… की ओर से फायरिंग, एक
+        # जवान शहीद" (where it happened is no victim: "LoC पर")
+        end = len(toks)
+    else:
         return []
-    end = an.clauses[ci].end
     cas = next((k for k in range(m.last + 2, min(end, m.last + 10)) if toks[k] in CASUALTY_WORDS), None)
     if cas is None:
         return []
     out = []
     for mention in an.mentions_in(m.last + 2, cas):
-        if mention.entity is not None and mention.label != "ANAPHOR":
+        if mention.entity is not None and mention.label != "ANAPHOR" and not (
+                mention.entity.type == "place" or mention.label in ("LOC", "FAC")):
             out.append(ActorRef.from_mention(mention))
     return out
 

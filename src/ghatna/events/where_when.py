@@ -42,6 +42,8 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
                 continue
             for group in an.conjunct_heads(a.np_start, a.np_end):
                 for mention in group:
+                    if mention.label == "NORP":
+                        continue  # "पाकिस्तानी गोलीबारी में": whose the firing was, not where
                     ent = mention.entity
                     is_place = (ent is not None and (ent.type or "").lower() in PLACE_TYPES) \
                         or mention.label in ("LOC", "GPE", "LOCATION", "PLACE")
