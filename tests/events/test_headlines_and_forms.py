@@ -564,6 +564,21 @@ def test_forces_another_state_attacks_are_not_the_attackers_own(proc, text):
     assert actor in ("CHN", "BGD") and victim == "IND"  # a Hindi paper's own forces
 
 
+def test_relief_received_from_a_court_is_no_meeting(proc):
+    assert _types(proc, "लेखिका को सुप्रीम कोर्ट से मिली राहत") == []
+    assert _types(proc, "प्रधानमंत्री से मिले किसान नेता") == ["CONSULT"]
+
+
+def test_a_deed_naming_who_did_it_is_background(proc):
+    # "X करने वाले Y": the deed names Y; the clause's own event is what Y does
+    assert "SANCTION" not in _types(proc, "दंगाइयों को सजा सुनाने वाले न्यायाधीश का तबादला")
+    assert _types(proc, "सरकार और विद्रोहियों के बीच समझौता कराने वाले नेता बीमार") == []
+
+
+def test_a_coachs_post_is_sport(proc):
+    assert _types(proc, "जिदान को फ्रांस के कोच पद से हटाया गया") == []
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

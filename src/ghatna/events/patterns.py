@@ -21,6 +21,7 @@ each entry is a mapping::
                                     #   actor, a recipient keyed to a state or body)
       unless: [par]                 # optional: not coded if the clause has such a role
       not_after: [का, की]           # optional: not coded right after these words
+      not_before: [राहत]            # optional: not coded right before these words
       only_after: [नक्सली]          # optional: coded only right after one of these words
       headline_bare: true           # optional, copular patterns: the adjective alone closing
                                     #   a verbless clause counts (पाकिस्तान बातचीत को तैयार)
@@ -175,6 +176,7 @@ class Pattern:
     needs: tuple[str, ...] = ()      # coded only if the clause has one of these roles
     unless: tuple[str, ...] = ()     # not coded if the clause has one of these roles
     not_after: frozenset[str] = frozenset()  # not coded right after one of these words
+    not_before: frozenset[str] = frozenset()  # not coded right before one of these words
     only_after: frozenset[str] = frozenset()  # coded only right after one of these words
     state_agent: bool = False  # done only by a state's authorities (see the module doc)
     after_place: bool = False  # coded only right after a place's or state's name
@@ -526,6 +528,7 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
                    needs=_roles(entry.get("needs"), where, "needs"),
                    unless=_roles(entry.get("unless"), where, "unless"),
                    not_after=frozenset(fold(w) for w in entry.get("not_after") or ()),
+                   not_before=frozenset(fold(w) for w in entry.get("not_before") or ()),
                    only_after=frozenset(fold(w) for w in entry.get("only_after") or ()),
                    state_agent=bool(entry.get("state_agent", False)),
                    after_place=bool(entry.get("after_place", False)),

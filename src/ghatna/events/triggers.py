@@ -101,7 +101,8 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
 
 
 # what follows an oblique infinitive used as a noun or participle
-OBLIQUE_HEADS = frozenset("के का की को से पर वाले वाला वाली वालों".split())
+PARTICIPLE_HEADS = frozenset("वाले वाला वाली वालों".split())
+OBLIQUE_HEADS = frozenset("के का की को से पर".split()) | PARTICIPLE_HEADS
 PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
 
 
@@ -188,9 +189,11 @@ def _genitive_ki(toks: list[str], k: int, end: int) -> bool:
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
-    """The pattern's ``not_after``, ``only_after``, ``after_place``, ``needs`` and ``unless``."""
+    """The pattern's ``not_after``, ``not_before``, ``only_after``, ``after_place``, ``needs`` and ``unless``."""
     p = m.pattern
     if p.not_after and m.first > 0 and an.tokens[m.first - 1] in p.not_after:
+        return False
+    if p.not_before and an.tokens[m.last + 1:m.last + 2] and an.tokens[m.last + 1] in p.not_before:
         return False
     if p.only_after and (m.first == 0 or an.tokens[m.first - 1] not in p.only_after):
         return False
@@ -297,6 +300,8 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
             return False
         if last.endswith("ने") and j < len(toks) and toks[j] == "में":
             return False  # "… की मदद करने में भूमिका": a way of doing, not a deed
+        if last.endswith("ने") and toks[j:j + 1] and toks[j] in PARTICIPLE_HEADS:
+            return False  # "सजा सुनाने वाले जज": who did it, named by the deed
         if len(m.tokens) == 1 and last.endswith("ने") and toks[j:j + 1] and toks[j] in OBLIQUE_HEADS \
                 and toks[j:j + 2] != ["के", "बाद"]:
             return False  # "पीटने के आरोप में", "पीटने वाले": a verb used as a noun (but
