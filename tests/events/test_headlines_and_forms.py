@@ -579,6 +579,12 @@ def test_a_coachs_post_is_sport(proc):
     assert _types(proc, "जिदान को फ्रांस के कोच पद से हटाया गया") == []
 
 
+def test_the_other_side_of_an_encounter_is_its_actor(proc):
+    events = proc.code_text("पुलिस के साथ मुठभेड़ में मारा गया इनामी बदमाश", id="t")["events"]
+    assert [e["event"] for e in events] == ["ASSAULT"]
+    assert events[0]["actor"][0]["text"] == "पुलिस"
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []
