@@ -585,6 +585,12 @@ def test_the_other_side_of_an_encounter_is_its_actor(proc):
     assert events[0]["actor"][0]["text"] == "पुलिस"
 
 
+def test_a_headlines_dateline_is_where_it_happened(proc):
+    events = proc.code_text("लखनऊ: निजी स्कूल में हंगामा, फीस बढ़ोतरी पर अभिभावकों का बवाल", id="t")["events"]
+    assert [e["event"] for e in events] == ["PROTEST"]
+    assert events[0]["location"]["text"] == "लखनऊ" and _keys(events[0]["actor"]) == ["IND"]
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []

@@ -1,7 +1,8 @@
 """Where and when an event took place.
 
 * The place: a place (or, failing one, a country) named with ``में`` or ``पर`` in the
-  trigger's clause, else anywhere in the sentence (:func:`place`), with its admin-1 region
+  trigger's clause, else anywhere in the sentence, else a headline's leading ``दिल्ली:``
+  (:func:`place`), with its admin-1 region
   (GeoNames code and name, ``IN.37`` Chhattisgarh) where the knowledge base knows it. For domestic types
   without one, :func:`country_hint` offers the one state the sentence names (or a national
   institution such as ``राज्यसभा``): it decides whose police or protesters act, but is not
@@ -55,6 +56,11 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
                         best = (rank, mention)
         if best:
             break
+    if best is None or best[1].entity is None or not best[1].entity.country:
+        # (a school or village no one knows: the headline's dateline says where it lies)
+        dateline = _dateline(an)
+        if dateline is not None:
+            best = (0, dateline)
     if best is None:
         return None
     mention = best[1]
@@ -66,6 +72,17 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
             "lat": getattr(ent, "lat", None) if ent else None,
             "lon": getattr(ent, "lon", None) if ent else None,
             "admin1": admin1, "admin1_name": admin1_names().get(admin1 or "")}
+
+
+def _dateline(an: Analysis):
+    """A headline's leading place and colon (``दिल्ली: स्कूल में हंगामा``): where it happened."""
+    for mention in an.mentions:
+        start, end = an.mention_span[id(mention)]
+        ent = mention.entity
+        if start == 0 and an.tokens[end:end + 1] == [":"] and ent is not None \
+                and (ent.type or "").lower() in PLACE_TYPES | {"country"}:
+            return mention
+    return None
 
 
 def country_hint(an: Analysis, home: Sequence[tuple[str, str]],
