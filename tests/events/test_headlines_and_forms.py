@@ -591,6 +591,15 @@ def test_a_headlines_dateline_is_where_it_happened(proc):
     assert events[0]["location"]["text"] == "लखनऊ" and _keys(events[0]["actor"]) == ["IND"]
 
 
+@pytest.mark.parametrize("text", [
+    "शिवसेना ने भाजपा से झाड़ा पल्ला",                    # the idiom, in a headline's order
+    "राष्ट्रीय लोक दल ने कांग्रेस से किनारा किया",
+])
+def test_distancing_oneself_from_a_party_is_a_rejection(proc, text):
+    events = proc.code_text(text, id="t")["events"]
+    assert [e["event"] for e in events] == ["REJECT"] and _keys(events[0]["recipient"]) == ["IND"]
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []
