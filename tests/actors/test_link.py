@@ -144,6 +144,12 @@ def test_a_shared_surname_with_another_given_name_is_another_person(linker):
     assert by_text["सर्जेई लावरोव"].entity.id == "per:sergey_lavrov"  # a spelling of the same name
 
 
+def test_a_short_word_only_sounding_like_a_state_is_not_that_state(linker):
+    # the Odia surname जेना sounds like चीन to the phonetic key, but states are written as known
+    assert "CHN" not in [e for _, e, _ in linked(linker, "पूर्व मंत्री श्रीकांत जेना पर कार्रवाई हुई।")]
+    assert "CHN" in [e for _, e, _ in linked(linker, "चीन पर कार्रवाई हुई।")]
+
+
 def test_link_text_offsets_point_into_the_text(linker):
     text = "पहला वाक्य।\nदूसरे वाक्य में जापान और कनाडा हैं।"
     for m in link_text(linker, text):

@@ -306,6 +306,11 @@ class SpanFinder:
                     cands = self._fuzzy(surface, FUZZY_SINGLE_TYPES, threshold=threshold,
                                         deletions=False, min_prior=1.0,
                                         hindi_only=size < self.min_fuzzy_chars + 1)
+                    if size < self.min_fuzzy_chars:
+                        # a short word only sounding like a state's name is a name of another
+                        # kind (the surname जेना is not चीन): states are written as known
+                        cands = [c for c in cands if c.entry.type != "country"
+                                 or written_like(norm, c.entry)]
                     if cands and self.evidence.is_ordinary(surface):
                         # a frequent word of general Hindi is that word, unless it is written,
                         # not only sounded, like a spelling of the entry: रहस्य is not रशिया,
