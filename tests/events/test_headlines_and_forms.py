@@ -600,6 +600,12 @@ def test_distancing_oneself_from_a_party_is_a_rejection(proc, text):
     assert [e["event"] for e in events] == ["REJECT"] and _keys(events[0]["recipient"]) == ["IND"]
 
 
+def test_expelling_a_member_from_the_party_is_a_sanction(proc):
+    events = proc.code_text("राष्ट्रीय जनता दल ने बागी विधायक को पार्टी से निकाला", id="t")["events"]
+    assert [(e["event"], e["cameo"]) for e in events] == [("SANCTION", "166")]
+    assert _types(proc, "वह पार्टी दफ्तर से निकलकर घर गया") == []
+
+
 def test_censure_of_no_one_is_no_accusation(proc):
     # a plot foiled, signed by the army that foiled it: no party is censured
     assert _types(proc, "सीमा पर घुसपैठ की कोशिश नाकाम: सेना") == []
