@@ -122,8 +122,9 @@ def tolls(events: list[Event], toll_patterns: frozenset[str]) -> list[Event]:
     return [e for e in events if e.pattern not in toll_patterns]
 
 
-# sectors of a state's own forces and of its rebels
-OWN_FORCES = frozenset(["MIL", "COP", "SPY", "REB", "INS"])
+# sectors of a state's forces, and with its rebels those it calls its own
+STATE_FORCES = frozenset(["MIL", "COP", "SPY"])
+OWN_FORCES = STATE_FORCES | {"REB", "INS"}
 
 
 def abroad(ev: Event) -> bool:

@@ -28,7 +28,7 @@ from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
 from ..settings import Settings, data_lines
 from .build import build_event, split_mutual, threat_content
-from .checks import OWN_FORCES, abroad, checked, tolls, unplaced, verbal_attacks
+from .checks import STATE_FORCES, abroad, checked, tolls, unplaced, verbal_attacks
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
@@ -169,5 +169,5 @@ def forces_at_home(events: list[Event], home: str) -> None:
     for ev in events:
         if ev.event == "ASSAULT" and any(a.country and a.country != home for a in ev.actor):
             forces = [r for r in ev.recipient if not r.country and not r.org
-                      and r.sector in OWN_FORCES and r.sector not in ("REB", "INS")]
+                      and r.sector in STATE_FORCES]
             domestic(forces, {"country": home})

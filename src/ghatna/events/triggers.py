@@ -102,7 +102,7 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
 
 # what follows an oblique infinitive used as a noun or participle
 PARTICIPLE_HEADS = frozenset("वाले वाला वाली वालों".split())
-OBLIQUE_HEADS = frozenset("के का की को से पर".split()) | PARTICIPLE_HEADS
+OBLIQUE_HEADS = frozenset("के का की को से पर".split())
 PRESS = frozenset("पत्रकारों संवाददाताओं मीडिया मीडियाकर्मियों प्रेस".split())
 
 
@@ -304,8 +304,8 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
             return False  # "सजा सुनाने वाले जज": who did it, named by the deed
         if len(m.tokens) == 1 and last.endswith("ने") and toks[j:j + 1] and toks[j] in OBLIQUE_HEADS \
                 and toks[j:j + 2] != ["के", "बाद"]:
-            return False  # "पीटने के आरोप में", "पीटने वाले": a verb used as a noun (but
-            # "पीटने के बाद …": what was done before)
+            return False  # "पीटने के आरोप में": a verb used as a noun (but "पीटने के बाद …":
+            # what was done before)
         if last.endswith("ने") and toks[j:j + 1] in (["का"], ["की"]) and j + 1 < len(toks) \
                 and toks[j + 1] in UNREALISED_HEADS:
             return False  # "हथियार न देने की मांग", "हमला करने की योजना": not a deed

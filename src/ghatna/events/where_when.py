@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Event
+from ..model import Event, Mention
 from ..settings import admin1_names
 from .clauses import Analysis
 from .coref import ref_key
@@ -74,7 +74,7 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
             "admin1": admin1, "admin1_name": admin1_names().get(admin1 or "")}
 
 
-def _dateline(an: Analysis):
+def _dateline(an: Analysis) -> Mention | None:
     """A headline's leading place and colon (``दिल्ली: स्कूल में हंगामा``): where it happened."""
     for mention in an.mentions:
         start, end = an.mention_span[id(mention)]
