@@ -723,3 +723,30 @@ def test_a_headlines_dative_noun_is_what_was_given(proc, text, etype):
 
 def test_a_dative_noun_before_a_verb_is_no_headline_ellipsis(proc):
     assert "SANCTION" not in _types(proc, "दोषी को फांसी नहीं दे पाने का अफसोस है")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("हाईकोर्ट ने खारिज की पूर्व मंत्री की जमानत याचिका", "REJECT"),
+    ("आयोग ने खारिज की दो और आपत्तियां", "REJECT"),
+])
+def test_after_a_ne_phrase_ki_is_the_verb_of_a_headline(proc, text, etype):
+    # "… ने खारिज की X": की agrees with the object put after it, it is no genitive
+    assert etype in _types(proc, text)
+
+
+def test_a_genitive_ki_after_a_ne_phrase_is_no_verb(proc):
+    # "ने हमलों की निंदा की": the attacks are what was condemned, not an attack
+    assert _types(proc, "विदेश मंत्रालय ने सीमा पर हुए हमलों की निंदा की") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("चुनावी रैली में विधायक ने विपक्ष के खिलाफ उगला जहर", "ACCUSE"),
+    ("महंगाई के आरोपों पर वित्त मंत्री का पलटवार", "ACCUSE"),
+    ("विशेष अदालत ने गिरफ्तार पत्रकार की हिरासत चार दिन बढ़ाई", "COERCE"),
+])
+def test_spoken_attacks_and_longer_custody(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_a_cricket_comeback_is_no_accusation(proc):
+    assert _types(proc, "ऑस्ट्रेलिया का पलटवार, मेहमान टीम 150 रन पर ढेर") == []

@@ -177,15 +177,17 @@ def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
     # "… शख्स हुआ गिरफ्तार": होना's perfective put before the participle is no other verb
     before = m.first - 1 if m.first > clause.start and toks[m.first - 1] in HO_PERFECTIVE else -1
     return (nxt is None or nxt in CLAUSE_END) and not any(
-        finite(t) and not _genitive_ki(toks, k, clause.end)
+        finite(t) and not _genitive_ki(toks, k, clause.start, clause.end)
         for k, t in enumerate(toks[clause.start:clause.end], clause.start) if k != before)
 
 
-def _genitive_ki(toks: list[str], k: int, end: int) -> bool:
+def _genitive_ki(toks: list[str], k: int, start: int, end: int) -> bool:
     """The की at ``k`` is the genitive, not करना's perfective: a noun before it and a word
-    of its clause after it (``व्यापारी की हत्या``, but ``… ने की हत्या``, ``हत्या की``)."""
+    of its clause after it (``व्यापारी की हत्या``, but ``… ने की हत्या``, ``हत्या की``,
+    and in a clause with a ने phrase, ``… ने खारिज की याचिका``)."""
     return toks[k] == "की" and k > 0 and toks[k - 1] not in KI_VERB_AFTER \
-        and toks[k - 1] not in CLAUSE_END and k + 1 < end and toks[k + 1] not in CLAUSE_END
+        and toks[k - 1] not in CLAUSE_END and k + 1 < end and toks[k + 1] not in CLAUSE_END \
+        and "ने" not in toks[start:k]
 
 
 def _conditions_hold(m: Match, an: Analysis) -> bool:
@@ -320,9 +322,10 @@ def _predicate(m: Match, an: Analysis, infinitives: frozenset[str],
         if j < len(toks) and toks[j] in ("गए", "गई", "गये", "गयी"):
             j += 1
         if j < len(toks) and not _verbal_after(an, j):
-            if j == m.last + 1 and last not in GENITIVE and finite(last) \
-                    and _headline_tail(an, j, finite):
-                return True  # "… रिहा किए 100 मछुआरे", "… से मिले किसान नेता": a headline
+            if j == m.last + 1 and finite(last) and _headline_tail(an, j, finite) and (
+                    last not in GENITIVE or _ergative_before(m, an, j, finite)):
+                return True  # "… रिहा किए 100 मछुआरे", "… से मिले किसान नेता": a headline;
+                # after a ने phrase की is करना's ("… ने खारिज की चार दया याचिकाएं")
             passive = m.last > m.first and toks[m.last - 1].endswith(PARTICIPLE_ENDINGS) \
                 and m.last - 1 not in an.marker_tokens  # "मारे गए": गए is the passive's
             if last in GENITIVE or last not in INTRANSITIVE or passive:
@@ -354,10 +357,21 @@ HEADLINE_TAIL = 5
 def _headline_tail(an: Analysis, j: int, finite: Callable[[str], bool]) -> bool:
     """What follows a perfective from token ``j`` is a headline's object or subject: a bare
     phrase of at most HEADLINE_TAIL words up to the end of the clause or a comma (no
-    postposition but the genitive, no verb, no ``कि``)."""
+    postposition but the genitive and ``और``, no verb, no ``कि``)."""
     tail = _to_comma(an, an.clause_of(j - 1), j)
     return 0 < len(tail) <= HEADLINE_TAIL and not any(
-        (t in POSTPOSITIONS or finite(t) or t == "कि") and t not in GENITIVE for t in tail)
+        (t in POSTPOSITIONS or finite(t) or t == "कि") and t not in GENITIVE and t != "और"
+        for t in tail)
+
+
+def _ergative_before(m: Match, an: Analysis, j: int, finite: Callable[[str], bool]) -> bool:
+    """A ने phrase of the trigger's clause stands before it, and no verb follows it from
+    ``j`` (a की there is one unless a word follows it): the trigger's की is then the
+    clause's verb."""
+    ci = an.clause_of(m.first)
+    tail = _to_comma(an, ci, j)
+    return "ने" in an.tokens[an.clauses[ci].start:m.first] and not any(
+        finite(t) and not (t == "की" and k + 1 < len(tail)) for k, t in enumerate(tail))
 
 
 def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
@@ -368,11 +382,13 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
       सहमति बनी`` is one AGREE);
     * what a refusal refuses (``बातचीत से इनकार``, ``इस्तीफे की मांग ठुकराई``: a REJECT,
       not also a CONSULT or a REQUEST), and what one is ready for (``बातचीत को तैयार``);
-    * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``).
+    * a noun naming an earlier event as a point in time (``हमले के एक दिन बाद``);
+    * a noun naming the act another trigger is about, through the genitive (``सीमा पर हुए
+      हमलों की निंदा की``: background to the condemnation, EVENTS.md).
     """
     keep = []
     for k, m in enumerate(matches):
-        if _refused(m, matches, an) or _time_reference(m, an):
+        if _refused(m, matches, an) or _time_reference(m, an) or _genitive_object(m, matches, an):
             continue
         last = an.tokens[m.last]
         ci = an.clause_of(m.first)
@@ -385,6 +401,15 @@ def _drop_subordinate(matches: list[Match], an: Analysis) -> list[Match]:
         if not governed:
             keep.append(m)
     return keep
+
+
+def _genitive_object(m: Match, matches: list[Match], an: Analysis) -> bool:
+    """``m`` is a noun whose genitive is followed by another verbal trigger: the act that
+    trigger condemns, investigates or answers."""
+    if m.pattern.kind != "nominal" or an.tokens[m.last + 1:m.last + 2] not in (["की"], ["के"], ["का"]):
+        return False
+    return any(o.first == m.last + 2 and o.pattern.kind != "nominal" and o.form != "inverted"
+               and o.pattern.type != m.pattern.type for o in matches)
 
 
 def _refused(m: Match, matches: list[Match], an: Analysis) -> bool:
