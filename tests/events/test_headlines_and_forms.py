@@ -750,3 +750,12 @@ def test_spoken_attacks_and_longer_custody(proc, text, etype):
 
 def test_a_cricket_comeback_is_no_accusation(proc):
     assert _types(proc, "ऑस्ट्रेलिया का पलटवार, मेहमान टीम 150 रन पर ढेर") == []
+
+
+@pytest.mark.parametrize("text", [
+    "ममता बनर्जी बोलीं- भाजपा के आरोप झूठे हैं",
+    "अखिलेश यादव ने कहा- योगी सरकार नाकाम",
+])
+def test_a_dash_after_a_verb_of_saying_leads_into_the_words_said(proc, text):
+    # a headline's "X बोले- …" / "X ने कहा- …": the dash stands for कि
+    assert "ACCUSE" in _types(proc, text)

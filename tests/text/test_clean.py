@@ -31,6 +31,10 @@ def cleaner(settings):
     ("क्रमशः सुधार हुआ", "क्रमशः सुधार हुआ"),
     ("पुनः मतदान होगा", "पुनः मतदान होगा"),
     ("उन्हें दुःख है", "उन्हें दुःख है"),                             # inside a word
+    # … and after any word, before a headline's speaker or claim
+    ("सड़कों की मरम्मत होः महापौर", "सड़कों की मरम्मत हो: महापौर"),
+    ("बिजली बिल पर घमासानः विपक्ष", "बिजली बिल पर घमासान: विपक्ष"),
+    ("छः महीने बाद चुनाव", "छः महीने बाद चुनाव"),                     # the numeral six
 ])
 def test_character_repair(broken, fixed):
     assert repair_text(broken) == fixed

@@ -96,3 +96,10 @@ def test_splitting_is_linear(split):
         split(text)
         times[n] = time.perf_counter() - started
     assert times[400_000] < 8 * 3 * times[50_000]  # 8x the text; 3x slack for a busy machine
+
+
+def test_a_hyphen_opening_or_closing_a_word_is_a_dash_of_its_own():
+    from ghatna.text.segment import hindi_tokenizer
+    tok = hindi_tokenizer()
+    assert [t.text for t in tok("मंत्री बोले- जांच होगी")] == ["मंत्री", "बोले", "-", "जांच", "होगी"]
+    assert [t.text for t in tok("कोविड-19 का टीका")] == ["कोविड-19", "का", "टीका"]

@@ -93,12 +93,14 @@ NP_BREAKERS = frozenset(
 NP_OPENERS = frozenset("अपने अपना अपनी अपनों".split())
 REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
-    "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split())
+    "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया बोले बोला बोली बोलीं".split())
 # a claim named as a noun, and the punctuation that headlines put in place of "है कि" after it
 CLAIM_NOUNS = frozenset("आरोप इल्जाम इल्ज़ाम दावा".split())
 CLAIM_PUNCT = frozenset(", : - –".split())
-# the perfective of a verb of saying that a comma or colon, in place of कि, leads into the words said
-SAID = frozenset("कहा बताया लिखा दोहराया".split())
+# the perfective of a verb of saying that a comma, colon or dash, in place of कि, leads into
+# the words said ("X ने कहा, …", a headline's "X बोले- …")
+SAID = frozenset("कहा बताया लिखा दोहराया बोले बोला बोली बोलीं".split())
+SAID_PUNCT = frozenset(", : - – —".split())
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
 # Pronouns written with their postposition in one word: "उसे" is "उस" + "को" (dative or
@@ -312,7 +314,7 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
             # "विपक्ष का आरोप, …", "भाजपा का दावा: …": what follows is the claim, as after कि
             close(i, "complement")
             start = i + 1
-        elif tok in HARD_PUNCT:
+        elif tok in HARD_PUNCT or (tok in SAID_PUNCT and i > 0 and tokens[i - 1] in SAID):
             close(i, "main" if not in_quote else "quote")
             start = i + 1
         elif tok in CLAUSE_WORDS and i not in named and not (
@@ -436,7 +438,7 @@ def _mark_reporters(an: Analysis) -> None:
     for k, c in enumerate(an.clauses):
         reported_condition = c.kind == "condition" and c.start >= 2 and an.tokens[c.start - 2] == "कि"
         # "X ने कहा, …", "X ने कहा: …": what follows the reporting verb's comma is what was said
-        said = c.start >= 2 and an.tokens[c.start - 1] in (",", ":") \
+        said = c.start >= 2 and an.tokens[c.start - 1] in SAID_PUNCT \
             and an.tokens[c.start - 2] in SAID
         if (c.kind not in ("complement", "quote") and not reported_condition and not said) or k == 0:
             continue  # "X ने कहा कि अगर …": the condition is what X said

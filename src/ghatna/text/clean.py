@@ -7,8 +7,9 @@ article's :class:`~ghatna.model.OffsetMap`. The steps, in order:
 1. line breaks unified; lines with mojibake repaired by ftfy (curly quotes kept);
 2. zero-width characters and soft hyphens dropped, exotic spaces made plain;
 3. Unicode NFC, then repair of broken Devanagari vowel signs (ा+े → ो, ा+ै → ौ,
-   doubled signs), which NFC does not do, and a visarga typed for the colon after a word
-   opening a line (``फरीदाबादः …``; not the adverbs अतः, क्रमशः, पुनः …);
+   doubled signs), which NFC does not do, and a visarga typed for a colon after a word
+   (``फरीदाबादः …``, a headline's ``… की जांच होः दिग्विजय``; not the adverbs अतः,
+   क्रमशः, पुनः … nor the numeral छः);
 4. scraping artefacts (``epmty``, ``Top``, share widgets, "ये भी पढ़ें" boxes) dropped,
    from ``data/artefacts.txt`` plus the user's file;
 5. headline taken (first line for plain text), copies of it at the top of the body
@@ -131,11 +132,13 @@ _BROKEN_VOWELS = regex.compile("|".join(sorted(_VOWEL_FIXES, key=len, reverse=Tr
 _DOUBLED_SIGN = regex.compile(r"([\u093c-\u094d\u0901\u0902])\1+")
 
 
-# A visarga typed for a colon after a dateline or a label of up to three words opening a
-# line ("फरीदाबादः दिवाली की रात …", "नई दिल्लीः …"). Words that end in a visarga are Sanskrit adverbs in -तः/-शः (अतः, अंततः,
-# क्रमशः) and a few others (पुनः, प्रायः, नमः): those are left alone.
+# A visarga typed for a colon after a word, before a space: after a dateline or a label
+# ("फरीदाबादः दिवाली की रात …", "नई दिल्लीः …", "सबरीमाला पर घमासानः …") or before a
+# headline's speaker ("… की जांच होः दिग्विजय"). Words that do end in a visarga are Sanskrit
+# adverbs in -तः/-शः (अतः, अंततः, क्रमशः), a few others (पुनः, प्रायः, नमः, शनैः) and the
+# numeral छः: those are left alone.
 _VISARGA_COLON = regex.compile(
-    r"(?m)^((?:[\p{L}\p{M}]+ ){0,2}[\p{L}\p{M}]{2,}?)(?<!त|श|पुन|प्राय|नम)\u0903(?=\s)")
+    r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{2,}?)(?<!त|श|पुन|प्राय|नम|छ|शनै)\u0903(?=\s)")
 
 
 def _nfc(match: "regex.Match[str]") -> str:

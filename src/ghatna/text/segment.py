@@ -11,7 +11,9 @@ colon runs on into the next line unless that starts a list item or a capital let
 blank line always ends a sentence. Spans are offsets into the clean text, so such a
 sentence's text holds the line break. The work is linear in the text's length.
 Tokens come from spaCy's Hindi tokenizer (``spacy.blank("hi")``), the substrate later
-stages annotate.
+stages annotate, with one addition: a hyphen that opens or closes a word is a dash of its
+own (the headline's ``शाह बोले- …``, ``… -राहुल``); one inside a word joins it
+(``भारत-चीन`` is split by spaCy's infix rules as before).
 """
 
 from __future__ import annotations
@@ -110,10 +112,21 @@ class SentenceSplitter:
         return result
 
 
+def hindi_tokenizer():
+    """spaCy's Hindi tokenizer, splitting a hyphen off the start or end of a word."""
+    nlp = spacy.blank("hi")
+    tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(
+        list(nlp.Defaults.prefixes) + [r"-+"]).search
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        list(nlp.Defaults.suffixes) + [r"-+"]).search
+    return tokenizer
+
+
 @stage("segment", requires=("text",), assigns=("sentences", "tokens"), hindi_only=True)
 def make_segmenter(settings: Settings):
     splitter = SentenceSplitter(data_lines("abbreviations.txt"))
-    tokenizer = spacy.blank("hi").tokenizer
+    tokenizer = hindi_tokenizer()
 
     def tokens_of(text: str) -> list[tuple[int, int]]:
         return [(t.idx, t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space]
