@@ -759,3 +759,25 @@ def test_a_cricket_comeback_is_no_accusation(proc):
 def test_a_dash_after_a_verb_of_saying_leads_into_the_words_said(proc, text):
     # a headline's "X बोले- …" / "X ने कहा- …": the dash stands for कि
     assert "ACCUSE" in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("समाजवादी पार्टी ने मांगा विधानसभा उपाध्यक्ष का पद", "REQUEST"),
+    ("आयकर विभाग ने कांग्रेस नेता को भेजा समन", "ACCUSE"),
+])
+def test_asking_for_a_post_and_a_summons(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "मंत्री ने अपने बयान के लिए माफी मांगी",   # an apology is no request
+    "भाजपा ने किसानों की मांग पर चुप्पी साधी",   # मांग, the noun, is no verb of asking
+])
+def test_apologies_and_the_noun_demand_are_no_request(proc, text):
+    assert "REQUEST" not in _types(proc, text)
+
+
+def test_the_genitive_of_a_protest_is_who_protests(proc):
+    ev = proc.code_text("केंद्र सरकार के खिलाफ कांग्रेस का विरोध प्रदर्शन", id="t")["events"]
+    protests = [e for e in ev if e["event"] == "PROTEST"]
+    assert protests and [a.get("entity_id") for a in protests[0]["actor"]] == ["party:inc"]
