@@ -781,3 +781,20 @@ def test_the_genitive_of_a_protest_is_who_protests(proc):
     ev = proc.code_text("केंद्र सरकार के खिलाफ कांग्रेस का विरोध प्रदर्शन", id="t")["events"]
     protests = [e for e in ev if e["event"] == "PROTEST"]
     assert protests and [a.get("entity_id") for a in protests[0]["actor"]] == ["party:inc"]
+
+
+@pytest.mark.parametrize("text", [
+    "चारा घोटाला मामला: मुख्यमंत्री ने अफसरों के लिए समयसीमा तय की",  # a case named as a topic
+    "बैंक धोखाधड़ी केस: सुनवाई अगले हफ्ते",
+    "भ्रष्टाचार के आरोप के बाद महापौर को पद से हटाया",               # removed, not resigned
+])
+def test_a_case_named_as_a_topic_or_a_removal_is_no_event(proc, text):
+    assert _types(proc, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "जमीन घोटाले में पूर्व विधायक के खिलाफ मामला",
+    "विशेष अदालत ने पूर्व सांसद के खिलाफ धोखाधड़ी के आरोप तय किए",
+])
+def test_a_case_against_someone_and_charges_framed_are_accusations(proc, text):
+    assert _types(proc, text) == ["ACCUSE"]
