@@ -798,3 +798,13 @@ def test_a_case_named_as_a_topic_or_a_removal_is_no_event(proc, text):
 ])
 def test_a_case_against_someone_and_charges_framed_are_accusations(proc, text):
     assert _types(proc, text) == ["ACCUSE"]
+
+
+def test_people_killed_are_news_whatever_else_the_sentence_names(proc):
+    # a sports word does not make an attack in which people died a sports report
+    assert "ASSAULT" in _types(proc, "कराची में हॉकी टीम की बस पर हमला हुआ, जिसमें चार लोग मारे गए")
+    assert _types(proc, "फाइनल मैच में भारत ने पाकिस्तान पर हमला बोला") == []
+
+
+def test_in_the_grip_of_the_police_is_an_arrest(proc):
+    assert "COERCE" in _types(proc, "ल्हासा: प्रदर्शन के बाद 60 भिक्षु पुलिस की गिरफ़्त में")

@@ -69,7 +69,11 @@ HEADLINE_TOKENS = 20  # a headline is short
 
 def off_topic(tokens: list[str], filters: dict[str, list[tuple[str, ...]]]) -> bool:
     """The sentence contains one of the ``filters`` phrases (sports, entertainment), given
-    by their first word."""
+    by their first word, and says no one was killed: people killed (``मारे गए``) are news
+    whatever else the sentence names (``लाहौर में श्रीलंकाई क्रिकेट टीम पर हमला हुआ, जिसमें
+    सात लोग मारे गए``)."""
+    if any(tokens[i:i + 2] in (["मारे", "गए"], ["मारे", "गये"]) for i in range(len(tokens) - 1)):
+        return False
     for i, tok in enumerate(tokens):
         for phrase in filters.get(tok, ()):
             if tuple(tokens[i:i + len(phrase)]) == phrase:
