@@ -44,3 +44,14 @@ def test_the_default_can_be_turned_off(settings):
     off.values.setdefault("events", {})["home_country"] = ""
     ev = _first(Processor(off), "पुलिस ने प्रदर्शनकारियों पर लाठीचार्ज किया।", "COERCE")
     assert _keys(ev["actor"]) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("पेशावर में तालिबान ने एक पुलिस चौकी पर हमला किया", "PAKREB"),    # the Pakistani Taliban
+    ("कंधार में तालिबान ने एक पुलिस चौकी पर हमला किया", "AFGREB"),
+    ("काठमांडू में माओवादियों ने सरकार के खिलाफ प्रदर्शन किया", "NPLPTY"),
+    ("दंतेवाड़ा में माओवादियों ने सरकार के खिलाफ प्रदर्शन किया", "INDREB"),
+])
+def test_a_movement_of_several_states_is_that_of_the_events_state(settings, text, code):
+    ev = Processor(settings).code_text(text, id="t")["events"]
+    assert ev and ev[0]["actor"][0]["code"] == code

@@ -58,6 +58,8 @@ class Coder:
     igo_parents: dict[str, str]      # igo_parents.tsv: IGO → the body it belongs to
     home: list[tuple[str, str]]      # home_institutions.tsv: phrase → state, longest first
     confidence: dict[str, float]     # confidence.tsv: the weights of the event confidence
+    branches: dict[tuple[str, str], tuple[str, ...]]  # group_branches.tsv: (entity, state of
+                                     # the event) → the entity there (id, name, country, sector, code)
 
     @classmethod
     def from_settings(cls, settings: Settings, patterns_file: str | None = None) -> Coder:
@@ -77,8 +79,10 @@ class Coder:
             home_country=str(cfg.get("home_country", "") or ""))
         parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
         home = [tuple(line.split("\t")) for line in data_lines("home_institutions.tsv")]
+        branches = {(row[0], row[1]): tuple(row[2:]) for row in
+                    (line.split("\t") for line in data_lines("group_branches.tsv"))}
         return cls(patterns, filters, contexts, config, parents,
-                   sorted(home, key=lambda h: -len(h[0])), load_weights())
+                   sorted(home, key=lambda h: -len(h[0])), load_weights(), branches)
 
     def code(self, article: Article) -> list[Event]:
         memory = ArticleMemory()
@@ -107,6 +111,7 @@ class Coder:
         if self.config.home_country:
             at_home(events, article.mentions, self.config.home_country)
             forces_at_home(events, self.config.home_country)
+        local_branches(events, self.branches)
         fill_dates(events, article.date, self.config.default_to_publication_date)
         return [e for e in events if e.confidence >= self.config.min_confidence]
 
@@ -160,6 +165,21 @@ def at_home(events: list[Event], mentions: list[Mention], home: str) -> None:
         return
     for ev in events:
         domestic(ev.actor + ev.recipient, {"country": home})
+
+
+def local_branches(events: list[Event], branches: dict[tuple[str, str], tuple[str, ...]]) -> None:
+    """A movement whose name stands for groups of several states acts, in an event placed in
+    one of the others, as that state's group: the Taliban of a Swat valley battle are the
+    Pakistani Taliban, the Maoists of Kathmandu Nepal's."""
+    for ev in events:
+        where = (ev.location or {}).get("country")
+        if not where:
+            continue
+        for ref in ev.actor + ev.recipient:
+            branch = branches.get((ref.entity_id or "", where))
+            if branch:
+                ref.entity_id, ref.name, ref.country, ref.sector, ref.code = branch
+                ref.org = None
 
 
 def forces_at_home(events: list[Event], home: str) -> None:
