@@ -808,3 +808,15 @@ def test_people_killed_are_news_whatever_else_the_sentence_names(proc):
 
 def test_in_the_grip_of_the_police_is_an_arrest(proc):
     assert "COERCE" in _types(proc, "ल्हासा: प्रदर्शन के बाद 60 भिक्षु पुलिस की गिरफ़्त में")
+
+
+@pytest.mark.parametrize("text", [
+    "अखिलेश यादव के बचाव में उतरीं मायावती",
+    "ममता बनर्जी को कांग्रेस का साथ",
+])
+def test_coming_to_someones_defence_and_a_headlines_backing_are_support(proc, text):
+    assert _types(proc, text) == ["SUPPORT"]
+
+
+def test_a_lawyers_defence_is_no_political_support(proc):
+    assert "SUPPORT" not in _types(proc, "वकील ने अदालत में आरोपी का बचाव किया")
