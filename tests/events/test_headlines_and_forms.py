@@ -820,3 +820,18 @@ def test_coming_to_someones_defence_and_a_headlines_backing_are_support(proc, te
 
 def test_a_lawyers_defence_is_no_political_support(proc):
     assert "SUPPORT" not in _types(proc, "वकील ने अदालत में आरोपी का बचाव किया")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("दंगों पर राज्य सरकार को सुप्रीम कोर्ट का नोटिस", "REQUEST"),    # the author's genitive
+    ("अवैध खनन पर राज्य सरकार को हाईकोर्ट की फटकार", "ACCUSE"),
+    ("महंगाई पर कांग्रेस का तंज- सरकार सो रही है", "ACCUSE"),
+    ("शहर में व्यापारी की हत्या, पुलिस को मिला अहम सुराग", "ASSAULT"),  # a comma closes the part
+    ("मेरठ: जेल में चाकूबाजी, दो कैदी घायल", "ASSAULT"),
+])
+def test_headline_parts_closed_by_a_comma_or_dash(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_asking_with_no_party_named_is_no_request(proc):
+    assert _types(proc, "उन्होंने मुझसे किताब के लिए पैसे माँगे।") == []

@@ -180,9 +180,12 @@ def _verbless_end(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool
     nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
     # "… शख्स हुआ गिरफ्तार": होना's perfective put before the participle is no other verb
     before = m.first - 1 if m.first > clause.start and toks[m.first - 1] in HO_PERFECTIVE else -1
+    # in a headline, a comma or dash closes a verbless part of its own: "स्कूल प्रिंसिपल की
+    # हत्या, हरियाणा में मिला भाई का शव", "विपक्ष का तंज- …"
+    end = m.last + 1 if len(toks) <= HEADLINE_TOKENS else clause.end
     return (nxt is None or nxt in CLAUSE_END) and not any(
         finite(t) and not _genitive_ki(toks, k, clause.start, clause.end)
-        for k, t in enumerate(toks[clause.start:clause.end], clause.start) if k != before)
+        for k, t in enumerate(toks[clause.start:end], clause.start) if k != before)
 
 
 def _genitive_ki(toks: list[str], k: int, start: int, end: int) -> bool:
