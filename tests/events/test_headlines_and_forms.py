@@ -835,3 +835,9 @@ def test_headline_parts_closed_by_a_comma_or_dash(proc, text, etype):
 
 def test_asking_with_no_party_named_is_no_request(proc):
     assert _types(proc, "उन्होंने मुझसे किताब के लिए पैसे माँगे।") == []
+
+
+def test_a_cabinet_meeting_is_the_governments(proc):
+    # मंत्रिमंडल / कैबिनेट is the government's; केंद्रीय कैबिनेट India's, as केंद्र सरकार is
+    ev = proc.code_text("केंद्रीय मंत्रिमंडल की बैठक में नई कृषि नीति पर मुहर", id="t")["events"]
+    assert [(e["event"], [a["code"] for a in e["actor"]]) for e in ev] == [("CONSULT", ["INDGOV"])]
