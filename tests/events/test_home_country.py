@@ -55,3 +55,16 @@ def test_the_default_can_be_turned_off(settings):
 def test_a_movement_of_several_states_is_that_of_the_events_state(settings, text, code):
     ev = Processor(settings).code_text(text, id="t")["events"]
     assert ev and ev[0]["actor"][0]["code"] == code
+
+
+def test_each_branch_is_described_as_the_knowledge_base_describes_it():
+    # group_branches.tsv repeats the branch's name and codes (the coder reads no
+    # knowledge base); they must not drift from its entry
+    from ghatna.actors.kb import KnowledgeBase
+    from ghatna.settings import data_lines
+    kb = KnowledgeBase.load(world_cities=0)
+    for line in data_lines("group_branches.tsv"):
+        entity, _, branch, name, country, sector, code = line.split("\t")
+        assert kb.get(entity) is not None
+        entry = kb.get(branch)
+        assert (entry.name, entry.country, entry.sector, entry.code) == (name, country, sector, code)

@@ -100,7 +100,7 @@ CLAIM_PUNCT = frozenset(", : - –".split())
 # the perfective of a verb of saying that a comma, colon or dash, in place of कि, leads into
 # the words said ("X ने कहा, …", a headline's "X बोले- …")
 SAID = frozenset("कहा बताया लिखा दोहराया बोले बोला बोली बोलीं".split())
-SAID_PUNCT = frozenset(", : - – —".split())
+SAID_PUNCT = CLAIM_PUNCT | {"—"}
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())
 # Pronouns written with their postposition in one word: "उसे" is "उस" + "को" (dative or
