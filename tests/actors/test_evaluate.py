@@ -33,6 +33,13 @@ def _gold(name, kind, country):
      _gold("Government of India", "organisation", "IND"), False),
     ("पाकिस्तानी सेना ने गोलीबारी की।", "पाकिस्तानी सेना",
      _gold("Government of Pakistan", "organisation", "PAK"), False),
+    # a supreme court: India's named bare, another state's with its state, not a lower court
+    ("सुप्रीम कोर्ट ने कहा।", "सुप्रीम कोर्ट", _gold("Supreme Court of India", "organisation", "IND"), True),
+    ("पाकिस्तान के सुप्रीम कोर्ट ने कहा।", "पाकिस्तान के सुप्रीम कोर्ट",
+     _gold("Supreme Court of Pakistan", "organisation", "PAK"), True),
+    ("पाकिस्तान के सुप्रीम कोर्ट ने कहा।", "पाकिस्तान के सुप्रीम कोर्ट",
+     _gold("Supreme Court of India", "organisation", "IND"), False),
+    ("अदालत ने कहा।", "अदालत", _gold("Supreme Court of India", "organisation", "IND"), False),
 ])
 def test_a_states_own_body_named_by_its_generic_agent(linker, tmp_path, text, mention, gold, right):
     path = tmp_path / "gold.jsonl"

@@ -208,3 +208,23 @@ def test_more_bodies_and_spellings(linker):
 
 def test_the_centre_is_indias_government(linker):
     assert ids(linker, "केंद्र सरकार ने नई नीति की घोषणा की।") == {"केंद्र सरकार": "agent:INDGOV:government"}
+
+
+@pytest.mark.parametrize("text, phrase, entity", [
+    ("सुप्रीम कोर्ट ने राज्य सरकार से जवाब मांगा।", "सुप्रीम कोर्ट", "agent:INDJUD:supreme_court"),
+    ("सर्वोच्च न्यायालय ने याचिका खारिज कर दी।", "सर्वोच्च न्यायालय", "agent:INDJUD:supreme_court"),
+    ("बांग्लादेश के सुप्रीम कोर्ट ने चुनाव रद्द किया।", "बांग्लादेश के सुप्रीम कोर्ट",
+     "agent:BGDJUD:supreme_court"),
+    ("अमेरिकी सुप्रीम कोर्ट ने फैसला पलट दिया।", "अमेरिकी सुप्रीम कोर्ट", "agent:USAJUD:supreme_court"),
+    ("जिला अदालत ने जमानत दे दी।", "अदालत", "agent:JUD:court"),
+])
+def test_a_supreme_court_named_bare_is_indias(linker, text, phrase, entity):
+    """Hindi news names India's supreme court bare and another state's with its state."""
+    assert ids(linker, text)[phrase] == entity
+
+
+def test_the_houses_of_parliament_but_not_their_elections(linker):
+    assert ids(linker, "विधेयक पर लोकसभा में बहस हुई और राज्य सभा ने उसे लौटा दिया।") == {
+        "लोकसभा": "org:lok_sabha", "राज्य सभा": "org:rajya_sabha"}
+    assert ids(linker, "अगले लोकसभा चुनाव में पार्टी अकेले लड़ेगी।") == {}
+    assert "लोक सभा" not in ids(linker, "यह लोक सभा निर्वाचन क्षेत्र है।")

@@ -105,6 +105,7 @@ STATE_BODIES = (
     (regex.compile(r"\b(army|armed forces|military)$", regex.I), frozenset(["military"])),
     (regex.compile(r"\bair force$", regex.I), frozenset(["air force"])),
     (regex.compile(r"\bnavy$", regex.I), frozenset(["navy"])),
+    (regex.compile(r"^(the )?supreme court\b", regex.I), frozenset(["supreme court"])),
 )
 
 

@@ -57,6 +57,11 @@ def _rows(name: str) -> list[list[str]]:
 # मंत्री), as in home_institutions.tsv, which the event coder reads.
 CENTRE = frozenset(normalise(w) for w in "केंद्र केन्द्र केंद्रीय केन्द्रीय".split())
 
+# A house named as the kind of an election or a seat (लोकसभा चुनाव, लोक सभा निर्वाचन
+# क्षेत्र, राज्यसभा सीट): no party of the sentence.
+ELECTION_WORDS = frozenset(normalise(w) for w in (
+    "चुनाव चुनावों उपचुनाव उपचुनावों निर्वाचन क्षेत्र सीट सीटों सीटें".split()))
+
 # Currencies a demonym names (अमेरिकी डॉलर, चीनी युआन): no party of the sentence.
 CURRENCIES = frozenset(normalise(w) for w in (
     "डॉलर डालर पाउंड यूरो येन युआन रूबल दीनार दिनार रियाल रुपये रुपया रुपए टका लीरा फ्रैंक".split()))

@@ -30,11 +30,12 @@ from typing import Callable
 
 from ..model import Article, Entity, Mention, Sentence
 from ..pipeline import stage
-from ..settings import Settings
+from ..settings import Settings, data_lines
 from ..text.inflect import verb_forms
 from .evidence import (
     CENTRE,
     CURRENCIES,
+    ELECTION_WORDS,
     LOCATIVES,
     PARTY_CUES,
     POSSESSIVES,
@@ -120,6 +121,10 @@ class Linker(SpanFinder):
                 parts = norm.split(" ")
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
+        # national institutions Hindi news names bare (सुप्रीम कोर्ट): the state they act for
+        # (the event coder's home_institutions.tsv)
+        self.home = {" ".join(normalise(w) for w in WORD.findall(phrase)): country
+                     for phrase, country in (line.split("\t") for line in data_lines("home_institutions.tsv"))}
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
         self.first_words = kb._first_words
         self.surnames = kb._surnames
@@ -212,6 +217,10 @@ class Linker(SpanFinder):
                     span.chosen = None  # "राजीव गांधी पंचायत सशक्तीकरण अभियान": named after him
                 if span.kind == "adj" and span.j < len(words) and words[span.j].norm in CURRENCIES:
                     span.chosen = None  # "अमेरिकी डॉलर": a currency, not the state
+                if span.chosen is not None and span.chosen.entry.type == "organisation" \
+                        and span.chosen.entry.entity(date).sector == "LEG" \
+                        and span.j < len(words) and words[span.j].norm in ELECTION_WORDS:
+                    span.chosen = None  # "लोकसभा चुनाव": an election, not the house
                 ent = span.chosen.entry if span.chosen else None
                 if ent is not None and ent.type == "person" and span.j - span.i >= 2:
                     for w in (words[span.i], words[span.j - 1]):
@@ -251,9 +260,12 @@ class Linker(SpanFinder):
             if added:
                 spans.extend(added)
                 spans.sort(key=lambda s: s.i)
+        # a court or a house named bare acts for the home state of its phrase when the
+        # article names no other state ("सुप्रीम कोर्ट"; not "पाकिस्तान में सुप्रीम कोर्ट ने …")
+        home = {phrase: country for phrase, country in self.home.items() if not states - {country}}
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
-            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)]))
+            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)], home))
         article.mentions = self._merge_ner(article, mentions, states,
                                            self._named_elsewhere(regions, None))
         return article
@@ -452,7 +464,7 @@ class Linker(SpanFinder):
             span.chosen = None
 
     def _mentions(self, sent: Sentence, words: list[Word], spans: list[Span],
-                  date: str | None, breaks: set[int]) -> list[Mention]:
+                  date: str | None, breaks: set[int], home: dict[str, str]) -> list[Mention]:
         out: list[tuple[Span, Mention]] = []
         by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
         absorbed: set[int] = set()
@@ -493,6 +505,8 @@ class Linker(SpanFinder):
                 if country is None and span.i >= 1 and span.i - 1 not in breaks \
                         and words[span.i - 1].norm in CENTRE and span.agent.sector in ("GOV", "LEG"):
                     country, start_i = "IND", span.i - 1  # "केंद्र सरकार", "केंद्रीय मंत्री"
+                if country is None and leader is None and span.agent.sector in ("JUD", "LEG"):
+                    country = home.get(" ".join(w.norm for w in words[span.i:span.j]))
                 if span.agent.name == "monarch" and state_span is None and not before_person:
                     continue  # a king is named with his realm or his name (कांस्टेबल सुल्तान)
                 entity = self._agent_entity(span.agent, country, where)
