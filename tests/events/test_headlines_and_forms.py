@@ -43,12 +43,20 @@ def test_inflected_and_compound_light_verbs(proc, text, etype):
     ("सीबीआई ने पूर्व विधायक को किया गिरफ्तार", "COERCE"),
     ("हाईकोर्ट ने जमानत याचिका को किया खारिज", "REJECT"),
     ("पुलिस ने प्रदर्शनकारियों पर दागे आंसू गैस के गोले", "COERCE"),
+    # a compound verb before its object
+    ("नकाबपोश हमलावरों ने व्यापारी पर कर दी फायरिंग", "ASSAULT"),
+    ("जिला प्रशासन ने आंदोलनकारी किसानों पर कर दिया लाठीचार्ज", "COERCE"),
+    ("घोटाले में नाम आने के बाद राज्य मंत्री ने दे दिया इस्तीफा", "RETREAT"),
     # no verb at all: the participle ends the headline
     ("चुनाव आयोग का अधिकारी रिश्वत लेते गिरफ्तार", "COERCE"),
     ("सीमा पर तीन घुसपैठिए ढेर", "ASSAULT"),
 ])
 def test_headline_grammar(proc, text, etype):
     assert etype in _types(proc, text)
+
+
+def test_a_compound_verb_alone_opens_no_headline_object(proc):
+    assert _types(proc, "मजदूरों ने काम पूरा कर दिया और घर लौट गए।") == []
 
 
 def test_a_headline_is_coded_the_same_alone_and_as_a_title(proc):

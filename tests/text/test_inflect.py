@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ghatna.text.inflect import finite_forms, infinitive_forms, perfective_forms, verb_forms
+from ghatna.text.inflect import (
+    compound_perfective_forms,
+    finite_forms,
+    infinitive_forms,
+    perfective_forms,
+    verb_forms,
+)
 
 
 @pytest.mark.parametrize("verb, forms", [
@@ -31,3 +37,5 @@ def test_perfective_finite_and_infinitive_subsets():
     assert {"भेजा", "भेजेगा"} <= finite_forms("भेजना")
     assert not {"भेजने", "भेज", "भेजता"} & finite_forms("भेजना")
     assert infinitive_forms("रोकना") == {"रोकना", "रोकने", "रोकनी"}
+    assert {"कर दिया", "कर दी", "कर ली", "कर डाली"} <= compound_perfective_forms("करना")
+    assert "दे दी" in compound_perfective_forms("देना")

@@ -70,6 +70,7 @@ import yaml
 from ..errors import ConfigError
 from ..text.inflect import (
     INTRANSITIVE,
+    compound_perfective_forms,
     finite_forms,
     infinitive_forms,
     perfective_forms,
@@ -403,7 +404,7 @@ def _parse_element(text: str, classes: dict[str, WordClass], where: str) -> Elem
                 alts.append(Alt(words=frozenset(fold(w) for w in verb_forms(name))))
                 elidable |= bool(ELIDED & verb_forms(name))
                 if name not in INTRANSITIVE:
-                    perfective |= {fold(w) for w in perfective_forms(name)}
+                    perfective |= perfective_forms(name) | compound_perfective_forms(name)
             else:
                 raise ConfigError(f"{where}: unknown word class @{name}; define it under "
                                   f"'classes:' or 'verbs:', name a verb by its infinitive "
@@ -435,7 +436,8 @@ def _is_infinitive(word: str) -> bool:
 @dataclass(frozen=True)
 class WordClass:
     """The forms of a class; for verbs, which of them are perfective (for inverted
-    headlines) and which can be a clause's finite verb (to tell a verbless headline)."""
+    headlines; a compound's two words, ``कर दिया``, too) and which can be a clause's finite
+    verb (to tell a verbless headline)."""
 
     forms: frozenset[str]
     perfective: frozenset[str] = frozenset()
@@ -445,7 +447,8 @@ class WordClass:
 
 def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
     """A sequence, and the headline readings of one that ends in a verb: the perfective
-    first (``किया गिरफ्तार``), and the first word alone (elliptic) when there are two."""
+    first (``किया गिरफ्तार``, ``कर दी फायरिंग``), and the first word alone (elliptic) when
+    there are two."""
     out = [(seq, "full")]
     verb = seq[-1]
     rest = seq[:-1]
@@ -456,8 +459,9 @@ def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
     # की is a perfective of करना and the genitive: "की मांग" is an inverted headline only
     # right after the ने phrase or an adverb ("पुलिस ने की छापेमारी", "जमकर की पिटाई";
     # PatternSet.match checks it)
-    inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective)
-                            - (POSTPOSITIONS - {"की"})),))
+    inverted = Element((Alt(words=frozenset(fold(w) for w in verb.perfective if " " not in w)
+                            - (POSTPOSITIONS - {"की"})),
+                        *(_literal(w.replace(" ", "_")) for w in sorted(verb.perfective) if " " in w)))
     first = rest[0]
     object_first = Element(first.alts, first.optional, first.gap, modified=True)
     out.append(([inverted, object_first] + rest[1:], "inverted"))
@@ -605,7 +609,8 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
             old = classes.get(str(cname), WordClass(frozenset()))
             forms = set(old.forms).union(*(verb_forms(str(v)) for v in verbs))
             perfective = set(old.perfective).union(
-                *(perfective_forms(str(v)) for v in verbs if str(v) not in INTRANSITIVE))
+                *(perfective_forms(str(v)) | compound_perfective_forms(str(v))
+                  for v in verbs if str(v) not in INTRANSITIVE))
             finite = set(old.finite).union(*(finite_forms(str(v)) for v in verbs))
             infinitive = set(old.infinitive).union(*(infinitive_forms(str(v)) for v in verbs))
             classes[str(cname)] = WordClass(frozenset(forms), frozenset(perfective),

@@ -88,6 +88,18 @@ def perfective_forms(infinitive: str) -> frozenset[str]:
     return frozenset(s + e for e in ("ा", "ी", "े", "ीं"))
 
 
+# vector verbs: the second verb of a compound, which carries its tense (कर दिया, कर डाली)
+VECTORS = ("देना", "लेना", "डालना")
+
+
+def compound_perfective_forms(infinitive: str) -> frozenset[str]:
+    """The verb's stem and a vector verb's perfective, as two words (``कर दिया``, ``दे दी``,
+    ``कर डाली``): the compound a headline also puts before its object (``पुलिस ने कर दिया
+    लाठीचार्ज``, ``सरकार ने दे दी मंजूरी``)."""
+    s = stem_of(infinitive)
+    return frozenset(f"{s} {p}" for vector in VECTORS for p in perfective_forms(vector))
+
+
 def finite_forms(infinitive: str) -> frozenset[str]:
     """The forms that are a clause's finite verb by themselves: perfective and future (an
     imperfective participle is finite only with its auxiliary, which is finite itself:
