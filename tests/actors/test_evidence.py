@@ -228,3 +228,11 @@ def test_the_houses_of_parliament_but_not_their_elections(linker):
         "लोकसभा": "org:lok_sabha", "राज्य सभा": "org:rajya_sabha"}
     assert ids(linker, "अगले लोकसभा चुनाव में पार्टी अकेले लड़ेगी।") == {}
     assert "लोक सभा" not in ids(linker, "यह लोक सभा निर्वाचन क्षेत्र है।")
+
+
+@pytest.mark.parametrize("text, word, entity", [
+    ("नीतीश ने कहा कि बिहार में गठबंधन मजबूत है।", "नीतीश", "per:nitish_kumar"),
+    ("चुनाव से पहले अखिलेश का भाजपा पर हमला।", "अखिलेश", "per:akhilesh_yadav"),
+])
+def test_a_leader_named_by_one_word_hindi_news_uses_alone(linker, text, word, entity):
+    assert ids(linker, text)[word] == entity
