@@ -849,3 +849,16 @@ def test_a_cabinet_meeting_is_the_governments(proc):
     # मंत्रिमंडल / कैबिनेट is the government's; केंद्रीय कैबिनेट India's, as केंद्र सरकार is
     ev = proc.code_text("केंद्रीय मंत्रिमंडल की बैठक में नई कृषि नीति पर मुहर", id="t")["events"]
     assert [(e["event"], [a["code"] for a in e["actor"]]) for e in ev] == [("CONSULT", ["INDGOV"])]
+
+
+@pytest.mark.parametrize("text", [
+    "सांसद बोले- सरकार ने किसानों को गुमराह किया",
+    "विपक्ष के नेता ने कहा कि कंपनी ने निवेशकों को ठगा",
+    "भाजपा ने किसानों को छला: पूर्व मुख्यमंत्री",
+])
+def test_a_reported_deception_is_an_accusation(proc, text):
+    assert "ACCUSE" in _types(proc, text)
+
+
+def test_deceiving_told_by_the_reporter_is_no_accusation(proc):
+    assert "ACCUSE" not in _types(proc, "ठगों ने एक बुजुर्ग महिला को ठगा और फरार हो गए।")

@@ -475,11 +475,14 @@ def _mark_reporters(an: Analysis) -> None:
 
 
 SPEAKER_TAG_TOKENS = 4
+# words that qualify a speaker's title (``…: पूर्व मुख्यमंत्री``)
+TITLE_MODIFIERS = frozenset("पूर्व वरिष्ठ कार्यवाहक नवनिर्वाचित".split())
 
 
 def _speaker_tag(an: Analysis) -> Arg | None:
     """The speaker after the last colon of a headline (``…: अखिलेश``, ``…: विदेश मंत्री``): at
-    most SPEAKER_TAG_TOKENS words, all of them a name or title the linker found."""
+    most SPEAKER_TAG_TOKENS words, all of them a name or title the linker found or a word
+    qualifying the title after it (``पूर्व``)."""
     toks = an.tokens
     end = len(toks)
     while end and toks[end - 1] in HARD_PUNCT - {":"}:
@@ -490,7 +493,8 @@ def _speaker_tag(an: Analysis) -> Arg | None:
         return None
     mentions = an.mentions_in(colon + 1, end)
     covered = {k for m in mentions for k in range(*an.mention_span[id(m)])}
-    if not mentions or any(k not in covered for k in range(colon + 1, end)):
+    if not mentions or any(k not in covered and not (toks[k] in TITLE_MODIFIERS and k + 1 in covered)
+                           for k in range(colon + 1, end)):
         return None
     return Arg("subj", colon + 1, end, end, end, mentions)
 
