@@ -47,6 +47,8 @@ def test_inflected_and_compound_light_verbs(proc, text, etype):
     ("नकाबपोश हमलावरों ने व्यापारी पर कर दी फायरिंग", "ASSAULT"),
     ("जिला प्रशासन ने आंदोलनकारी किसानों पर कर दिया लाठीचार्ज", "COERCE"),
     ("घोटाले में नाम आने के बाद राज्य मंत्री ने दे दिया इस्तीफा", "RETREAT"),
+    # the predicate and its verb before the object
+    ("हिंसा के बाद जिला प्रशासन ने तीन दिन के लिए बंद कर दिया इंटरनेट", "COERCE"),
     # no verb at all: the participle ends the headline
     ("चुनाव आयोग का अधिकारी रिश्वत लेते गिरफ्तार", "COERCE"),
     ("सीमा पर तीन घुसपैठिए ढेर", "ASSAULT"),

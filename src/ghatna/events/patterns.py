@@ -447,8 +447,9 @@ class WordClass:
 
 def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
     """A sequence, and the headline readings of one that ends in a verb: the perfective
-    first (``किया गिरफ्तार``, ``कर दी फायरिंग``), and the first word alone (elliptic) when
-    there are two."""
+    first (``किया गिरफ्तार``, ``कर दी फायरिंग``), or after the predicate that ends a longer
+    one (``इंटरनेट बंद @KAR``: ``बंद कर दिया इंटरनेट``), and the first word alone (elliptic)
+    when there are two."""
     out = [(seq, "full")]
     verb = seq[-1]
     rest = seq[:-1]
@@ -465,6 +466,10 @@ def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
     first = rest[0]
     object_first = Element(first.alts, first.optional, first.gap, modified=True)
     out.append(([inverted, object_first] + rest[1:], "inverted"))
+    if len(rest) >= 2:  # the predicate and its verb first: "बंद कर दिया इंटरनेट"
+        pred = rest[-1]
+        out.append(([Element(pred.alts), Element(inverted.alts, tight=True), object_first]
+                    + rest[1:-1], "inverted"))
     if len(rest) == 1 and verb.elidable:  # "गिरफ्तार (किया गया)", "रिहा (हुए)"
         out.append((rest, "elliptic"))
     return out
