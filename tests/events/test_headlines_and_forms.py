@@ -864,3 +864,9 @@ def test_a_reported_deception_is_an_accusation(proc, text):
 
 def test_deceiving_told_by_the_reporter_is_no_accusation(proc):
     assert "ACCUSE" not in _types(proc, "ठगों ने एक बुजुर्ग महिला को ठगा और फरार हो गए।")
+
+
+def test_an_inverted_headlines_object_may_be_a_genitive_of_the_act(proc):
+    """``किया X का उल्लंघन`` violates X; ``किया X का ऐलान`` announces X."""
+    assert "RETREAT" not in _types(proc, "पड़ोसी देश ने फिर किया संघर्ष विराम का उल्लंघन")
+    assert "RETREAT" in _types(proc, "विद्रोही गुट ने किया युद्धविराम का ऐलान")

@@ -99,9 +99,24 @@ def _licensed(m: Match, an: Analysis, finite: Callable[[str], bool],
         return _verbless_end(m, an, finite)
     if m.form == "inverted" and _verb_follows(m, an, finite):
         return False  # "द्वारा लगाए प्रतिबंध हटाए जाएंगे": a participle before the verb
+    if m.form == "inverted" and _object_goes_on(m, an):
+        return False  # "किया संघर्ष विराम का उल्लंघन": the violation, not a ceasefire
     if m.pattern.kind == "nominal":
         return _happened(m, an, finite)
     return _predicate(m, an, infinitives, finite) and not _habitual(m, an)
+
+
+# nouns whose genitive is the act they report ("किया युद्धविराम का ऐलान")
+REPORTING_HEADS = frozenset("ऐलान एलान घोषणा आदेश फैसला फ़ैसला निर्णय".split())
+
+
+def _object_goes_on(m: Match, an: Analysis) -> bool:
+    """An inverted headline's object is a genitive of the noun after it (``किया संघर्ष विराम
+    का उल्लंघन``): that noun is what was done, unless it announces the act (``… का ऐलान``)."""
+    toks = an.tokens
+    k = m.last + 1
+    return k + 1 < len(toks) and toks[k] in GENITIVE and toks[k + 1][:1].isalpha() \
+        and toks[k + 1] not in POSTPOSITIONS and toks[k + 1] not in REPORTING_HEADS
 
 
 # what follows an oblique infinitive used as a noun or participle
