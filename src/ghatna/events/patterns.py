@@ -142,17 +142,20 @@ class Element:
     def __post_init__(self) -> None:
         # the alternatives merged for matching: multi-token ones longest first, and the
         # words and stems of the one-token ones
-        object.__setattr__(self, "_seqs", tuple(sorted(
-            (a.seq for a in self.alts if a.seq), key=len, reverse=True)))
+        seqs: dict[str, list[tuple[str, ...]]] = {}  # by their first token
+        for seq in sorted((a.seq for a in self.alts if a.seq), key=len, reverse=True):
+            seqs.setdefault(seq[0], []).append(seq)
+        object.__setattr__(self, "_seqs", seqs)
         object.__setattr__(self, "_words", frozenset().union(*(a.words for a in self.alts if not a.seq)))
         object.__setattr__(self, "_stems", tuple(a.stem for a in self.alts if a.stem and not a.seq))
 
     def matches(self, tokens: list[str], j: int) -> int:
         """How many tokens from ``j`` the longest matching alternative matches (0: none)."""
-        for seq in self._seqs:
-            if tuple(tokens[j:j + len(seq)]) == seq:
-                return len(seq)
         token = tokens[j]
+        if token in self._seqs:
+            for seq in self._seqs[token]:
+                if tuple(tokens[j:j + len(seq)]) == seq:
+                    return len(seq)
         if token in self._words:
             return 1
         for stem in self._stems:
@@ -215,6 +218,8 @@ class PatternSet:
     finite: frozenset[str] = frozenset()  # finite forms of the verbs the classes name
     infinitives: frozenset[str] = frozenset()  # their infinitives (करना, करने, करनी)
     by_first: dict[str, list[tuple[Pattern, int]]] = field(default_factory=dict)
+    # sequences whose first element may be several tokens (``कर दिया``): by the first two
+    by_pair: dict[tuple[str, str], list[tuple[Pattern, int]]] = field(default_factory=dict)
     # sequences whose first word may be a stem: by the stem's first two letters, and those
     # that may start with an optional element (tried everywhere); each with its rank, so
     # that they are tried in the order of the patterns
@@ -231,8 +236,10 @@ class PatternSet:
                 first = next(e for e in seq if not e.optional)
                 stems = set()
                 for alt in first.alts:
-                    for word in alt.words | ({alt.seq[0]} if alt.seq else set()):
+                    for word in alt.words:
                         self.by_first.setdefault(word, []).append((pat, si))
+                    if alt.seq:
+                        self.by_pair.setdefault(alt.seq[:2], []).append((pat, si))
                     if alt.stem:
                         stems.add(alt.stem)
                 if not stems:
@@ -289,6 +296,10 @@ class PatternSet:
             cands = self._by_word.get(tok)
             if cands is None:
                 cands = self._by_prefix.get(tok[:2], self._anywhere)
+            pair = self.by_pair.get((tok, view[i + 1])) if i + 1 < len(view) else None
+            if pair:
+                listed = {(id(pat), si) for pat, si in cands}
+                cands = cands + [(pat, si) for pat, si in pair if (id(pat), si) not in listed]
             # की opens an inverted headline only right after the ने phrase or an adverb
             # ("… ने की छापेमारी", "जमकर की पिटाई"); after a noun it is the genitive
             ki_genitive = tok == "की" and (i == 0 or view[i - 1] not in KI_VERB_AFTER)
