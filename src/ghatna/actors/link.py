@@ -260,12 +260,9 @@ class Linker(SpanFinder):
             if added:
                 spans.extend(added)
                 spans.sort(key=lambda s: s.i)
-        # a court or a house named bare acts for the home state of its phrase when the
-        # article names no other state ("सुप्रीम कोर्ट"; not "पाकिस्तान में सुप्रीम कोर्ट ने …")
-        home = {phrase: country for phrase, country in self.home.items() if not states - {country}}
         mentions: list[Mention] = []
         for sent, words, spans in per_sentence:
-            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)], home))
+            mentions.extend(self._mentions(sent, words, spans, date, breaks_of[id(sent)], states))
         article.mentions = self._merge_ner(article, mentions, states,
                                            self._named_elsewhere(regions, None))
         return article
@@ -464,7 +461,7 @@ class Linker(SpanFinder):
             span.chosen = None
 
     def _mentions(self, sent: Sentence, words: list[Word], spans: list[Span],
-                  date: str | None, breaks: set[int], home: dict[str, str]) -> list[Mention]:
+                  date: str | None, breaks: set[int], states: set[str]) -> list[Mention]:
         out: list[tuple[Span, Mention]] = []
         by_end = {s.j: s for s in spans if s.kind != "agent" and s.chosen}
         absorbed: set[int] = set()
@@ -506,7 +503,12 @@ class Linker(SpanFinder):
                         and words[span.i - 1].norm in CENTRE and span.agent.sector in ("GOV", "LEG"):
                     country, start_i = "IND", span.i - 1  # "केंद्र सरकार", "केंद्रीय मंत्री"
                 if country is None and leader is None and span.agent.sector in ("JUD", "LEG"):
-                    country = home.get(" ".join(w.norm for w in words[span.i:span.j]))
+                    # a court or a house named bare acts for the home state of its phrase
+                    # when the article names no other state ("सुप्रीम कोर्ट"; not
+                    # "पाकिस्तान में सुप्रीम कोर्ट ने …")
+                    bare = self.home.get(" ".join(w.norm for w in words[span.i:span.j]))
+                    if bare and not states - {bare}:
+                        country = bare
                 if span.agent.name == "monarch" and state_span is None and not before_person:
                     continue  # a king is named with his realm or his name (कांस्टेबल सुल्तान)
                 entity = self._agent_entity(span.agent, country, where)

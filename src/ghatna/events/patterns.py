@@ -297,9 +297,8 @@ class PatternSet:
             if cands is None:
                 cands = self._by_prefix.get(tok[:2], self._anywhere)
             pair = self.by_pair.get((tok, view[i + 1])) if i + 1 < len(view) else None
-            if pair:
-                listed = {(id(pat), si) for pat, si in cands}
-                cands = cands + [(pat, si) for pat, si in pair if (id(pat), si) not in listed]
+            if pair:  # (a sequence listed under both finds the same match twice; kept once below)
+                cands = cands + pair
             # की opens an inverted headline only right after the ने phrase or an adverb
             # ("… ने की छापेमारी", "जमकर की पिटाई"); after a noun it is the genitive
             ki_genitive = tok == "की" and (i == 0 or view[i - 1] not in KI_VERB_AFTER)
