@@ -9,6 +9,7 @@ from ghatna.text.inflect import (
     finite_forms,
     infinitive_forms,
     perfective_forms,
+    subjunctive_forms,
     verb_forms,
 )
 
@@ -39,3 +40,13 @@ def test_perfective_finite_and_infinitive_subsets():
     assert infinitive_forms("रोकना") == {"रोकना", "रोकने", "रोकनी"}
     assert {"कर दिया", "कर दी", "कर ली", "कर डाली"} <= compound_perfective_forms("करना")
     assert "दे दी" in compound_perfective_forms("देना")
+
+
+def test_subjunctive_forms():
+    assert subjunctive_forms("करना") == {"करे", "करें"}
+    assert subjunctive_forms("सौंपना") == {"सौंपे", "सौंपें"}
+    assert {"लगाए", "लगाएं", "लगायें"} <= subjunctive_forms("लगाना")
+    assert "जाएं" in subjunctive_forms("जाना")
+    # every subjunctive is among the verb's forms
+    for verb in ("करना", "देना", "लेना", "होना", "जाना", "सौंपना", "लगाना", "मांगना"):
+        assert subjunctive_forms(verb) <= verb_forms(verb), verb

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Mention, Sentence
-from .patterns import fold
+from .patterns import POSTPOSITIONS, fold
 
 # Postpositions, longest first within a role; each is a token sequence.
 MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
@@ -481,8 +481,9 @@ TITLE_MODIFIERS = frozenset("पूर्व वरिष्ठ कार्य�
 
 def _speaker_tag(an: Analysis) -> Arg | None:
     """The speaker after the last colon of a headline (``…: अखिलेश``, ``…: विदेश मंत्री``): at
-    most SPEAKER_TAG_TOKENS words, all of them a name or title the linker found or a word
-    qualifying the title after it (``पूर्व``)."""
+    most SPEAKER_TAG_TOKENS words, all of them a name or title the linker found, a word
+    qualifying the title after it (``पूर्व``) or up to two words of a title before a person's
+    name (``…: विदेश मंत्री जयशंकर``)."""
     toks = an.tokens
     end = len(toks)
     while end and toks[end - 1] in HARD_PUNCT - {":"}:
@@ -493,7 +494,13 @@ def _speaker_tag(an: Analysis) -> Arg | None:
         return None
     mentions = an.mentions_in(colon + 1, end)
     covered = {k for m in mentions for k in range(*an.mention_span[id(m)])}
-    if not mentions or any(k not in covered and not (toks[k] in TITLE_MODIFIERS and k + 1 in covered)
+    # a person named with the title before the name (``विदेश मंत्री जयशंकर``)
+    person = next((m for m in mentions if an.mention_span[id(m)][1] == end and m.label == "PER"), None)
+    titled = range(colon + 1, an.mention_span[id(person)][0]) if person is not None else range(0)
+    if len(titled) > 2 or any(toks[k] in POSTPOSITIONS or is_finite(toks[k]) for k in titled):
+        titled = range(0)
+    if not mentions or any(k not in covered and k not in titled
+                           and not (toks[k] in TITLE_MODIFIERS and k + 1 in covered)
                            for k in range(colon + 1, end)):
         return None
     return Arg("subj", colon + 1, end, end, end, mentions)

@@ -32,6 +32,7 @@ from .checks import STATE_FORCES, abroad, checked, tolls, unplaced, verbal_attac
 from .clauses import Analysis, analyse, tokenize
 from .confidence import load_weights
 from .coref import ArticleMemory, find_anaphors, ref_key, with_anaphors
+from .demands import as_request, mark_demands
 from .patterns import PatternSet, load_patterns
 from .resolve import Resolver, domestic, observe_sentence
 from .triggers import off_topic, triggers
@@ -122,7 +123,7 @@ class Coder:
                 resolver.memory.observe_speaker(resolver.refs(clause.reporter, an))
         events: list[Event] = []
         seen: set[tuple] = set()
-        for m in triggers(an, self.patterns):
+        for m in mark_demands(triggers(an, self.patterns), an, self.patterns):
             ev = build_event(m, an, pub_date, resolver, self.patterns, self.contexts,
                              self.igo_parents, self.confidence)
             if unplaced(ev, an, an.clause_of(m.first)) or (
@@ -130,6 +131,8 @@ class Coder:
                     "recipient" in m.pattern.needs and not any(ref_key(r) for r in ev.recipient)) or (
                     m.pattern.abroad and not abroad(ev)):
                 continue
+            if m.demand:
+                ev = as_request(ev, m, an, resolver, self.patterns, self.confidence)
             key = (ev.event, frozenset(ref_key(a) for a in ev.actor + ev.recipient) - {None})
             if key[1] and key in seen:
                 continue  # "… से मुलाकात की और … पर चर्चा की": one meeting told twice

@@ -46,7 +46,9 @@ three characters); an element ending in ``?`` is optional, and the element ``~``
 one come up to four tokens later (not across a clause boundary). Between two elements up to three filler tokens (``भी``, ``ही``, ``नहीं``, ``को``,
 ``और`` …) may stand. ``nominal`` patterns are a bare noun, coded only where the sentence
 presents the event as having happened (``हुई बैठक``, ``बैठक में``) or in a headline;
-``copular`` ones are an adjective with a form of होना (``तैयार है``).
+``copular`` ones are an adjective with a form of होना (``तैयार है``). The one ``directive``
+pattern has no words: it is what a demand in someone's reported speech is coded as, found by
+the verb's mood (``कार्रवाई करे पाकिस्तान: मंत्री``, :mod:`ghatna.events.demands`).
 
 A class is a list of words under ``classes:``, or the forms of verbs under ``verbs:``
 (``KAR: [करना, कराना, करवाना]``), or both. Headline grammar needs no patterns of its own:
@@ -74,6 +76,7 @@ from ..text.inflect import (
     finite_forms,
     infinitive_forms,
     perfective_forms,
+    subjunctive_forms,
     verb_forms,
 )
 
@@ -88,7 +91,7 @@ def fold(word: str) -> str:
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
-KINDS = ("verbal", "nominal", "copular")
+KINDS = ("verbal", "nominal", "copular", "directive")
 ROLES = ("ne", "subj", "agent", "ko", "se", "par", "me", "ke_saath", "ke_khilaf", "ke_beech",
          "ke_liye", "prati", "ko_lekar", "gen", "tak")
 FILLERS = frozenset("भी ही नहीं न तो को और अधिक ज्यादा ज़्यादा एक बार फिर से कड़ी कड़े तीखी "
@@ -197,6 +200,7 @@ class Match:
     pattern: Pattern
     tokens: list[int]  # indices of the sentence tokens that matched an element
     background: bool = False  # a participle inside a noun phrase (set by triggers.py)
+    demand: bool = False  # what a speaker says someone should do (set by demands.py)
     form: str = "full"  # the reading of the sequence that matched (see Pattern.forms)
 
     @property
@@ -217,6 +221,8 @@ class PatternSet:
     cameo_table: list[tuple[str, str, int]]
     finite: frozenset[str] = frozenset()  # finite forms of the verbs the classes name
     infinitives: frozenset[str] = frozenset()  # their infinitives (करना, करने, करनी)
+    subjunctives: frozenset[str] = frozenset()  # their subjunctives (करे, करें, लगाएं)
+    directive: Pattern | None = None  # what a demand in reported speech is coded as
     by_first: dict[str, list[tuple[Pattern, int]]] = field(default_factory=dict)
     # sequences whose first element may be several tokens (``कर दिया``): by the first two
     by_pair: dict[tuple[str, str], list[tuple[Pattern, int]]] = field(default_factory=dict)
@@ -453,6 +459,7 @@ class WordClass:
     perfective: frozenset[str] = frozenset()
     finite: frozenset[str] = frozenset()
     infinitive: frozenset[str] = frozenset()
+    subjunctive: frozenset[str] = frozenset()
 
 
 def _readings(seq: list[Element]) -> list[tuple[list[Element], str]]:
@@ -512,7 +519,11 @@ def _build_pattern(entry: Any, classes: dict[str, WordClass], types: dict[str, T
     words = entry.get("words")
     if isinstance(words, str):
         words = [words]
-    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+    if kind == "directive":
+        if words:
+            raise ConfigError(f"{where}: a directive pattern is found by the verb's mood; it has no 'words'")
+        words = []
+    elif not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise ConfigError(f"{where}: 'words' must be a non-empty string or list of strings")
     cameo = str(entry.get("cameo") or types[ptype].cameo)
     if not cameo.isdigit() or not 2 <= len(cameo) <= 4:
@@ -616,7 +627,7 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
                 raise ConfigError(f"{where}: class {cname} must be a non-empty list of words")
             old = classes.get(str(cname), WordClass(frozenset()))
             classes[str(cname)] = WordClass(old.forms | {str(f) for f in forms}, old.perfective,
-                                            old.finite, old.infinitive)
+                                            old.finite, old.infinitive, old.subjunctive)
         for cname, verbs in (data.get("verbs") or {}).items():
             verbs = [verbs] if isinstance(verbs, str) else verbs
             if not isinstance(verbs, list) or not verbs or not all(_is_infinitive(str(v)) for v in verbs):
@@ -628,8 +639,10 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
                   for v in verbs if str(v) not in INTRANSITIVE))
             finite = set(old.finite).union(*(finite_forms(str(v)) for v in verbs))
             infinitive = set(old.infinitive).union(*(infinitive_forms(str(v)) for v in verbs))
+            subjunctive = set(old.subjunctive).union(*(subjunctive_forms(str(v)) for v in verbs))
             classes[str(cname)] = WordClass(frozenset(forms), frozenset(perfective),
-                                            frozenset(finite), frozenset(infinitive))
+                                            frozenset(finite), frozenset(infinitive),
+                                            frozenset(subjunctive))
     by_id: dict[str, Pattern] = {}
     for where, data in docs:
         entries = data.get("patterns") or []
@@ -646,9 +659,14 @@ def load_patterns(user_file: str | None = None) -> PatternSet:
     log.debug("loaded %d event patterns", len(by_id))
     finite = frozenset(fold(w) for c in classes.values() for w in c.finite)
     infinitives = frozenset(fold(w) for c in classes.values() for w in c.infinitive)
+    subjunctives = frozenset(fold(w) for c in classes.values() for w in c.subjunctive)
     patterns = list(by_id.values())
+    directives = [p for p in patterns if p.kind == "directive"]
+    if len(directives) > 1:
+        raise ConfigError(f"only one directive pattern may be given, not {[p.id for p in directives]}")
     _drop_noun_ellipses(patterns)
-    return PatternSet(patterns, types, cameo, finite, infinitives)
+    return PatternSet(patterns, types, cameo, finite, infinitives, subjunctives,
+                      directives[0] if directives else None)
 
 
 def _drop_noun_ellipses(patterns: list[Pattern]) -> None:

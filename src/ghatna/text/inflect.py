@@ -27,6 +27,15 @@ _PERFECTIVE = {
     "जा": ("गया", "गई", "गए", "गईं", "गये", "गयी", "गयीं"),
     "पी": ("पिया", "पी", "पिए", "पीं", "पिये"),
 }
+# Irregular subjunctives (singular, plural and honorific, spelling variants).
+_SUBJUNCTIVE = {
+    "कर": ("करे", "करें"),
+    "दे": ("दे", "दें"),
+    "ले": ("ले", "लें"),
+    "हो": ("हो", "हों"),
+    "जा": ("जाए", "जाएं", "जाएँ", "जाये", "जायें"),
+    "पी": ("पिए", "पिएं", "पीए", "पीएं"),
+}
 _POLITE = {"कर": ("कीजिए", "कीजिये"), "दे": ("दीजिए", "दीजिये"), "ले": ("लीजिए", "लीजिये"),
            "हो": ("होइए",), "पी": ("पीजिए",)}
 _VOWEL_SIGNS = "ािीुूृेैोौ"
@@ -86,6 +95,18 @@ def perfective_forms(infinitive: str) -> frozenset[str]:
     if _ends_in_vowel(s):
         return frozenset(s + e for e in ("या", "ई", "ए", "ये", "ईं"))
     return frozenset(s + e for e in ("ा", "ी", "े", "ीं"))
+
+
+def subjunctive_forms(infinitive: str) -> frozenset[str]:
+    """The subjunctive, singular and plural or honorific (करे, करें, लगाए, लगाएं, सौंपे): the
+    mood of wishes and demands (``पाकिस्तान कार्रवाई करे``). After a consonant its singular
+    is spelt as the masculine plural perfective (सौंपे), after आ as the perfective (लगाए)."""
+    s = stem_of(infinitive)
+    if s in _SUBJUNCTIVE:
+        return frozenset(_SUBJUNCTIVE[s])
+    if _ends_in_vowel(s):
+        return frozenset(s + e for e in ("ए", "एं", "एँ", "ये", "यें"))
+    return frozenset(s + e for e in ("े", "ें"))
 
 
 # vector verbs: the second verb of a compound, which carries its tense (कर दिया, कर डाली)
