@@ -870,3 +870,25 @@ def test_an_inverted_headlines_object_may_be_a_genitive_of_the_act(proc):
     """``किया X का उल्लंघन`` violates X; ``किया X का ऐलान`` announces X."""
     assert "RETREAT" not in _types(proc, "पड़ोसी देश ने फिर किया संघर्ष विराम का उल्लंघन")
     assert "RETREAT" in _types(proc, "विद्रोही गुट ने किया युद्धविराम का ऐलान")
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("लाहौर धमाके में बीस लोगों की मौत", ["PAK"]),
+    ("ढाका हमले में बीस लोग मारे गए", ["BGD"]),
+])
+def test_a_town_before_an_attack_noun_is_where_it_happened(proc, text, victims):
+    attacks = [e for e in proc.code_text(text, id="t", date="2025-02-10")["events"] if e["event"] == "ASSAULT"]
+    assert attacks and not _keys(attacks[0]["actor"]) and _keys(attacks[0]["recipient"]) == victims
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("चीन और जापान के विदेश मंत्रियों के बीच वार्ता मंगलवार को टोक्यो में हुई।", "CONSULT"),
+    ("पुलिस चौकी पर हमला देर रात हुआ।", "ASSAULT"),
+])
+def test_an_event_noun_with_when_and_where_before_its_verb(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+def test_an_event_noun_with_another_subject_did_not_take_place(proc):
+    # the talks are what the ministers want, the verb's subject is someone else
+    assert "CONSULT" not in _types(proc, "वार्ता के लिए मंत्री मंगलवार को टोक्यो पहुंचे।")

@@ -35,6 +35,7 @@ from .coref import ref_key
 from .dates import find_date_expressions
 from .patterns import Match
 from .resolve import Resolver, dedupe, first_phrase, message_to
+from .where_when import PLACE_TYPES
 
 
 def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
@@ -323,12 +324,15 @@ def modified_noun(m: Match, an: Analysis, res: Resolver) -> list[ActorRef]:
 
 def compound(m: Match, an: Analysis) -> list[ActorRef]:
     """Parties named inside a nominal predicate's own phrase: ``ब्रिक्स शिखर सम्मेलन``,
-    ``मोदी-ट्रंप मुलाकात``."""
+    ``मोदी-ट्रंप मुलाकात``. A town or region there is where it happened, not a party
+    (``काबुल धमाके``, ``ढाका शिखर सम्मेलन``)."""
     refs = []
     j = m.first - 1
     while j >= 0 and m.first - j <= 4:
         hit = [mm for mm in an.mentions if an.mention_span[id(mm)][1] == j + 1
                and mm.entity is not None]
+        if hit and (hit[0].entity.type or "").lower() in PLACE_TYPES:
+            break
         if hit:
             refs.insert(0, ActorRef.from_mention(hit[0]))
             j = an.mention_span[id(hit[0])][0] - 1

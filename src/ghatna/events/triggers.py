@@ -34,9 +34,12 @@ from .clauses import (
     GENITIVE,
     HARD_PUNCT,
     Analysis,
+    Clause,
     is_finite,
 )
+from .dates import find_date_expressions
 from .patterns import KI_VERB_AFTER, POSTPOSITIONS, Match, PatternSet, fold
+from .where_when import PLACE_TYPES
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -267,7 +270,31 @@ def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
                 k + 1 < clause.end and toks[k + 1].endswith("ने"))
             for k, t in enumerate(toks[:clause.end]) if k > m.last):
         return True  # "शिखर सम्मेलन रविवार को शुरू हुआ"
-    return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS)
+    return any(nxt[:len(f)] == f for f in EVENT_FOLLOWERS) or _took_place(m, an, clause)
+
+
+# words of when and where between an event noun and its होना (रविवार को, दिल्ली में)
+WHEN_WHERE = frozenset("को में पर भी ही फिर आज कल सुबह शाम रात दोपहर देर यहां यहाँ वहां वहाँ "
+                       "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार".split())
+
+
+def _took_place(m: Match, an: Analysis, clause: Clause) -> bool:
+    """The noun is the subject of a perfective of होना with only when and where between
+    (``भारत-पाक वार्ता रविवार को इस्लामाबाद में हुई``, ``हमला सुबह हुआ``)."""
+    toks = an.tokens
+    spans = [(d.start, d.end) for d in find_date_expressions(an.sentence.text)]
+    places = {k for mm in an.mentions if mm.entity is not None
+              and (mm.entity.type or "").lower() in PLACE_TYPES
+              for k in range(*an.mention_span[id(mm)])}
+    for k in range(m.last + 1, clause.end):
+        tok = toks[k]
+        if tok in HO_PERFECTIVE:
+            return True
+        s, e = an.char_span(k, k + 1)
+        if tok in WHEN_WHERE or k in places or any(ds <= s and e <= de for ds, de in spans):
+            continue
+        return False
+    return False
 
 
 # what follows an event that others oppose or protest against
