@@ -892,3 +892,14 @@ def test_an_event_noun_with_when_and_where_before_its_verb(proc, text, etype):
 def test_an_event_noun_with_another_subject_did_not_take_place(proc):
     # the talks are what the ministers want, the verb's subject is someone else
     assert "CONSULT" not in _types(proc, "वार्ता के लिए मंत्री मंगलवार को टोक्यो पहुंचे।")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the verb of saying before its speaker, then a dash or a comma
+    ("चुनावी सभा में बोले अखिलेश यादव- भाजपा ने जनता को गुमराह किया", "per:akhilesh_yadav", "IND"),
+    ("संसद में बोलीं विदेश मंत्री सुषमा स्वराज, पाकिस्तान आतंकवाद के खिलाफ कार्रवाई करे", "per:sushma_swaraj", "PAK"),
+])
+def test_a_headline_puts_the_speaker_after_the_verb_of_saying(proc, text, actor, recipient):
+    events = proc.code_text(text, id="t", date="2016-02-10")["events"]
+    said = [e for e in events if actor in [a.get("entity_id") for a in e["actor"]]]
+    assert said and recipient in _keys(said[0]["recipient"]), events

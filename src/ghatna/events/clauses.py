@@ -314,7 +314,7 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
             # "विपक्ष का आरोप, …", "भाजपा का दावा: …": what follows is the claim, as after कि
             close(i, "complement")
             start = i + 1
-        elif tok in HARD_PUNCT or (tok in SAID_PUNCT and i > 0 and tokens[i - 1] in SAID):
+        elif tok in HARD_PUNCT or (tok in SAID_PUNCT and said_before(tokens, i, named)):
             close(i, "main" if not in_quote else "quote")
             start = i + 1
         elif tok in CLAUSE_WORDS and i not in named and not (
@@ -343,6 +343,21 @@ def _split_clauses(tokens: list[str], marker_tokens: set[int], named: set[int]) 
         if c.kind == "coord" and k > 0:
             c.prev = k - 1
     return clauses or [Clause(0, len(tokens))]
+
+
+def said_before(tokens: list[str], i: int, named: set[int]) -> bool:
+    """Token ``i`` follows a verb of saying (``X बोले-``), or a verb of saying and its
+    speaker, which a headline puts after it (``रैली में बोले पीएम मोदी-``: a name, and up
+    to two words of a title before it)."""
+    j = i - 1
+    while j >= 0 and j in named and i - j <= SPEAKER_TAG_TOKENS:
+        j -= 1
+    if j < i - 1:  # a name: the title before it, then the verb
+        for _ in range(2):
+            if j >= 0 and tokens[j] not in SAID and j not in named and tokens[j][:1].isalpha() \
+                    and tokens[j] not in POSTPOSITIONS and not is_finite(tokens[j]):
+                j -= 1
+    return j >= 0 and tokens[j] in SAID
 
 
 def _claim_before(tokens: list[str], i: int) -> bool:
@@ -435,11 +450,12 @@ def _same_mention(an: Analysis, a: int, b: int) -> bool:
 
 def _mark_reporters(an: Analysis) -> None:
     """A complement or quote after a reporting verb gets the reporting clause's speaker."""
+    named = {i for s, e in an.mention_span.values() for i in range(s, e)}
     for k, c in enumerate(an.clauses):
         reported_condition = c.kind == "condition" and c.start >= 2 and an.tokens[c.start - 2] == "कि"
         # "X ने कहा, …", "X ने कहा: …": what follows the reporting verb's comma is what was said
         said = c.start >= 2 and an.tokens[c.start - 1] in SAID_PUNCT \
-            and an.tokens[c.start - 2] in SAID
+            and said_before(an.tokens, c.start - 1, named)
         if (c.kind not in ("complement", "quote") and not reported_condition and not said) or k == 0:
             continue  # "X ने कहा कि अगर …": the condition is what X said
         prev = an.clauses[k - 1]

@@ -111,9 +111,9 @@ def _content_word(tok: str) -> bool:
 
 
 def _names_act(m: Match, an: Analysis, first: int, last: int) -> bool:
-    """Match ``m`` is the demanded act: it holds the predicate's words, or its verb group
-    runs into them."""
-    if any(first <= t <= last for t in m.tokens):
+    """Match ``m`` is the demanded act: it holds the predicate's words, is the object right
+    after its verb (``करें मदद``), or its verb group runs into them."""
+    if any(first <= t <= last + 1 for t in m.tokens):
         return True
     return m.last < first and all(an.tokens[t] in PARTICLES for t in range(m.last + 1, first))
 
