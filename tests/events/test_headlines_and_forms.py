@@ -416,6 +416,7 @@ def test_times_and_places_are_no_victims(proc, text):
 @pytest.mark.parametrize("text, etype", [
     ("हत्या के आरोप में फरार शख्स हुआ गिरफ्तार", "COERCE"),   # होना's perfective first
     ("राजधानी में पुलिस के साथ बदमाशों का एनकाउंटर", "ASSAULT"),
+    ("ईरान को फ्रांस की नसीहत- परमाणु वार्ता में लौटो", "REQUEST"),   # X की सलाह- …
 ])
 def test_more_headline_acts(proc, text, etype):
     assert etype in _types(proc, text)
@@ -889,6 +890,10 @@ def test_an_event_noun_with_when_and_where_before_its_verb(proc, text, etype):
     assert etype in _types(proc, text)
 
 
+def test_advice_named_by_its_content_has_no_adviser(proc):
+    assert "REQUEST" not in _types(proc, "यात्रियों को सावधानी बरतने की सलाह")
+
+
 def test_an_event_noun_with_another_subject_did_not_take_place(proc):
     # the talks are what the ministers want, the verb's subject is someone else
     assert "CONSULT" not in _types(proc, "वार्ता के लिए मंत्री मंगलवार को टोक्यो पहुंचे।")
@@ -903,3 +908,14 @@ def test_a_headline_puts_the_speaker_after_the_verb_of_saying(proc, text, actor,
     events = proc.code_text(text, id="t", date="2016-02-10")["events"]
     said = [e for e in events if actor in [a.get("entity_id") for a in e["actor"]]]
     assert said and recipient in _keys(said[0]["recipient"]), events
+
+
+def test_another_named_party_of_the_actors_own_state_is_a_recipient(proc):
+    # a party's taunt at a rival of the same state names its target
+    events = proc.code_text("भाजपा का तंज- राहुल गांधी को विदेश नीति की समझ नहीं", id="t",
+                            date="2019-02-10")["events"]
+    taunts = [e for e in events if e["event"] == "ACCUSE"]
+    assert taunts and [r.get("entity_id") for r in taunts[0]["recipient"]] == ["per:rahul_gandhi"]
+    # a state is never its own recipient
+    events = proc.code_text("चीन का पलटवार- बीजिंग में कोई नहीं डरता", id="t")["events"]
+    assert all("CHN" not in _keys(e["recipient"]) for e in events)

@@ -402,7 +402,7 @@ def nearest_party(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
                 continue
             ref = ActorRef.from_mention(mention)
             key = ref_key(ref)
-            if not key or key in akeys:
+            if not key or (key in akeys and not _another_body(ref, actor)):
                 continue
             dist = (m.first - me) if me <= m.first else 100 + (ms - m.last)
             cands.append((dist, ref))
@@ -419,6 +419,15 @@ def nearest_party(m: Match, an: Analysis, ci: int, actor: list[ActorRef],
                         return keyed
             return [best]
     return []
+
+
+def _another_body(ref: ActorRef, actor: list[ActorRef]) -> bool:
+    """A person or body named by the knowledge base other than each actor, none of them a
+    state or a generic office: a party of the actor's own state, yet another party
+    (``वित्त मंत्री … आयकर विभाग``, a party and its rival)."""
+    def named(r: ActorRef) -> bool:
+        return ":" in (r.entity_id or "") and not (r.entity_id or "").startswith(("agent:", "place:"))
+    return bool(actor) and named(ref) and all(named(a) and a.entity_id != ref.entity_id for a in actor)
 
 
 def unnamed_subject(m: Match, an: Analysis, ci: int, location: dict[str, Any]
