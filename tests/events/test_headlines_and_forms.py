@@ -90,6 +90,8 @@ def test_a_gloss_in_brackets_does_not_break_the_trigger(proc):
     "सीआरपीएफ के पांच अफसरों को तीन जिलों में टीम का नेतृत्व दिया गया है।",  # a team is sent, not given
     "भारत का नया संसद भवन तेज़ी से तैयार हो रहा है।",              # being built, not willing
     "केंद्रीय मंत्रिमंडल ने रेलवे की नई नीति को मंज़ूरी दे दी।",         # an administrative approval
+    "उपराष्ट्रपति ने देशवासियों को दीपावली की शुभकामनाएं दीं।",        # festival greetings
+    "मकर संक्रांति पर मुख्यमंत्री ने देशवासियों को बधाई दी",
 ])
 def test_not_events(proc, text):
     assert _types(proc, text) == []
@@ -890,6 +892,11 @@ def test_an_event_noun_with_when_and_where_before_its_verb(proc, text, etype):
     assert etype in _types(proc, text)
 
 
+def test_an_event_on_a_festival_is_still_an_event(proc):
+    assert "PROTEST" in _types(proc, "होली की रात शहर में दंगा भड़का।")
+    assert "SUPPORT" in _types(proc, "प्रधानमंत्री ने चुनाव जीतने पर ब्रिटेन के नए प्रधानमंत्री को बधाई दी।")
+
+
 def test_advice_named_by_its_content_has_no_adviser(proc):
     assert "REQUEST" not in _types(proc, "यात्रियों को सावधानी बरतने की सलाह")
 
@@ -919,3 +926,20 @@ def test_another_named_party_of_the_actors_own_state_is_a_recipient(proc):
     # a state is never its own recipient
     events = proc.code_text("चीन का पलटवार- बीजिंग में कोई नहीं डरता", id="t")["events"]
     assert all("CHN" not in _keys(e["recipient"]) for e in events)
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    # a negated willingness is a refusal, as स्वीकार्य नहीं is
+    ("जापान चीन के प्रस्ताव से सहमत नहीं है", "REJECT", ["JPN"], ["CHN"]),
+    ("ईरान अमेरिका से बातचीत के लिए तैयार नहीं है", "REJECT", ["IRN"], ["USA"]),
+    ("ईरान अमेरिका से बातचीत के लिए तैयार है", "AGREE", ["IRN"], ["USA"]),
+])
+def test_unwillingness_is_a_refusal(proc, text, etype, actor, recipient):
+    events = proc.code_text(text, id="t")["events"]
+    assert [e["event"] for e in events] == [etype]
+    assert _keys(events[0]["actor"]) == actor and _keys(events[0]["recipient"]) == recipient
+    assert events[0]["aux_mode"] is None
+
+
+def test_disagreeing_in_conversation_is_no_refusal(proc):
+    assert "REJECT" not in _types(proc, "माफ़ कीजिए, पर मैं आपसे सहमत नहीं हूँ।")

@@ -3,7 +3,8 @@
 For a trigger the sentence presents as an event (:mod:`ghatna.events.triggers`),
 :func:`build_event`
 
-1. reads the verb group after it: mode, aux_mode (:mod:`ghatna.events.modality`) and voice;
+1. reads the verb group after it: mode, aux_mode (:mod:`ghatna.events.modality`) and voice
+   (a party's negated willingness, ``सहमत नहीं``, is a refusal: REJECT);
 2. fills the actor, then the recipient, from the pattern's argument frame and, failing
    that, from the fallbacks of :mod:`ghatna.events.roles`, in a fixed order;
 3. places the event (:mod:`ghatna.events.where_when`) and lets parties named without a
@@ -21,6 +22,7 @@ triggers make: a mutual act is two, what a threat says will happen is none.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..model import ActorRef, Event
@@ -54,6 +56,8 @@ from .triggers import INTRANSITIVE
 from .where_when import country_hint, date_event, place, public_location
 
 DOMESTIC_TYPES = frozenset(["COERCE", "PROTEST", "ASSAULT", "MOBILIZE"])
+# words of willingness: negated, they tell a refusal
+UNWILLING = frozenset("सहमत राजी तैयार इच्छुक रजामंद रज़ामंद".split())
 # Types whose unnamed actors (police, protesters, troops) act for the place's country;
 # unnamed attackers ("अज्ञात हमलावरों") are left without one.
 STATE_ACTOR_TYPES = frozenset(["COERCE", "PROTEST", "MOBILIZE"])
@@ -77,6 +81,12 @@ def build_event(m: Match, an: Analysis, pub_date: str | None, res: Resolver, pat
     recip_roles = p.recipient + (("subj",) if passive else ())
     used: set[int] = set()
     actor, actor_arg = _actor(m, an, ci, res, used, passive, tinfo)
+    if p.type == "AGREE" and mode == "negation" and an.tokens[m.first] in UNWILLING \
+            and any(ref_key(a) for a in actor):
+        # "भारत … से सहमत नहीं", "तैयार नहीं": a party's unwillingness is a refusal, as
+        # स्वीकार्य नहीं is
+        p = replace(p, type="REJECT", cameo=patterns.types["REJECT"].cameo, mutual=False)
+        tinfo, mode = patterns.types["REJECT"], None
     symmetric = tinfo.symmetric or p.mutual
     recipient = _recipient(m, an, ci, res, used, recip_roles, actor, actor_arg, symmetric)
     # 3. the place, and the states of parties named without one
