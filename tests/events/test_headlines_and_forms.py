@@ -943,3 +943,21 @@ def test_unwillingness_is_a_refusal(proc, text, etype, actor, recipient):
 
 def test_disagreeing_in_conversation_is_no_refusal(proc):
     assert "REJECT" not in _types(proc, "माफ़ कीजिए, पर मैं आपसे सहमत नहीं हूँ।")
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("केंद्र ने बिहार से भेदभाव किया: लालू प्रसाद यादव", "IND"),
+    ("इजरायल गाजा के लोगों का अपमान कर रहा है: तुर्की", "ISR"),
+    ("सस्ती राजनीति कर रहा है पाकिस्तान: भारत", "PAK"),
+])
+def test_wrongdoings_in_reported_speech(proc, text, recipient):
+    events = [e for e in proc.code_text(text, id="t", date="2015-02-10")["events"] if e["event"] == "ACCUSE"]
+    assert events and recipient in _keys(events[0]["recipient"])
+
+
+@pytest.mark.parametrize("text", [
+    "हमने किसी राज्य से भेदभाव नहीं किया: वित्त मंत्री",
+    "मंत्री ने कहा कि हमने संघर्षविराम का उल्लंघन नहीं किया।",
+])
+def test_a_speakers_own_deed_accuses_nobody(proc, text):
+    assert "ACCUSE" not in _types(proc, text)

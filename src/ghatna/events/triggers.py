@@ -238,7 +238,18 @@ def _conditions_hold(m: Match, an: Analysis) -> bool:
             return False
         if p.unless and roles & set(p.unless):
             return False
+        if "reported" in p.needs and _speakers_own_deed(m, an, ci):
+            return False
     return True
+
+
+SPEAKER_SUBJECTS = frozenset("हमने मैंने हम मैं".split())
+
+
+def _speakers_own_deed(m: Match, an: Analysis, ci: int) -> bool:
+    """``मंत्री ने कहा कि हमने संघर्षविराम का उल्लंघन नहीं किया``: what the speaker tells of
+    their own side (most often denying it) is no accusation of anyone."""
+    return any(t in SPEAKER_SUBJECTS for t in an.tokens[an.clauses[ci].start:m.first])
 
 
 def _happened(m: Match, an: Analysis, finite: Callable[[str], bool]) -> bool:
