@@ -933,6 +933,8 @@ def test_another_named_party_of_the_actors_own_state_is_a_recipient(proc):
     ("जापान चीन के प्रस्ताव से सहमत नहीं है", "REJECT", ["JPN"], ["CHN"]),
     ("ईरान अमेरिका से बातचीत के लिए तैयार नहीं है", "REJECT", ["IRN"], ["USA"]),
     ("ईरान अमेरिका से बातचीत के लिए तैयार है", "AGREE", ["IRN"], ["USA"]),
+    # a verbless headline's subject after its noun
+    ("परमाणु करार पर अमेरिका से सहमत नहीं ईरान", "REJECT", ["IRN"], ["USA"]),
 ])
 def test_unwillingness_is_a_refusal(proc, text, etype, actor, recipient):
     events = proc.code_text(text, id="t")["events"]

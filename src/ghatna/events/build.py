@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model import ActorRef, Event
 from .checks import OWN_FORCES
-from .clauses import Analysis, Arg
+from .clauses import Analysis, Arg, is_finite
 from .confidence import features, probability
 from .coref import ref_key
 from .modality import aux_mode, is_passive, verb_group
@@ -185,7 +185,9 @@ def _actor(m: Match, an: Analysis, ci: int, res: Resolver, used: set[int], passi
                                 as_actor=True, anywhere=True)
     if not actor and not passive and "subj" in actor_roles:
         actor, actor_arg = leading_phrase(m, an, ci, res)
-    if not actor and not passive and "subj" in actor_roles and p.kind != "nominal":
+    if not actor and not passive and "subj" in actor_roles and (p.kind != "nominal" or not any(
+            is_finite(t) for t in toks[clause.start:clause.end])):
+        # (a noun's too in a verbless headline: "राजीव के बचाव में कांग्रेस")
         group = len(verb_group(toks, m.last + 1, clause.end)) if m.form == "full" else 0
         actor, actor_arg = subject_after(m, an, ci, res, used, group)
     if not actor and not passive and "ne" in actor_roles and any(
