@@ -19,7 +19,7 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 CV_SETS = [("events_cv_blind.refs.jsonl", 320), ("events_cv_dev.refs.jsonl", 200),
            ("events_cv_blind2.refs.jsonl", 320), ("events_cv_blind3.refs.jsonl", 320),
            ("events_cv_blind4.refs.jsonl", 320), ("events_cv_blind5.refs.jsonl", 320),
-           ("events_cv_blind6.refs.jsonl", 320)]
+           ("events_cv_blind6.refs.jsonl", 320), ("events_cv_blind7.refs.jsonl", 320)]
 
 
 @pytest.mark.parametrize("name, size", CV_SETS)
