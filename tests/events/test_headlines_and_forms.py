@@ -49,6 +49,9 @@ def test_inflected_and_compound_light_verbs(proc, text, etype):
     ("घोटाले में नाम आने के बाद राज्य मंत्री ने दे दिया इस्तीफा", "RETREAT"),
     # the predicate and its verb before the object
     ("हिंसा के बाद जिला प्रशासन ने तीन दिन के लिए बंद कर दिया इंटरनेट", "COERCE"),
+    # the verb between the partner and the talk
+    ("बाढ़ के बाद प्रधानमंत्री ने नेपाल के प्रधानमंत्री से की बात", "CONSULT"),
+    ("विपक्ष ने नए कानून पर की आपत्ति", "ACCUSE"),
     # no verb at all: the participle ends the headline
     ("चुनाव आयोग का अधिकारी रिश्वत लेते गिरफ्तार", "COERCE"),
     ("सीमा पर तीन घुसपैठिए ढेर", "ASSAULT"),
@@ -963,3 +966,8 @@ def test_wrongdoings_in_reported_speech(proc, text, recipient):
 ])
 def test_a_speakers_own_deed_accuses_nobody(proc, text):
     assert "ACCUSE" not in _types(proc, text)
+
+
+def test_the_oppositions_attack_is_verbal_a_crowds_is_not(proc):
+    assert _types(proc, "विपक्ष ने सरकार पर किया तीखा हमला") == ["ACCUSE"]
+    assert _types(proc, "प्रदर्शनकारियों ने मंत्री पर हमला किया") == ["ASSAULT"]

@@ -91,7 +91,7 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
     return bool(a.entity_id) and a.entity_id == b.entity_id
 
 
-POLITICAL = ("per:", "party:")
+POLITICAL = ("per:", "party:", "agent:OPP:opposition")
 VIOLENCE = frozenset("गोली गोलियां गोलियों बम धमाका धमाके विस्फोट घायल जख्मी ज़ख्मी मौत मारे मारा "
                      "हत्या जानलेवा हथियार हथियारों चाकू लाठी लाठियों डंडों पत्थर पत्थरों तलवार "
                      "हमलावर हमलावरों शहीद".split())
@@ -106,9 +106,8 @@ def verbal_attacks(events: list[Event], tokens: list[str], accuse: tuple[str, in
         return
     for ev in events:
         if ev.pattern in attack_patterns and ev.actor and ev.recipient and all(
-                (r.entity_id or "").startswith(POLITICAL) for r in ev.actor) and all(
-                (r.entity_id or "").startswith(POLITICAL) or r.sector == "GOV"
-                for r in ev.recipient):
+                _political(r) for r in ev.actor) and all(
+                _political(r) or r.sector == "GOV" for r in ev.recipient):
             ev.event, ev.mode = "ACCUSE", None
             ev.cameo, ev.quad_code = accuse
 
@@ -136,3 +135,9 @@ def abroad(ev: Event) -> bool:
     return bool(states and reached) and not states & reached and all(
         (a.entity_id or "").startswith(("per:", "agent:")) and a.sector not in OWN_FORCES
         for a in ev.actor)
+
+
+def _political(ref: ActorRef) -> bool:
+    """A politician, a party, or the opposition named generically (विपक्ष; not protesters,
+    whose attack may be a mob's)."""
+    return (ref.entity_id or "").startswith(POLITICAL)

@@ -98,7 +98,8 @@ FILLERS = frozenset("भी ही नहीं न तो को और अध�
                     "तीखे खुलकर जमकर पूरी पूरा".split())
 POSTPOSITIONS = frozenset("से को पर में के की का ने तक और".split())
 ELIDED = frozenset(["किया", "हुआ"])  # a class with these holds करना or होना
-KI_VERB_AFTER = FILLERS | {"ने"}
+# की after these is a verb, never the genitive (… ने की छापेमारी, जमकर की पिटाई, … से की बात)
+KI_VERB_AFTER = FILLERS | {"ने", "से", "पर"}
 MAX_FILLERS = 3
 MAX_GAP = 4
 # between an inverted headline's verb and its object: adjectives, genitive phrases and one
@@ -305,8 +306,9 @@ class PatternSet:
             pair = self.by_pair.get((tok, view[i + 1])) if i + 1 < len(view) else None
             if pair:  # (a sequence listed under both finds the same match twice; kept once below)
                 cands = cands + pair
-            # की opens an inverted headline only right after the ने phrase or an adverb
-            # ("… ने की छापेमारी", "जमकर की पिटाई"); after a noun it is the genitive
+            # की opens an inverted headline only right after the ने phrase, an adverb or a
+            # से or पर phrase ("… ने की छापेमारी", "जमकर की पिटाई", "ममता से की बात");
+            # after a noun it is the genitive
             ki_genitive = tok == "की" and (i == 0 or view[i - 1] not in KI_VERB_AFTER)
             for pat, si in cands:
                 if ki_genitive and pat.forms[si] == "inverted":
