@@ -971,3 +971,19 @@ def test_a_speakers_own_deed_accuses_nobody(proc, text):
 def test_the_oppositions_attack_is_verbal_a_crowds_is_not(proc):
     assert _types(proc, "विपक्ष ने सरकार पर किया तीखा हमला") == ["ACCUSE"]
     assert _types(proc, "प्रदर्शनकारियों ने मंत्री पर हमला किया") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("चुनाव नतीजों के खिलाफ हाईकोर्ट जाएगी पार्टी", "ACCUSE"),           # will go to court: sue
+    ("घोटाले के बाद मंत्री का पद से इस्तीफा", "RETREAT"),                 # a resignation's headline
+])
+def test_more_acts_of_headlines(proc, text, etype):
+    assert etype in _types(proc, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("जिन्हें नतीजों पर शक है वे अदालत जा सकते हैं", "ACCUSE"),          # an invitation, no suit
+    ("विपक्ष ने मंत्री के पद से इस्तीफे की मांग की", "RETREAT"),           # demanded, not done
+])
+def test_what_those_acts_are_not(proc, text, absent):
+    assert absent not in _types(proc, text)
