@@ -29,7 +29,7 @@ from .clauses import (
     free_runs,
 )
 from .coref import ArticleMemory, country_of, ref_key, relabel
-from .where_when import PLACE_TYPES
+from .where_when import is_place
 
 # "X को दिए संदेश में", "X के साथ हुई बातचीत में", "X को संबोधित करते हुए": X is addressed
 ADDRESSEE_VERBS = frozenset("दिए दिये लिखे भेजे हुई हुए हुआ हुयी".split())
@@ -61,8 +61,7 @@ class Resolver:
                 probe = Mention(an.sentence.index, s, e, an.sentence.text[s:e], "PER")
                 refs.extend(self.memory.resolve_name(probe))
             for mention in group:
-                if subject and arg.np_start == 0 and mention.entity is not None and \
-                        (mention.entity.type or "").lower() in PLACE_TYPES:
+                if subject and arg.np_start == 0 and is_place(mention.entity):
                     continue  # a dateline ("मास्को …"), not a capital acting
                 if mention.label == "ANAPHOR":
                     refs.extend(self._anaphor(mention, an, gs))
@@ -81,8 +80,7 @@ class Resolver:
         """Whom the sentence between tokens ``lo`` and ``hi`` addresses, the last named
         first: ``Y से`` where it speaks or talks, ``Y को संबोधित करते हुए``, ``Y को लिखे
         पत्र में``; places are not addressed (``दिल्ली से फोन पर बात की``)."""
-        places = {id(m) for m in an.mentions
-                  if m.entity is not None and (m.entity.type or "").lower() in PLACE_TYPES}
+        places = {id(m) for m in an.mentions if is_place(m.entity)}
         for a in sorted(an.args, key=lambda a: -a.marker_start):
             if lo <= a.np_start and a.marker_end <= hi and addressed(an, a):
                 heads = [m for g in an.conjunct_heads(a.np_start, a.np_end) for m in g]

@@ -35,7 +35,7 @@ from .coref import ref_key
 from .dates import find_date_expressions
 from .patterns import Match
 from .resolve import Resolver, dedupe, first_phrase, message_to
-from .where_when import PLACE_TYPES
+from .where_when import is_place
 
 
 def fill(roles: tuple[str, ...], m: Match, an: Analysis, ci: int, res: Resolver,
@@ -331,7 +331,7 @@ def compound(m: Match, an: Analysis) -> list[ActorRef]:
     while j >= 0 and m.first - j <= 4:
         hit = [mm for mm in an.mentions if an.mention_span[id(mm)][1] == j + 1
                and mm.entity is not None]
-        if hit and (hit[0].entity.type or "").lower() in PLACE_TYPES:
+        if hit and is_place(hit[0].entity):
             break
         if hit:
             refs.insert(0, ActorRef.from_mention(hit[0]))

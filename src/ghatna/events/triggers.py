@@ -39,7 +39,7 @@ from .clauses import (
 )
 from .dates import find_date_expressions
 from .patterns import KI_VERB_AFTER, POSTPOSITIONS, Match, PatternSet, fold
-from .where_when import PLACE_TYPES
+from .where_when import is_place
 
 HAPPENED_BEFORE = frozenset("हुई हुए हुआ हुयी होने वाली वाले".split())
 EVENT_FOLLOWERS = (("में",), ("के", "दौरान"), ("के", "बीच"), ("पर",), ("के", "तहत"), ("से",))
@@ -293,19 +293,16 @@ def _took_place(m: Match, an: Analysis, clause: Clause) -> bool:
     """The noun is the subject of a perfective of होना with only when and where between
     (``भारत-पाक वार्ता रविवार को इस्लामाबाद में हुई``, ``हमला सुबह हुआ``)."""
     toks = an.tokens
+    verb = next((k for k in range(m.last + 1, clause.end) if toks[k] in HO_PERFECTIVE), None)
+    if verb is None:
+        return False  # (most nouns: the sentence's dates are not looked for)
     spans = [(d.start, d.end) for d in find_date_expressions(an.sentence.text)]
-    places = {k for mm in an.mentions if mm.entity is not None
-              and (mm.entity.type or "").lower() in PLACE_TYPES
-              for k in range(*an.mention_span[id(mm)])}
-    for k in range(m.last + 1, clause.end):
-        tok = toks[k]
-        if tok in HO_PERFECTIVE:
-            return True
+    places = {k for mm in an.mentions if is_place(mm.entity) for k in range(*an.mention_span[id(mm)])}
+    for k in range(m.last + 1, verb):
         s, e = an.char_span(k, k + 1)
-        if tok in WHEN_WHERE or k in places or any(ds <= s and e <= de for ds, de in spans):
-            continue
-        return False
-    return False
+        if not (toks[k] in WHEN_WHERE or k in places or any(ds <= s and e <= de for ds, de in spans)):
+            return False
+    return True
 
 
 # what follows an event that others oppose or protest against

@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 
 PLACE_TYPES = frozenset("place city location loc region province state district town gpe capital".split())
 
+
+def is_place(entity: Any) -> bool:
+    """The entity is a town, region or other place (not a state, a body or a person)."""
+    return entity is not None and (entity.type or "").lower() in PLACE_TYPES
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -46,12 +51,11 @@ def place(an: Analysis, ci: int) -> dict[str, Any] | None:
                     if mention.label == "NORP":
                         continue  # "पाकिस्तानी गोलीबारी में": whose the firing was, not where
                     ent = mention.entity
-                    is_place = (ent is not None and (ent.type or "").lower() in PLACE_TYPES) \
-                        or mention.label in ("LOC", "GPE", "LOCATION", "PLACE")
+                    a_place = is_place(ent) or mention.label in ("LOC", "GPE", "LOCATION", "PLACE")
                     is_country = ent is not None and (ent.type or "").lower() == "country"
-                    if not (is_place or is_country) or (a.role == "par" and is_country):
+                    if not (a_place or is_country) or (a.role == "par" and is_country):
                         continue
-                    rank = 2 if is_place and not is_country else 1
+                    rank = 2 if a_place and not is_country else 1
                     if best is None or rank > best[0]:
                         best = (rank, mention)
         if best:
