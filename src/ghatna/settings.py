@@ -135,6 +135,14 @@ def data_lines(name: str, user_file: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def home_institutions() -> list[tuple[str, str]]:
+    """The institutions Hindi news names without a state because they are its home
+    country's (``केंद्र सरकार``, ``सुप्रीم कोर्ट``; ``data/home_institutions.tsv``): each phrase
+    and that state, the longest phrase first. The event coder and the linker both read it."""
+    rows = [line.split("\t") for line in data_lines("home_institutions.tsv")]
+    return sorted(((phrase, country) for phrase, country in rows), key=lambda h: -len(h[0]))
+
+
 def admin1_names() -> dict[str, str]:
     """English names of the admin-1 regions ghatna ships names for (India's states and
     union territories, ``data/admin1_india.tsv``), by GeoNames code (``IN.37``)."""

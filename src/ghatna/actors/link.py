@@ -30,7 +30,7 @@ from typing import Callable
 
 from ..model import Article, Entity, Mention, Sentence
 from ..pipeline import stage
-from ..settings import Settings, data_lines
+from ..settings import Settings, home_institutions
 from ..text.inflect import verb_forms
 from .evidence import (
     CENTRE,
@@ -122,9 +122,8 @@ class Linker(SpanFinder):
                 self.agent_first_max[parts[0]] = max(self.agent_first_max.get(parts[0], 0),
                                                      len(parts))
         # national institutions Hindi news names bare (सुप्रीम कोर्ट): the state they act for
-        # (the event coder's home_institutions.tsv)
         self.home = {" ".join(normalise(w) for w in WORD.findall(phrase)): country
-                     for phrase, country in (line.split("\t") for line in data_lines("home_institutions.tsv"))}
+                     for phrase, country in home_institutions()}
         self.stopwords = {normalise(w) for w in _read_lines("stopwords.txt")}
         self.first_words = kb._first_words
         self.surnames = kb._surnames

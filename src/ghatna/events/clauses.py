@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Mention, Sentence
+from ..text.inflect import perfective_forms
 from .patterns import POSTPOSITIONS, fold
 
 # Postpositions, longest first within a role; each is a token sequence.
@@ -93,13 +94,13 @@ NP_BREAKERS = frozenset(
 NP_OPENERS = frozenset("अपने अपना अपनी अपनों".split())
 REPORTING = frozenset(
     "कहा कहना कहते कहती कहता बताया बताते बताती दावा माना मानना उम्मीद जताई लिखा "
-    "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया बोले बोला बोली बोलीं".split())
+    "जोर ज़ोर स्पष्ट साफ दोहराया ऐलान घोषणा आगाह चेताया".split()) | perfective_forms("बोलना")
 # a claim named as a noun, and the punctuation that headlines put in place of "है कि" after it
 CLAIM_NOUNS = frozenset("आरोप इल्जाम इल्ज़ाम दावा".split())
 CLAIM_PUNCT = frozenset(", : - –".split())
 # the perfective of a verb of saying that a comma, colon or dash, in place of कि, leads into
 # the words said ("X ने कहा, …", a headline's "X बोले- …")
-SAID = frozenset("कहा बताया लिखा दोहराया बोले बोला बोली बोलीं".split())
+SAID = frozenset("कहा बताया लिखा दोहराया".split()) | perfective_forms("बोलना")
 SAID_PUNCT = CLAIM_PUNCT | {"—"}
 MAX_NP = 14
 ERGATIVE_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने जिन्होंने जिसने मैंने हमने आपने".split())

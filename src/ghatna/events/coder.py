@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Event, Mention, Sentence
 from ..pipeline import stage
-from ..settings import Settings, data_lines
+from ..settings import Settings, data_lines, home_institutions
 from .build import build_event, split_mutual, threat_content
 from .checks import STATE_FORCES, abroad, checked, tolls, unplaced, verbal_attacks
 from .clauses import Analysis, analyse, tokenize
@@ -79,11 +79,10 @@ class Coder:
             min_confidence=float(cfg.get("min_confidence", 0.0)),
             home_country=str(cfg.get("home_country", "") or ""))
         parents = dict(line.split("\t") for line in data_lines("igo_parents.tsv"))
-        home = [tuple(line.split("\t")) for line in data_lines("home_institutions.tsv")]
         branches = {(row[0], row[1]): tuple(row[2:]) for row in
                     (line.split("\t") for line in data_lines("group_branches.tsv"))}
         return cls(patterns, filters, contexts, config, parents,
-                   sorted(home, key=lambda h: -len(h[0])), load_weights(), branches)
+                   home_institutions(), load_weights(), branches)
 
     def code(self, article: Article) -> list[Event]:
         memory = ArticleMemory()

@@ -25,6 +25,7 @@ from ..model import Article, Mention
 from ..pipeline import stage
 from ..settings import Settings
 from ..text.clean import repair_token
+from ..text.inflect import perfective_forms
 from .accurate import ADAPTERS_FILE, HEAD_FILE, AccurateTagger
 from .corpus import LABELS, read_blocks, spans_to_bio
 
@@ -123,7 +124,7 @@ def _multiply_with_numpy(nlp) -> None:
 
 # verbs of saying that a headline puts right after its speaker (``राहुल बोले- …``): the
 # model sometimes takes them into the name; they end no name
-SAID_AFTER_NAME = frozenset("बोले बोला बोली बोलीं".split())
+SAID_AFTER_NAME = perfective_forms("बोलना")
 
 
 def tag_articles(tagger: NerTagger | AccurateTagger, articles: list[Article]) -> list[Article]:
